@@ -1,5 +1,6 @@
 // Turns spec operations into the SDK's operation table and the typed resource interface.
 import type { Operation } from './spec.js';
+import { listAllName } from '../../src/core/resources.js';
 
 export interface TableEntry {
   method: string;
@@ -51,10 +52,6 @@ export function tableEntry(op: Operation): TableEntry {
   return entry;
 }
 
-/** `list` → `listAll`, `listUsers` → `listAllUsers`. */
-export function listAllName(method: string): string {
-  return method.replace(/^list/, 'listAll');
-}
 
 function methodSignature(op: Operation, entry: TableEntry): string[] {
   const id = JSON.stringify(op.operationId);

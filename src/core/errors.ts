@@ -45,6 +45,29 @@ export class PachcaAbortError extends PachcaError {
   override name = 'PachcaAbortError';
 }
 
+/** A success status with a body that is not the JSON the spec promises. */
+export class PachcaInvalidResponseError extends PachcaError {
+  override name = 'PachcaInvalidResponseError';
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly requestId: string | undefined,
+    /** The start of the raw body, for diagnosis. */
+    readonly bodyText: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Replaces every occurrence of the token in an error's message and stack. */
+export function redactToken<E>(error: E, token: string | undefined): E {
+  if (!token || !(error instanceof Error)) return error;
+  const scrub = (text: string) => text.split(token).join('***');
+  if (error.message.includes(token)) error.message = scrub(error.message);
+  if (error.stack?.includes(token)) error.stack = scrub(error.stack);
+  return error;
+}
+
 export interface ApiErrorInit {
   status: number;
   method: string;

@@ -1,0 +1,77 @@
+// `npm run build:docs`: the published artefacts of the spec, all in dist/:
+//   dist/openapi.yaml, dist/openapi.json  the bundled spec (one file, with x-codeSamples)
+//   dist/docs/index.html                  Redoc page with every script and style inline (works offline)
+// Each file is written beside its target and renamed into place, so a reader (or a second build
+// running at the same time) never sees half a file.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { stringify } from 'yaml';
+import { withCodeSamples } from './lib/code-samples.js';
+import { externalResources } from './lib/offline-html.js';
+import { bundleSpec, listOperations, REDOCLY_BIN, ROOT } from './lib/spec.js';
+
+export const DIST = join(ROOT, 'dist');
+
+export interface DocsBuild {
+  html: string;
+  yaml: string;
+  json: string;
+  operations: number;
+}
+
+export async function buildDocs({ dist = DIST, signal }: { dist?: string; signal?: AbortSignal } = {}): Promise<DocsBuild> {
+  const operations = listOperations(bundleSpec());
+  const spec = withCodeSamples(bundleSpec({ dereferenced: false }), operations);
+
+  mkdirSync(join(dist, 'docs'), { recursive: true });
+  const staging = mkdtempSync(join(dist, '.build-'));
+  try {
+    const stagedJson = join(staging, 'openapi.json');
+    writeFileSync(stagedJson, JSON.stringify(spec, null, 2) + '\n');
+    writeFileSync(join(staging, 'openapi.yaml'), stringify(spec, { lineWidth: 0 }));
+    const stagedHtml = join(staging, 'index.html');
+    await runNode([REDOCLY_BIN, 'build-docs', stagedJson, '--inlineBundle', '-o', stagedHtml], signal);
+
+    const remote = externalResources(readFileSync(stagedHtml, 'utf8'));
+    if (remote.length) throw new Error(`the docs would load from the network: ${remote.join(', ')}`);
+
+    const built = { html: join(dist, 'docs/index.html'), yaml: join(dist, 'openapi.yaml'), json: join(dist, 'openapi.json') };
+    renameSync(stagedHtml, built.html);
+    renameSync(join(staging, 'openapi.yaml'), built.yaml);
+    renameSync(stagedJson, built.json);
+    return { ...built, operations: operations.length };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Runs a Node script quietly; its output is shown only when it fails. */
+function runNode(args: string[], signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], signal });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${relative(ROOT, args[0]!)} ${args[1]} failed (exit ${code}):\n${output.trim()}`));
+    });
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    const started = Date.now();
+    const build = await buildDocs();
+    const size = (statSync(build.html).size / 1024 / 1024).toFixed(1);
+    console.log(`API docs for ${build.operations} operations built in ${Date.now() - started} ms:`);
+    for (const file of [build.html, build.yaml, build.json]) console.log(`  ${relative(ROOT, file)}`);
+    console.log(`Open ${relative(ROOT, build.html)} (${size} MB, works offline) or run \`npm start\` to serve it.`);
+  } catch (error) {
+    console.error(`build:docs: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,188 @@
+// Redoc `x-codeSamples` for every operation, written from the spec alone: the SDK call comes from
+// `x-sdk-method`, the CLI line from `x-cli-command`, and every argument value from the examples of
+// the operation's parameters and request body. Adding an operation to the spec adds its samples.
+import { jsLiteral, shellSingleQuoted, shellWord } from './literals.js';
+import type { Operation, Parameter, Schema, Spec } from './spec.js';
+import { tableEntry } from './operation-table.js';
+
+export interface CodeSample {
+  lang: string;
+  label: string;
+  source: string;
+}
+
+const MAX_LINE = 80;
+
+/** The TypeScript SDK, CLI and curl samples of one (dereferenced) operation. */
+export function codeSamples(op: Operation, baseUrl: string): CodeSample[] {
+  return [
+    { lang: 'TypeScript', label: 'TypeScript SDK', source: sdkSample(op) },
+    { lang: 'Shell', label: 'CLI', source: cliSample(op) },
+    { lang: 'Shell', label: 'curl', source: curlSample(op, baseUrl) },
+  ];
+}
+
+/** Adds `x-codeSamples` to each operation of `bundled`, the samples written from `operations`. */
+export function withCodeSamples(bundled: Spec, operations: Operation[]): Spec {
+  const baseUrl = bundled.servers[0]?.url ?? 'http://127.0.0.1:4010';
+  for (const op of operations) {
+    const target = bundled.paths[op.path]?.[op.method] as Record<string, unknown> | undefined;
+    if (!target) throw new Error(`${op.operationId}: ${op.method.toUpperCase()} ${op.path} is missing from the bundle`);
+    target['x-codeSamples'] = codeSamples(op, baseUrl);
+  }
+  return bundled;
+}
+
+export function sdkSample(op: Operation): string {
+  const entry = tableEntry(op);
+  const [resource, method] = entry.sdk.split('.') as [string, string];
+  const call = `client.${entry.sdk}`;
+  const args: unknown[] = pathParams(op).map(exampleOf);
+  const body = requestBody(op);
+  if (body.kind === 'json') args.push(entry.bodyKey ? (body.value as Record<string, unknown>)[entry.bodyKey] : body.value);
+  if (body.kind === 'file') args.push(body.path);
+  const query = sampleQuery(op);
+  if (Object.keys(query).length) args.push(query);
+
+  const lines = ["import { Pachca } from 'pachca-sdk';", '', 'const client = new Pachca({ token: process.env.PACHCA_TOKEN });', ''];
+  if (entry.paginated) {
+    const item = singular(resultNoun(resource, method));
+    lines.push(
+      jsCall(`const page = await ${call}`, args),
+      'console.log(page.data, page.hasNextPage());',
+      '',
+      '// Or every item of every page, fetched as you go:',
+      jsCall(`for await (const ${item} of ${call}`, args, ')) {'),
+      `  console.log(${item});`,
+      '}',
+    );
+  } else if (entry.success === 204) {
+    lines.push(jsCall(`await ${call}`, args));
+  } else {
+    const noun = resultNoun(resource, method);
+    const line = jsCall(`const ${noun} = await ${call}`, args);
+    lines.push(entry.nullable ? `${line} // null when there is none` : line);
+  }
+  return lines.join('\n');
+}
+
+export function cliSample(op: Operation): string {
+  const entry = tableEntry(op);
+  const words = ['pachca', ...op['x-cli-command'].split(' '), ...pathParams(op).map((p) => String(exampleOf(p)))];
+  const flags: string[] = [];
+  const body = requestBody(op);
+  if (body.kind === 'json') {
+    // The CLI takes the fields of the wrapper objects (`user`, `status`, …) as flags of their own.
+    for (const [key, value] of Object.entries(body.value as Record<string, unknown>)) {
+      if (isPlainObject(value)) for (const [inner, v] of Object.entries(value)) flags.push(...cliFlag(inner, v));
+      else flags.push(...cliFlag(key, value));
+    }
+  }
+  if (body.kind === 'file') flags.push(`--file=${shellWord(body.path)}`);
+  for (const [key, value] of Object.entries(sampleQuery(op))) flags.push(...cliFlag(key, value));
+  // Every DELETE is a destructive command: scripts confirm it with --force.
+  if (entry.method === 'DELETE') flags.push('--force');
+  const command = shellLine([...words, ...flags]);
+  if (!entry.paginated) return command;
+  return `${command}\n\n# Every page, with progress on stderr:\n${shellLine(words.concat('--all'))}`;
+}
+
+export function curlSample(op: Operation, baseUrl: string): string {
+  const entry = tableEntry(op);
+  let path = op.path;
+  for (const p of pathParams(op)) path = path.replace(`{${p.name}}`, String(exampleOf(p)));
+  const search = new URLSearchParams();
+  for (const p of queryParams(op)) search.append(p.name, String(exampleOf(p)));
+  const url = `${baseUrl}${path}${search.size ? `?${search}` : ''}`;
+  const curl = entry.method === 'GET' ? 'curl' : `curl -X ${entry.method}`;
+  const parts = [`${curl} ${shellWord(url)}`, '-H "Authorization: Bearer $PACHCA_TOKEN"'];
+  const body = requestBody(op);
+  if (body.kind === 'json') {
+    parts.push(`-H 'Content-Type: application/json'`, `-d ${shellSingleQuoted(JSON.stringify(body.value))}`);
+  }
+  if (body.kind === 'file') parts.push(`-F ${shellWord(`${body.field}=@${body.path}`)}`);
+  return parts.join(' \\\n  ');
+}
+
+type RequestBody =
+  | { kind: 'none' }
+  | { kind: 'json'; value: unknown }
+  | { kind: 'file'; field: string; path: string };
+
+function requestBody(op: Operation): RequestBody {
+  const content = op.requestBody?.content ?? {};
+  const json = content['application/json'] as { example?: unknown; examples?: Record<string, { value: unknown }> } | undefined;
+  if (json) {
+    const first = json.examples ? Object.values(json.examples)[0]?.value : json.example;
+    if (first === undefined) throw new Error(`${op.operationId}: the request body has no example to write code samples from`);
+    return { kind: 'json', value: first };
+  }
+  const multipart = content['multipart/form-data'];
+  if (multipart) {
+    const field = Object.entries(multipart.schema.properties ?? {}).find(([, s]) => s.format === 'binary')?.[0];
+    if (!field) throw new Error(`${op.operationId}: the multipart body has no binary part`);
+    // `updateAvatar` uploads ./avatar.png; the file name only has to read naturally.
+    const [, method] = op['x-sdk-method'].split('.') as [string, string];
+    return { kind: 'file', field, path: `./${lowerFirst(stripVerb(method)) || field}.png` };
+  }
+  return { kind: 'none' };
+}
+
+const pathParams = (op: Operation) => op.parameters.filter((p) => p.in === 'path');
+
+/** The query parameters a first call sets: the required ones and those with a default (`limit`). */
+const queryParams = (op: Operation) =>
+  op.parameters.filter((p) => p.in === 'query' && (p.required || p.schema.default !== undefined));
+
+/** Query parameters as the SDK takes them: `names[]` is written `names`. */
+function sampleQuery(op: Operation): Record<string, unknown> {
+  return Object.fromEntries(queryParams(op).map((p) => [p.name.replace(/\[\]$/, ''), exampleOf(p)]));
+}
+
+function exampleOf(param: Parameter): unknown {
+  const schema: Schema = param.schema;
+  const value = schema.example ?? schema.default ?? schema.enum?.[0];
+  if (value === undefined) throw new Error(`parameter ${param.name} has no example to write code samples from`);
+  return value;
+}
+
+function cliFlag(key: string, value: unknown): string[] {
+  const flag = `--${key.replace(/_/g, '-')}`;
+  if (value === false || value === null || value === undefined) return []; // the CLI's default
+  if (value === true) return [flag];
+  if (Array.isArray(value)) {
+    const scalars = value.every((v) => typeof v !== 'object');
+    return [`${flag}=${shellWord(scalars ? value.join(',') : JSON.stringify(value))}`];
+  }
+  if (typeof value === 'object') return [`${flag}=${shellSingleQuoted(JSON.stringify(value))}`];
+  return [`${flag}=${shellWord(String(value))}`];
+}
+
+/** One line when it fits, else one word per continued line after the command itself. */
+function shellLine(words: string[]): string {
+  const line = words.join(' ');
+  if (line.length <= MAX_LINE) return line;
+  const head = words.filter((w) => !w.startsWith('--'));
+  const flags = words.filter((w) => w.startsWith('--'));
+  return [head.join(' '), ...flags.map((f) => `  ${f}`)].join(' \\\n');
+}
+
+/** `prefix(arg, arg)` + `close`, the last argument wrapped when the line would be too long. */
+function jsCall(prefix: string, args: unknown[], close = ');'): string {
+  const head = args.slice(0, -1).map((a) => jsLiteral(a));
+  let text = `${prefix}(${head.map((h) => `${h}, `).join('')}`;
+  if (args.length) text += jsLiteral(args[args.length - 1], '', text.length + close.length);
+  return text + close;
+}
+
+/** What a call returns, named for the reader: `users.get` → user, `profile.getStatus` → status. */
+function resultNoun(resource: string, method: string): string {
+  const noun = lowerFirst(stripVerb(method));
+  return noun || (method.startsWith('list') ? resource : singular(resource));
+}
+
+const stripVerb = (method: string) => method.replace(/^(list|get|create|update|delete)/, '');
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+const singular = (noun: string) => lowerFirst(noun).replace(/ies$/, 'y').replace(/s$/, '');
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
