@@ -1,0 +1,51 @@
+// Ports for the local servers: parsed from flags or env, checked before anything starts so a
+// busy port is one clear line instead of a stack trace from deep inside a child process.
+import { createConnection, createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** An error meant for the person at the terminal: printed as one line, no stack. */
+export class UserFacingError extends Error {}
+
+export function parsePort(value: string, source: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
+    throw new UserFacingError(`${source} must be a port number from 1 to 65535, got "${value}"`);
+  }
+  return port;
+}
+
+/** Rejects with a one-line UserFacingError when something already listens on host:port. */
+export function assertPortFree(host: string, port: number, what: string, override: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new UserFacingError(`port ${port} on ${host} is already in use, so the ${what} cannot start; free it or choose another with ${override}`)
+          : error,
+      );
+    });
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
+/** Whether something accepts TCP connections on host:port right now. */
+export function isListening(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host, port });
+    socket.setTimeout(1000);
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+  });
+}
+
+/** Polls until host:port accepts connections; rejects after `timeoutMs` or when `signal` aborts. */
+export async function waitForPort(host: string, port: number, { timeoutMs, signal }: { timeoutMs: number; signal?: AbortSignal }): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await isListening(host, port))) {
+    signal?.throwIfAborted();
+    if (Date.now() > deadline) throw new UserFacingError(`nothing listened on ${host}:${port} within ${timeoutMs / 1000} s`);
+    await sleep(100, undefined, { signal });
+  }
+}

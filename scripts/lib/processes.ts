@@ -1,0 +1,33 @@
+// Child processes that must not outlive the script that started them.
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves once the child has exited. */
+export async function stopChild(child: ChildProcess, graceMs = 3000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/**
+ * Runs `cleanup` once on Ctrl-C, SIGTERM or SIGHUP, then exits with `code`. A second signal
+ * while cleaning up exits at once.
+ */
+export function onShutdown(cleanup: () => Promise<void>, code = 0): void {
+  let stopping = false;
+  const handler = () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    cleanup().then(
+      () => process.exit(code),
+      (error: unknown) => {
+        console.error(`while stopping: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, handler);
+}

@@ -1,0 +1,102 @@
+// `npm run mock`: the Prism mock of openapi/openapi.yaml alone, on 127.0.0.1:4010 (MOCK_PORT or
+// --port to change it). It answers from the spec's examples, or with generated data under
+// --dynamic, and sends CORS headers so a page on another origin can call it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { assertPortFree, parsePort, UserFacingError, waitForPort } from './lib/ports.js';
+import { onShutdown, stopChild } from './lib/processes.js';
+import { runMain } from './lib/run-main.js';
+import { ROOT, SPEC_ROOT } from './lib/spec.js';
+
+const PRISM_BIN = join(ROOT, 'node_modules/@stoplight/prism-cli/dist/index.js');
+export const HOST = '127.0.0.1';
+export const DEFAULT_MOCK_PORT = 4010;
+
+export interface Mock {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+  /** Calls `handler` if Prism exits without `stop()` having been called. */
+  onCrash(handler: (code: number | null) => void): void;
+}
+
+export interface MockOptions {
+  port: number;
+  dynamic?: boolean;
+  /** Receives each line Prism logs once it is ready (requests, validation errors). */
+  log?: (line: string) => void;
+  signal?: AbortSignal;
+}
+
+/** Starts Prism and resolves once it accepts connections. */
+export async function startMock({ port, dynamic = false, log = console.log, signal }: MockOptions): Promise<Mock> {
+  // Spawned with node directly: through npx, Prism would outlive us when stopped.
+  const args = [PRISM_BIN, 'mock', SPEC_ROOT, '--host', HOST, '--port', String(port), '--cors'];
+  if (dynamic) args.push('--dynamic');
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    return stopChild(child);
+  };
+
+  // Prism lists every route while starting; keep that to explain a failed start, show the rest.
+  let ready = false;
+  const startupLog: string[] = [];
+  const onLine = (line: string) => (ready ? log(line) : startupLog.push(line));
+  for (const stream of [child.stdout, child.stderr]) {
+    let partial = '';
+    stream.setEncoding('utf8').on('data', (chunk: string) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop() ?? '';
+      lines.filter((l) => l.trim()).forEach(onLine);
+    });
+  }
+
+  const exitedEarly = new Promise<never>((_, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (!ready) reject(new UserFacingError(`the mock server exited while starting (code ${code}):\n${startupLog.slice(-10).join('\n')}`));
+    });
+  });
+  try {
+    await Promise.race([waitForPort(HOST, port, { timeoutMs: 30_000, signal }), exitedEarly]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  ready = true;
+  const onCrash = (handler: (code: number | null) => void) =>
+    child.once('exit', (code) => {
+      if (!stopping) handler(code);
+    });
+  return { url: `http://${HOST}:${port}`, child, stop, onCrash };
+}
+
+/** The line a person pastes to see the mock answer. */
+export const curlExample = (mockUrl: string) => `curl -H "Authorization: Bearer test-token" ${mockUrl}/profile`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { port: { type: 'string' }, dynamic: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) {
+    console.log('Usage: npm run mock -- [--port <n>] [--dynamic]\n\n  --port     port on 127.0.0.1 (default 4010, or MOCK_PORT)\n  --dynamic  generated data instead of the spec\'s examples');
+    return;
+  }
+  const port = values.port ? parsePort(values.port, '--port') : process.env.MOCK_PORT ? parsePort(process.env.MOCK_PORT, 'MOCK_PORT') : DEFAULT_MOCK_PORT;
+  await assertPortFree(HOST, port, 'mock server', '--port or MOCK_PORT');
+  const mock = await startMock({ port, dynamic: values.dynamic });
+  onShutdown(mock.stop);
+  mock.onCrash((code) => {
+    console.error(`mock: the mock server stopped unexpectedly (code ${code})`);
+    process.exit(1);
+  });
+  console.log(`Mock server (${values.dynamic ? 'generated data' : "the spec's examples"}): ${mock.url}`);
+  console.log(`Try: ${curlExample(mock.url)}`);
+  console.log('Press Ctrl-C to stop.');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) runMain('mock', main);

@@ -1,0 +1,111 @@
+// `npm start`: everything a frontend developer or API reader needs, one command.
+//   - the Prism mock of the spec on 127.0.0.1:4010 (MOCK_PORT / --mock-port), CORS on;
+//   - the API docs (dist/docs/index.html) and the bundled spec on 127.0.0.1:8080 (DOCS_PORT / --docs-port).
+// Ctrl-C or SIGTERM stops both. `--dynamic` makes the mock generate data instead of using examples.
+import { parseArgs } from 'node:util';
+import type { Server } from 'node:http';
+import { buildDocs, DIST } from './build-docs.js';
+import { curlExample, DEFAULT_MOCK_PORT, HOST, startMock, type Mock } from './mock.js';
+import { assertPortFree, parsePort, UserFacingError } from './lib/ports.js';
+import { onShutdown } from './lib/processes.js';
+import { runMain } from './lib/run-main.js';
+import { serveStatic } from './lib/static-server.js';
+
+const DEFAULT_DOCS_PORT = 8080;
+const DOCS_HOME = '/docs/';
+
+const HELP = `Usage: npm start -- [--mock-port <n>] [--docs-port <n>] [--dynamic]
+
+Starts the Prism mock server and serves the API docs, both on ${HOST}.
+
+  --mock-port <n>  mock server port (default ${DEFAULT_MOCK_PORT}, or MOCK_PORT)
+  --docs-port <n>  docs server port (default ${DEFAULT_DOCS_PORT}, or DOCS_PORT)
+  --dynamic        the mock generates data instead of answering with the spec's examples`;
+
+function readOptions() {
+  const { values } = parseArgs({
+    options: {
+      'mock-port': { type: 'string' },
+      'docs-port': { type: 'string' },
+      dynamic: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const port = (flag: 'mock-port' | 'docs-port', env: string, fallback: number) => {
+    const fromFlag = values[flag];
+    if (fromFlag !== undefined) return parsePort(fromFlag, `--${flag}`);
+    const fromEnv = process.env[env];
+    return fromEnv ? parsePort(fromEnv, env) : fallback;
+  };
+  return {
+    help: values.help ?? false,
+    dynamic: values.dynamic ?? false,
+    mockPort: port('mock-port', 'MOCK_PORT', DEFAULT_MOCK_PORT),
+    docsPort: port('docs-port', 'DOCS_PORT', DEFAULT_DOCS_PORT),
+  };
+}
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  if (options.help) return console.log(HELP);
+  if (options.mockPort === options.docsPort) throw new UserFacingError(`the mock and the docs need two different ports (both are ${options.mockPort})`);
+  // Checked first: a busy port should fail in a blink, before any build.
+  await assertPortFree(HOST, options.mockPort, 'mock server', '--mock-port or MOCK_PORT');
+  await assertPortFree(HOST, options.docsPort, 'docs server', '--docs-port or DOCS_PORT');
+
+  const aborted = new AbortController();
+  let mock: Mock | undefined;
+  let docs: Server | undefined;
+  const stopAll = async () => {
+    aborted.abort();
+    docs?.closeAllConnections();
+    docs?.close();
+    await mock?.stop();
+  };
+  onShutdown(async () => {
+    console.log('\nStopping the mock and docs servers…');
+    await stopAll();
+  });
+
+  console.log('Building the API docs and starting the mock server…');
+  // Prism reads openapi/ itself, so it starts while the docs build.
+  const mockReady = startMock({
+    port: options.mockPort,
+    dynamic: options.dynamic,
+    log: (line) => console.log(`mock │ ${line}`),
+    signal: aborted.signal,
+  });
+  const docsReady = buildDocs({ signal: aborted.signal }).then(() =>
+    serveStatic(DIST, { host: HOST, port: options.docsPort, home: DOCS_HOME }),
+  );
+  const [mockResult, docsResult] = await Promise.allSettled([mockReady, docsReady]);
+  if (mockResult.status === 'fulfilled') mock = mockResult.value;
+  if (docsResult.status === 'fulfilled') docs = docsResult.value;
+  const failed = [mockResult, docsResult].find((r) => r.status === 'rejected');
+  if (failed) {
+    if (aborted.signal.aborted) return; // stopped by a signal while starting: onShutdown exits
+    await stopAll();
+    throw failed.reason;
+  }
+
+  mock!.onCrash(async (code) => {
+    console.error(`start: the mock server stopped unexpectedly (code ${code}); stopping the docs server too`);
+    await stopAll();
+    process.exit(1);
+  });
+
+  const docsUrl = `http://${HOST}:${options.docsPort}`;
+  console.log(`
+Ready in ${process.uptime().toFixed(1)} s.
+
+  Mock server  ${mock!.url}  (${options.dynamic ? 'generated data' : "answers with the spec's examples"}, CORS on)
+  API docs     ${docsUrl}${DOCS_HOME}  (spec: ${docsUrl}/openapi.yaml, ${docsUrl}/openapi.json)
+
+Try the mock:
+  ${curlExample(mock!.url)}
+
+Press Ctrl-C to stop.
+`);
+}
+
+runMain('start', main);
