@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // One Prism mock for the whole run; suites reach it with inject('prismUrl') (test/support/mock.ts).
+    globalSetup: ['test/setup/prism.ts'],
     testTimeout: 15_000,
     hookTimeout: 30_000,
   },
