@@ -50,6 +50,8 @@ export class Transport {
   /** One attempt: a Response (any status) or a connection/timeout error worth retrying. */
   async #attempt(request: Request, timeoutMs: number): Promise<Response | PachcaConnectionError> {
     const callerSignal = request.signal;
+    // A signal added to a Request later is not seen by the abort listener below: check it now.
+    if (callerSignal.aborted) throw abortError(request, callerSignal.reason);
     await this.settings.rateLimiter?.acquire(callerSignal).catch((reason) => {
       throw abortError(request, reason);
     });
@@ -57,15 +59,16 @@ export class Transport {
     const forwardAbort = () => controller.abort(callerSignal.reason);
     callerSignal.addEventListener('abort', forwardAbort, { once: true });
     const timer = setTimeout(() => controller.abort(), timeoutMs);
+    // undici can lose the link from a copied Request's signal to ours after a GC
+    // (nodejs/undici#4068), and the fetch then never settles: race the abort ourselves.
+    let stopWaiting = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      stopWaiting = () => controller.signal.removeEventListener('abort', onAbort);
+      const onAbort = () => reject(controller.signal.reason);
+      controller.signal.addEventListener('abort', onAbort, { once: true });
+    });
     try {
-      const response = await this.settings.fetch(new Request(request.clone(), { signal: controller.signal }));
-      const body = await response.arrayBuffer();
-      const hasNoBody = response.status === 204 || response.status === 304;
-      return new Response(hasNoBody ? null : body, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
+      return await Promise.race([this.#fetchAndRead(request, controller.signal), aborted]);
     } catch (error) {
       if (callerSignal.aborted) throw abortError(request, callerSignal.reason);
       if (controller.signal.aborted) {
@@ -76,8 +79,20 @@ export class Transport {
       });
     } finally {
       clearTimeout(timer);
+      stopWaiting();
       callerSignal.removeEventListener('abort', forwardAbort);
     }
+  }
+
+  async #fetchAndRead(request: Request, signal: AbortSignal): Promise<Response> {
+    const response = await this.settings.fetch(new Request(request.clone(), { signal }));
+    const body = await response.arrayBuffer();
+    const hasNoBody = response.status === 204 || response.status === 304;
+    return new Response(hasNoBody ? null : body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   }
 }
 

@@ -35,7 +35,7 @@ export interface TestServer {
   /** `http://127.0.0.1:PORT`. */
   url: string;
   requests: RecordedRequest[];
-  /** Answer the next requests with these replies in order; afterwards with the last one. */
+  /** Answer the next requests with these replies in order, then keep repeating the last one. */
   script(...replies: Reply[]): void;
   /** Answer every request with a function of the request and its 0-based index. */
   respond(responder: Responder): void;
@@ -92,7 +92,8 @@ export async function startServer(): Promise<TestServer> {
     url: `http://127.0.0.1:${port}`,
     requests,
     script(...replies) {
-      responder = (_, index) => replies[Math.min(index, replies.length - 1)] ?? { status: 599 };
+      const first = requests.length;
+      responder = (_, index) => replies[Math.min(index - first, replies.length - 1)] ?? { status: 599 };
     },
     respond(fn) {
       responder = fn;

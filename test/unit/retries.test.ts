@@ -1,0 +1,134 @@
+// Which failures are retried, how many times, how long the client waits, and that an abort cuts
+// a backoff wait short. Servers answer with Retry-After: 0 (or Math.random is pinned) to stay fast.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  Pachca,
+  PachcaAbortError,
+  PachcaApiError,
+  PachcaConnectionError,
+  PachcaRateLimitError,
+  PachcaServerError,
+} from '../../src/index.js';
+import { TOKEN, clientFor, rejection, startServer, timed, type TestServer } from '../support/http-server.js';
+
+const NOW_AGAIN = { 'retry-after': '0' };
+const OK = { body: { data: { id: 1 } } };
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('retried', () => {
+  it.each([429, 500, 502, 503, 504])('a GET answered %i is retried', async (status) => {
+    server.script({ status, headers: NOW_AGAIN, body: 'busy' }, OK);
+    await expect(clientFor(server, { maxRetries: 2 }).users.get(1)).resolves.toEqual({ id: 1 });
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('PUT and DELETE are retried too', async () => {
+    const client = clientFor(server, { maxRetries: 2 });
+    server.script({ status: 503, headers: NOW_AGAIN }, OK);
+    await client.users.update(1, { user: { title: 'CTO' } });
+    server.script({ status: 502, headers: NOW_AGAIN }, { status: 204 });
+    await client.users.delete(1);
+    expect(server.requests.map((r) => r.method)).toEqual(['PUT', 'PUT', 'DELETE', 'DELETE']);
+    expect(server.requests[1]?.body.toString()).toBe(server.requests[0]?.body.toString());
+  });
+
+  it('a dropped connection is retried', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    server.script({ destroy: true }, OK);
+    await expect(clientFor(server, { maxRetries: 1 }).users.get(1)).resolves.toEqual({ id: 1 });
+    expect(server.requests).toHaveLength(2);
+  });
+});
+
+describe('never retried', () => {
+  it.each([400, 401, 403, 404, 422])('a GET answered %i', async (status) => {
+    server.script({ status, body: { errors: [] } }, OK);
+    const error = await rejection(clientFor(server, { maxRetries: 3 }).users.get(1));
+    expect(error).toBeInstanceOf(PachcaApiError);
+    expect((error as PachcaApiError).status).toBe(status);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it.each([429, 503])('a POST answered %i', async (status) => {
+    server.script({ status, headers: NOW_AGAIN }, { status: 201, body: { data: { id: 1 } } });
+    const error = await rejection(clientFor(server, { maxRetries: 3 }).groupTags.create({ group_tag: { name: 'QA' } }));
+    expect((error as PachcaApiError).status).toBe(status);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a POST whose connection dropped', async () => {
+    server.script({ destroy: true }, { status: 201, body: { data: { id: 1 } } });
+    const error = await rejection(clientFor(server, { maxRetries: 3 }).users.create({ user: { email: 'a@b.c' } }));
+    expect(error).toBeInstanceOf(PachcaConnectionError);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('retry cap', () => {
+  it.each([0, 1, 3])('maxRetries %i allows that many retries, then throws the last error', async (maxRetries) => {
+    server.script({ status: 503, headers: NOW_AGAIN, body: 'down' });
+    const error = await rejection(clientFor(server, { maxRetries }).users.get(1));
+    expect(error).toBeInstanceOf(PachcaServerError);
+    expect(server.requests).toHaveLength(maxRetries + 1);
+  });
+
+  it('defaults to 2 retries', async () => {
+    server.script({ status: 429, headers: NOW_AGAIN });
+    const error = await rejection(new Pachca({ token: TOKEN, baseUrl: server.url }).users.get(1));
+    expect(error).toBeInstanceOf(PachcaRateLimitError);
+    expect(server.requests).toHaveLength(3);
+  });
+});
+
+describe('waiting between attempts', () => {
+  it('honours Retry-After in seconds', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0); // backoff alone would not wait at all
+    server.script({ status: 429, headers: { 'retry-after': '1' } }, OK);
+    const { ms, error } = await timed(() => clientFor(server, { maxRetries: 1 }).users.get(1));
+    expect(error).toBeUndefined();
+    expect(ms).toBeGreaterThanOrEqual(950);
+    expect(ms).toBeLessThan(2_500);
+    expect(server.requests[1]!.at - server.requests[0]!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it('honours Retry-After as an HTTP date', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.99); // backoff alone would wait ~495 ms
+    server.script({ status: 503, headers: { 'retry-after': new Date(Date.now() - 5_000).toUTCString() } }, OK);
+    const { ms, error } = await timed(() => clientFor(server, { maxRetries: 1 }).users.get(1));
+    expect(error).toBeUndefined();
+    expect(server.requests).toHaveLength(2);
+    expect(ms).toBeLessThan(300);
+  });
+
+  it('without Retry-After waits a jittered backoff', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.5); // 0.5 · 500 ms before the first retry
+    server.script({ status: 500 }, OK);
+    const { ms } = await timed(() => clientFor(server, { maxRetries: 1 }).users.get(1));
+    expect(ms).toBeGreaterThanOrEqual(240);
+    expect(ms).toBeLessThan(1_500);
+  });
+
+  it('an abort during a backoff wait rejects at once with PachcaAbortError', async () => {
+    // Retry-After of an hour is clamped to 8 s; the abort must not wait that out.
+    server.script({ status: 503, headers: { 'retry-after': '3600' } }, OK);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const { ms, error } = await timed(() =>
+      clientFor(server, { maxRetries: 2 }).users.get(1, { signal: controller.signal }),
+    );
+    expect(error).toBeInstanceOf(PachcaAbortError);
+    expect(ms).toBeLessThan(1_000);
+    expect(server.requests).toHaveLength(1);
+  });
+});
