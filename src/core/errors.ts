@@ -65,6 +65,10 @@ export function redactToken<E>(error: E, token: string | undefined): E {
   const scrub = (text: string) => text.split(token).join('***');
   if (error.message.includes(token)) error.message = scrub(error.message);
   if (error.stack?.includes(token)) error.stack = scrub(error.stack);
+  // bodyText is serialised by JSON.stringify, and a server may echo the Authorization header.
+  if (error instanceof PachcaInvalidResponseError && error.bodyText.includes(token)) {
+    (error as { bodyText: string }).bodyText = scrub(error.bodyText);
+  }
   return error;
 }
 
