@@ -1,0 +1,216 @@
+// Contract tests: every operation of the spec, called through the SDK against the Prism mock
+// started from the same spec (with request validation on). Success cases replay every named
+// example of the success response; error cases ask Prism for every declared error status and
+// example. The last test is the coverage gate: it fails if any operation or declared response
+// was never exercised here.
+import { afterAll, describe, expect, it } from 'vitest';
+import { errorStatuses, successStatus } from '../../scripts/lib/operation-table.js';
+import { bundleSpec, listOperations, type Operation, type ResponseObject } from '../../scripts/lib/spec.js';
+import {
+  Page,
+  PachcaApiError,
+  PachcaAuthenticationError,
+  PachcaBadRequestError,
+  PachcaNotFoundError,
+  PachcaPaginationError,
+  PachcaPaymentRequiredError,
+  PachcaPermissionDeniedError,
+  PachcaValidationError,
+  operations,
+  type OperationId,
+} from '../../src/index.js';
+import { MOCK_TOKEN, mockClient, mockUrl } from '../support/mock.js';
+import { expectTokenHidden } from '../support/secrets.js';
+import { CONTRACT_CALLS, LIST_ALL_CALLS, type ContractCall } from './calls.js';
+import { pathPattern, recordingFetch, type Exchange } from './wire.js';
+
+const ops = listOperations(bundleSpec());
+
+/** The typed error each declared error status must become. */
+const ERROR_CLASSES: Record<number, typeof PachcaApiError> = {
+  400: PachcaBadRequestError,
+  401: PachcaAuthenticationError,
+  402: PachcaPaymentRequiredError,
+  403: PachcaPermissionDeniedError,
+  404: PachcaNotFoundError,
+  422: PachcaValidationError,
+};
+
+/** `operationId status` pairs that a passing test exercised, for the coverage gate. */
+const exercised = new Set<string>();
+
+interface Example {
+  name: string | undefined;
+  value: unknown;
+}
+
+type JsonResponse = ResponseObject & { headers?: Record<string, { schema?: { example?: unknown } }> };
+
+function response(op: Operation, status: number): JsonResponse {
+  return op.responses[String(status)] as JsonResponse;
+}
+
+/** Named examples of a response; one unnamed entry when it has none (204). */
+function examplesOf(op: Operation, status: number): Example[] {
+  const examples = response(op, status).content?.['application/json']?.examples ?? {};
+  const named = Object.entries(examples).map(([name, example]) => ({ name, value: example.value }));
+  return named.length ? named : [{ name: undefined, value: undefined }];
+}
+
+function callFor(op: Operation): ContractCall {
+  const call = CONTRACT_CALLS[op.operationId as OperationId];
+  if (!call) throw new Error(`${op.operationId} has no contract call: add it to CONTRACT_CALLS in test/contract/calls.ts`);
+  return call;
+}
+
+/** Runs `call` against Prism with a recording client; returns the outcome and the one exchange. */
+async function run(call: ContractCall, prefer: string | undefined) {
+  const wire: Exchange[] = [];
+  const client = mockClient({ fetch: recordingFetch(wire) });
+  const options = prefer ? { headers: { Prefer: prefer } } : {};
+  const outcome = await Promise.resolve(call(client, options)).then(
+    (value) => ({ value, error: undefined as unknown }),
+    (error: unknown) => ({ value: undefined, error }),
+  );
+  return { ...outcome, wire };
+}
+
+/** The request went where the spec says, with the spec's query names and the Bearer token. */
+function expectWireMatchesSpec(op: Operation, wire: Exchange[]): Exchange {
+  expect(wire).toHaveLength(1);
+  const exchange = wire[0]!;
+  expect(exchange.method).toBe(op.method.toUpperCase());
+  expect(exchange.url.pathname).toMatch(pathPattern(op.path));
+  const declared = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
+  for (const name of exchange.url.searchParams.keys()) expect(declared).toContain(name);
+  expect(exchange.authorization).toBe(`Bearer ${MOCK_TOKEN}`);
+  return exchange;
+}
+
+/** Whether a page with this meta has a next page, per the facts sheet's end-of-list rules. */
+function expectedHasNext(body: { data: unknown[]; meta: { total?: number; paginate: { has_next?: boolean } } }): boolean {
+  const { total, paginate } = body.meta;
+  if (typeof total === 'number') return body.data.length > 0 && body.data.length < total;
+  return paginate.has_next === true;
+}
+
+/** What the SDK method must resolve with for this example of the success response. */
+function expectResult(op: Operation, example: Example, result: unknown): void {
+  if (successStatus(op) === 204) return expect(result).toBeUndefined();
+  if (example.value === null) return expect(result).toBeNull();
+  const body = example.value as { data: unknown[]; meta: { total?: number; paginate: { has_next?: boolean } } };
+  expect(body, `the success response of ${op.operationId} needs named examples`).toBeTypeOf('object');
+  if (op['x-paginated']) {
+    expect(result).toBeInstanceOf(Page);
+    const page = result as Page<unknown>;
+    expect(page.data).toEqual(body.data);
+    expect(page.meta).toEqual(body.meta);
+    expect(page.hasNextPage()).toBe(expectedHasNext(body));
+    return;
+  }
+  expect(result).toEqual(body.data);
+}
+
+const successCases = ops.flatMap((op) => examplesOf(op, successStatus(op)).map((example) => ({ op, example })));
+
+const errorCases = ops.flatMap((op) =>
+  errorStatuses(op).flatMap((status) => examplesOf(op, status).map((example) => ({ op, status, example }))),
+);
+
+describe('every operation answers its success response through the SDK', () => {
+  it('has a contract call for exactly the operations of the spec', () => {
+    expect(Object.keys(CONTRACT_CALLS).sort()).toEqual(ops.map((op) => op.operationId).sort());
+  });
+
+  it.each(successCases.map((c) => [`${c.op.operationId} → ${successStatus(c.op)} ${c.example.name ?? ''}`, c] as const))(
+    '%s',
+    async (_, { op, example }) => {
+      const status = successStatus(op);
+      const { value, error, wire } = await run(callFor(op), example.name && `example=${example.name}`);
+      if (error) throw error;
+      const exchange = expectWireMatchesSpec(op, wire);
+      // Prism answers the spec's status; the SDK's generated table must agree with it.
+      expect(exchange.status).toBe(status);
+      expect(operations[op.operationId as OperationId].success).toBe(status);
+      expectResult(op, example, value);
+      exercised.add(`${op.operationId} ${status}`);
+    },
+  );
+});
+
+describe('every declared error response becomes its typed error', () => {
+  it.each(
+    errorCases.map((c) => [`${c.op.operationId} → ${c.status} ${c.example.name ?? ''}`, c] as const),
+  )('%s', async (_, { op, status, example }) => {
+    const ErrorClass = ERROR_CLASSES[status];
+    if (!ErrorClass) throw new Error(`no typed error is expected for status ${status}: extend ERROR_CLASSES`);
+    const prefer = `code=${status}${example.name ? `, example=${example.name}` : ''}`;
+    const { error, wire } = await run(callFor(op), prefer);
+
+    const exchange = expectWireMatchesSpec(op, wire);
+    expect(exchange.status).toBe(status);
+    expect(error).toBeInstanceOf(ErrorClass);
+    const apiError = error as PachcaApiError;
+    expect(apiError.status).toBe(status);
+    expect(apiError.method).toBe(op.method.toUpperCase());
+    expect(apiError.url).toBe(`${mockUrl()}${exchange.url.pathname}`);
+    expect(apiError.requestId).toBe(response(op, status).headers?.['x-request-id']?.schema?.example);
+
+    const body = example.value as { errors?: unknown[]; error?: string; error_description?: string } | undefined;
+    expect(apiError.body).toEqual(body);
+    if (body?.errors) {
+      expect(apiError.errors).toEqual(body.errors);
+      expect(apiError.field).toEqual(body.errors[0]);
+      expect(apiError.error).toBeUndefined();
+    } else {
+      expect(apiError.errors).toEqual([]);
+      expect(apiError.error).toBe(body?.error);
+      expect(apiError.errorDescription).toBe(body?.error_description);
+    }
+    expect(apiError.toJSON()).toMatchObject({ name: ErrorClass.name, status, requestId: apiError.requestId });
+    expectTokenHidden(apiError, MOCK_TOKEN);
+    exercised.add(`${op.operationId} ${status}`);
+  });
+});
+
+describe('listAll* collects every page', () => {
+  const lists = ops.filter((op) => op['x-paginated']);
+
+  it.each(lists.map((op) => [op.operationId, op] as const))('%s: the last page alone', async (id, op) => {
+    const call = LIST_ALL_CALLS[id as keyof typeof LIST_ALL_CALLS];
+    expect(call, `${id} has no LIST_ALL_CALLS entry`).toBeDefined();
+    const { value, error } = await run(call!, 'example=lastPage');
+    if (error) throw error;
+    const lastPage = examplesOf(op, 200).find((e) => e.name === 'lastPage');
+    expect(value).toEqual((lastPage?.value as { data: unknown[] }).data);
+  });
+
+  it.each(lists.map((op) => [op.operationId] as const))('%s: a cursor served twice stops with an error', async (id) => {
+    // Prism answers every page with the same `nextPage` example, so the cursor repeats.
+    const { error, wire } = await run(LIST_ALL_CALLS[id as keyof typeof LIST_ALL_CALLS]!, 'example=nextPage');
+    expect(error).toBeInstanceOf(PachcaPaginationError);
+    expect(wire).toHaveLength(2);
+    expect(wire[1]!.url.searchParams.get('cursor')).toBeTruthy();
+  });
+});
+
+describe('coverage gate', () => {
+  const declared = ops.flatMap((op) =>
+    [successStatus(op), ...errorStatuses(op)].map((status) => `${op.operationId} ${status}`),
+  );
+  let summary = '';
+  afterAll(() => {
+    if (summary) console.log(summary);
+  });
+
+  // Runs after every test above (tests in a file run in order): it sees what they exercised.
+  it('exercised every operation and every declared response', () => {
+    const opIds = ops.map((op) => op.operationId);
+    const coveredOps = opIds.filter((id) => [...exercised].some((pair) => pair.startsWith(`${id} `)));
+    const coveredResponses = declared.filter((pair) => exercised.has(pair));
+    summary = `contract coverage: ${coveredOps.length}/${opIds.length} operations, ${coveredResponses.length}/${declared.length} responses`;
+    expect(opIds.filter((id) => !coveredOps.includes(id)), 'operations without a passing contract test').toEqual([]);
+    expect(declared.filter((pair) => !exercised.has(pair)), 'declared responses never exercised').toEqual([]);
+    expect(opIds.length).toBeGreaterThan(0);
+  });
+});

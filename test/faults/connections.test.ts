@@ -1,0 +1,123 @@
+// Broken connections: resets before the headers and in the middle of the body, a server that
+// never answers, and bodies that trickle in slower or faster than the timeout allows.
+import { afterEach, describe, expect, it } from 'vitest';
+import { PachcaConnectionError, PachcaTimeoutError } from '../../src/index.js';
+import { expectTokenHidden } from '../support/secrets.js';
+import {
+  FAULT_TOKEN,
+  USER,
+  faultClient,
+  sendJson,
+  settle,
+  startFaultServer,
+  type FaultHandler,
+  type FaultServer,
+} from './fault-server.js';
+
+let server: FaultServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function serve(handler: FaultHandler): Promise<FaultServer> {
+  server = await startFaultServer(handler);
+  return server;
+}
+
+const USER_JSON = JSON.stringify(USER);
+
+const resetBeforeHeaders: FaultHandler = (req) => req.socket.destroy();
+
+/** Promises the whole user, sends half of it, then drops the connection. */
+const resetMidBody: FaultHandler = (_, res) => {
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(USER_JSON.length) });
+  res.write(USER_JSON.slice(0, USER_JSON.length / 2), () => res.destroy());
+};
+
+/** Sends the user in `parts` chunks, `gapMs` apart. */
+const trickle =
+  (parts: number, gapMs: number): FaultHandler =>
+  (_, res, { later }) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(USER_JSON.length) });
+    const size = Math.ceil(USER_JSON.length / parts);
+    for (let i = 0; i < parts; i++) {
+      later(gapMs * (i + 1), () => res.write(USER_JSON.slice(i * size, (i + 1) * size), () => i === parts - 1 && res.end()));
+    }
+  };
+
+describe('connection resets', () => {
+  it.each([
+    ['before the headers', resetBeforeHeaders],
+    ['in the middle of the body', resetMidBody],
+  ])('one reset %s, then success', async (_, reset) => {
+    const s = await serve((req, res, ctx) => (ctx.hit === 0 ? reset(req, res, ctx) : sendJson(res, 200, USER)));
+    const { value, error, ms } = await settle(() => faultClient(s, { maxRetries: 1 }).users.get(12));
+    expect(error).toBeUndefined();
+    expect(value).toEqual(USER.data);
+    expect(s.hits).toBe(2);
+    expect(ms).toBeLessThan(1_500);
+  });
+
+  it.each([
+    ['before the headers', resetBeforeHeaders],
+    ['in the middle of the body', resetMidBody],
+  ])('resets %s every time end in PachcaConnectionError', async (_, reset) => {
+    const s = await serve(reset);
+    const { error, ms } = await settle(() => faultClient(s, { maxRetries: 2 }).users.get(12));
+    expect(error).toBeInstanceOf(PachcaConnectionError);
+    expect(error).not.toBeInstanceOf(PachcaTimeoutError);
+    expect((error as Error).message).toContain('GET');
+    expect(s.hits).toBe(3);
+    expect(ms).toBeLessThan(2_500); // two jittered backoffs: under 0.5 s + 1 s
+    expectTokenHidden(error, FAULT_TOKEN);
+  });
+});
+
+describe('a server that never answers', () => {
+  it('times out with PachcaTimeoutError after timeoutMs', async () => {
+    const s = await serve(() => undefined);
+    const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 150 }).users.get(12));
+    expect(error).toBeInstanceOf(PachcaTimeoutError);
+    expect((error as Error).message).toMatch(/timed out after 150 ms/);
+    expect(s.hits).toBe(1);
+    expect(ms).toBeGreaterThanOrEqual(140);
+    expect(ms).toBeLessThan(1_000);
+    expectTokenHidden(error, FAULT_TOKEN);
+  });
+
+  it('times out once per attempt when retries are allowed', async () => {
+    const s = await serve(() => undefined);
+    const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 100, maxRetries: 1 }).users.get(12));
+    expect(error).toBeInstanceOf(PachcaTimeoutError);
+    expect(s.hits).toBe(2);
+    expect(ms).toBeLessThan(1_500);
+  });
+
+  it('a per-call timeoutMs overrides the client timeout', async () => {
+    const s = await serve(() => undefined);
+    const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 30_000 }).users.get(12, { timeoutMs: 100 }));
+    expect(error).toBeInstanceOf(PachcaTimeoutError);
+    expect(ms).toBeLessThan(1_000);
+  });
+});
+
+describe('a slow body', () => {
+  it('that arrives within the timeout succeeds', async () => {
+    const s = await serve(trickle(4, 50));
+    const { value, error, ms } = await settle(() => faultClient(s, { timeoutMs: 1_000 }).users.get(12));
+    expect(error).toBeUndefined();
+    expect(value).toEqual(USER.data);
+    expect(ms).toBeGreaterThanOrEqual(190);
+  });
+
+  it('that takes longer than the timeout ends in PachcaTimeoutError', async () => {
+    // The headers come at once; the timeout still covers reading the body.
+    const s = await serve(trickle(4, 150));
+    const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 250 }).users.get(12));
+    expect(error).toBeInstanceOf(PachcaTimeoutError);
+    expect(s.hits).toBe(1);
+    expect(ms).toBeLessThan(1_000);
+    expectTokenHidden(error, FAULT_TOKEN);
+  });
+});
