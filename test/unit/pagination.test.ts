@@ -1,0 +1,164 @@
+// Cursor pagination end rules from the facts sheet: has_next false ends a list (an empty or short
+// page does not); search meta ends at total or an empty page; a repeated cursor or the page cap
+// ends with PachcaPaginationError instead of looping forever.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PachcaPaginationError } from '../../src/index.js';
+import { DEFAULT_MAX_PAGES } from '../../src/core/pagination.js';
+import { clientFor, rejection, startServer, type Reply, type TestServer } from '../support/http-server.js';
+
+type Item = { id: number };
+const items = (...ids: number[]): Item[] => ids.map((id) => ({ id }));
+const page = (data: Item[], hasNext: boolean, nextPage: string): Reply => ({
+  body: { data, meta: { paginate: { has_next: hasNext, next_page: nextPage, has_prev: false, prev_page: 'prev' } } },
+});
+const searchPage = (data: Item[], total: number, nextPage: string): Reply => ({
+  body: { data, meta: { total, paginate: { next_page: nextPage } } },
+});
+
+let server: TestServer;
+const urls = () => server.requests.map((r) => r.url);
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+});
+
+describe('end of a list', () => {
+  it('has_next: false ends the list even though next_page is present', async () => {
+    server.script(page(items(1, 2), true, 'c2'), page(items(3), false, 'c3'), page(items(99), false, 'c4'));
+    await expect(clientFor(server).users.listAll()).resolves.toEqual(items(1, 2, 3));
+    expect(urls()).toEqual(['/users', '/users?cursor=c2']);
+  });
+
+  it('a page shorter than limit mid-stream is not the end', async () => {
+    server.script(page(items(1, 2, 3), true, 'c2'), page(items(4), true, 'c3'), page(items(5, 6), false, 'c4'));
+    await expect(clientFor(server).users.listAll({ limit: 3 })).resolves.toEqual(items(1, 2, 3, 4, 5, 6));
+    expect(urls()).toEqual(['/users?limit=3', '/users?limit=3&cursor=c2', '/users?limit=3&cursor=c3']);
+  });
+
+  it('an empty page with has_next: true is not the end', async () => {
+    server.script(page(items(1), true, 'c2'), page([], true, 'c3'), page(items(2), false, 'c4'));
+    await expect(clientFor(server).groupTags.listAll()).resolves.toEqual(items(1, 2));
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('a single page with has_next: false makes one request', async () => {
+    server.script(page([], false, 'c2'));
+    await expect(clientFor(server).groupTags.listAllUsers(4)).resolves.toEqual([]);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('search meta (GET /users with query)', () => {
+  it('stops once total items have arrived, ignoring next_page', async () => {
+    server.script(searchPage(items(1, 2), 3, 'n2'), searchPage(items(3), 3, 'n3'), searchPage(items(99), 3, 'n4'));
+    await expect(clientFor(server).users.listAll({ query: 'ann' })).resolves.toEqual(items(1, 2, 3));
+    expect(urls()).toEqual(['/users?query=ann', '/users?query=ann&cursor=n2']);
+  });
+
+  it('stops at an empty page even if total promised more', async () => {
+    server.script(searchPage(items(1), 10, 'n2'), searchPage([], 10, 'n3'), searchPage(items(99), 10, 'n4'));
+    await expect(clientFor(server).users.listAll({ query: 'ann' })).resolves.toEqual(items(1));
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('reports no next page when total is reached on the first page', async () => {
+    server.script(searchPage(items(1, 2), 2, 'n2'));
+    const first = await clientFor(server).users.list({ query: 'ann' });
+    expect(first.hasNextPage()).toBe(false);
+  });
+});
+
+describe('runaway protection', () => {
+  it('a repeated cursor ends with PachcaPaginationError', async () => {
+    server.script(page(items(1), true, 'same'), page(items(2), true, 'same'), page(items(3), false, 'x'));
+    const error = await rejection(clientFor(server).users.listAll());
+    expect(error).toBeInstanceOf(PachcaPaginationError);
+    expect((error as Error).message).toContain('"same"');
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('a cursor cycle over several pages is caught too', async () => {
+    server.script(page(items(1), true, 'a'), page(items(2), true, 'b'), page(items(3), true, 'a'), page(items(4), false, 'z'));
+    expect(await rejection(clientFor(server).users.listAll())).toBeInstanceOf(PachcaPaginationError);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('the client maxPages caps an endless list with PachcaPaginationError', async () => {
+    server.respond((_, index) => page(items(index), true, `c${index + 1}`));
+    const error = await rejection(clientFor(server, { maxPages: 3 }).users.listAll());
+    expect(error).toBeInstanceOf(PachcaPaginationError);
+    expect((error as Error).message).toMatch(/maxPages/);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('listAll accepts maxPages per call', async () => {
+    server.respond((_, index) => page(items(index), true, `c${index + 1}`));
+    const error = await rejection(clientFor(server).groupTags.listAll({}, { maxPages: 2 }));
+    expect(error).toBeInstanceOf(PachcaPaginationError);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('a list exactly maxPages long is not an error', async () => {
+    server.script(page(items(1), true, 'c2'), page(items(2), false, 'c3'));
+    await expect(clientFor(server, { maxPages: 2 }).users.listAll()).resolves.toEqual(items(1, 2));
+  });
+
+  it('the default cap is 1,000 pages', () => {
+    expect(DEFAULT_MAX_PAGES).toBe(1_000);
+  });
+});
+
+describe('pages and iteration', () => {
+  it('for await over client.users.list() yields every item of every page', async () => {
+    server.script(page(items(1, 2), true, 'c2'), page([], true, 'c3'), page(items(3), false, 'c4'));
+    const seen: Item[] = [];
+    for await (const user of clientFor(server).users.list({ limit: 2 })) seen.push(user as Item);
+    expect(seen).toEqual(items(1, 2, 3));
+    expect(urls()).toEqual(['/users?limit=2', '/users?limit=2&cursor=c2', '/users?limit=2&cursor=c3']);
+  });
+
+  it('iteration is lazy: breaking early fetches no further pages', async () => {
+    server.script(page(items(1, 2), true, 'c2'), page(items(3), false, 'c3'));
+    for await (const user of clientFor(server).users.list()) {
+      expect(user).toEqual({ id: 1 });
+      break;
+    }
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a page exposes data, meta, hasNextPage(), nextCursor and nextPage()', async () => {
+    server.script(page(items(1), true, 'c2'), page(items(2), false, 'c3'));
+    const first = await clientFor(server).groupTags.list({ names: ['A'] });
+    expect(first.data).toEqual(items(1));
+    expect(first.meta.paginate.next_page).toBe('c2');
+    expect(first.hasNextPage()).toBe(true);
+    expect(first.nextCursor).toBe('c2');
+
+    const second = await first.nextPage();
+    expect(second.data).toEqual(items(2));
+    expect(second.hasNextPage()).toBe(false);
+    expect(second.nextCursor).toBeUndefined();
+    expect(urls()).toEqual(['/group_tags?names[]=A', '/group_tags?names[]=A&cursor=c2']);
+
+    expect(await rejection(second.nextPage())).toBeInstanceOf(PachcaPaginationError);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('an awaited page is itself iterable over the rest of the list', async () => {
+    server.script(page(items(1), true, 'c2'), page(items(2), false, 'c3'));
+    const first = await clientFor(server).users.list();
+    const seen: unknown[] = [];
+    for await (const user of first) seen.push(user);
+    expect(seen).toEqual(items(1, 2));
+  });
+
+  it('starts from a cursor the caller passes', async () => {
+    server.script(page(items(7), false, 'c9'));
+    const first = await clientFor(server).users.list({ cursor: 'resume-here' });
+    expect(first.data).toEqual(items(7));
+    expect(urls()).toEqual(['/users?cursor=resume-here']);
+  });
+});
