@@ -6,6 +6,7 @@ import ts from 'typescript';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { ROOT, SPEC_ROOT, bundleSpec, listOperations } from './lib/spec.js';
 import { renderOperationTable, renderResourceTypes } from './lib/operation-table.js';
+import { renderCliCommands } from './lib/cli-table.js';
 
 const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier('Blob'));
 const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());
@@ -23,11 +24,13 @@ async function renderSchemaTypes(): Promise<string> {
 }
 
 export async function renderGenerated(): Promise<Record<string, string>> {
-  const ops = listOperations(bundleSpec());
+  const spec = bundleSpec();
+  const ops = listOperations(spec);
   return {
     'schema.d.ts': await renderSchemaTypes(),
     'operations.ts': renderOperationTable(ops),
     'resources.ts': renderResourceTypes(ops),
+    'cli-commands.ts': renderCliCommands(ops, spec),
   };
 }
 

@@ -1,0 +1,25 @@
+// Destructive commands ask first on a terminal; elsewhere (scripts, CI, pipes) they need --force,
+// so a forgotten flag can never delete something unattended.
+import { UsageError } from './errors.js';
+
+export class NotConfirmedError extends UsageError {
+  override name = 'NotConfirmedError';
+}
+
+export const isInteractive = () => Boolean(process.stdin.isTTY && process.stderr.isTTY);
+
+export async function confirmDestructive(what: string, force: boolean): Promise<void> {
+  if (force) return;
+  if (!isInteractive()) {
+    throw new NotConfirmedError(`Refusing to ${what} without --force: this is not an interactive terminal. Nothing was sent.`);
+  }
+  let yes = false;
+  try {
+    // Loaded only here: the prompt library is the slowest import of the CLI.
+    const { default: confirm } = await import('@inquirer/confirm');
+    yes = await confirm({ message: `${what[0]!.toUpperCase()}${what.slice(1)}?`, default: false }, { output: process.stderr });
+  } catch {
+    // Ctrl-C or a closed terminal: treated as "no".
+  }
+  if (!yes) throw new NotConfirmedError('Cancelled. Nothing was sent.');
+}

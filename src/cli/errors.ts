@@ -1,0 +1,73 @@
+// Exit codes and the one place errors are printed. Everything printed goes through `redact`, so
+// the token never reaches the terminal or a log, whatever an error message contains.
+import { CommanderError } from 'commander';
+import {
+  PachcaApiError,
+  PachcaConfigError,
+  PachcaConnectionError,
+  PachcaInputError,
+} from '../core/errors.js';
+import { ConfigFileError } from './config.js';
+
+export const EXIT = { ok: 0, api: 1, usage: 2, auth: 3, network: 4 } as const;
+
+/** Wrong or missing arguments found by the CLI itself: exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** No token anywhere: exit code 3. */
+export class NotLoggedInError extends Error {
+  override name = 'NotLoggedInError';
+}
+
+const AUTH_STATUSES = new Set([401, 403]);
+
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof UsageError || error instanceof PachcaInputError) return EXIT.usage;
+  if (error instanceof NotLoggedInError || error instanceof PachcaConfigError) return EXIT.auth;
+  if (error instanceof PachcaApiError) return AUTH_STATUSES.has(error.status) ? EXIT.auth : EXIT.api;
+  if (error instanceof PachcaConnectionError) return EXIT.network;
+  return EXIT.api;
+}
+
+function hint(error: unknown): string | undefined {
+  if (error instanceof PachcaApiError && error.status === 401) {
+    return 'The token was rejected: check it with `pachca auth status` or log in again with `pachca auth login`.';
+  }
+  if (error instanceof PachcaApiError && error.status === 403 && error.error === 'insufficient_scope') {
+    return 'The token lacks a scope this command needs: `pachca profile get-info` lists its scopes.';
+  }
+  return undefined;
+}
+
+/** The lines printed for an error on stderr. */
+export function describeError(error: unknown): string[] {
+  if (error instanceof PachcaApiError) {
+    const lines = [`Error: ${error.message}`];
+    // The message names the first field error; list the rest too.
+    for (const item of error.errors.slice(1)) lines.push(`  ${item.key}: ${item.message} (${item.code})`);
+    if (!error.requestId) lines.push('Request id: none (the response had no x-request-id header)');
+    const extra = hint(error);
+    if (extra) lines.push(extra);
+    return lines;
+  }
+  if (error instanceof ConfigFileError || error instanceof Error) return [`Error: ${error.message}`];
+  return [`Error: ${String(error)}`];
+}
+
+export function redact(text: string, token: string | undefined): string {
+  return token ? text.split(token).join('***') : text;
+}
+
+/** Prints the error through `redactText` (so never a token) and returns the process exit code. */
+export function reportError(error: unknown, redactText: (text: string) => string): number {
+  // Commander has printed its own message (with a suggestion) already.
+  if (!(error instanceof CommanderError)) {
+    process.stderr.write(redactText(describeError(error).join('\n')) + '\n');
+  }
+  return exitCodeFor(error);
+}
