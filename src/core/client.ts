@@ -66,7 +66,11 @@ export class Pachca {
     const env = environment();
     this.#token = options.token ?? env.PACHCA_TOKEN;
     this.baseUrl = (options.baseUrl ?? env.PACHCA_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-    if (!/^https?:\/\//.test(this.baseUrl)) throw new PachcaConfigError(`\`baseUrl\` must be an http(s) URL, got "${this.baseUrl}"`);
+    if (!/^https?:\/\//.test(this.baseUrl)) {
+      // Redacted: a token passed as the base URL by mistake must not end up in logs.
+      const error = new PachcaConfigError(`\`baseUrl\` must be an http(s) URL, got "${this.baseUrl}"`);
+      throw redactToken(error, this.#token);
+    }
     this.#maxPages = checkCount('maxPages', options.maxPages ?? DEFAULT_MAX_PAGES, 1);
     const customFetch = options.fetch;
     this.#transport = new Transport({

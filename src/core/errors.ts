@@ -59,7 +59,7 @@ export class PachcaInvalidResponseError extends PachcaError {
   }
 }
 
-/** Replaces every occurrence of the token in an error's message and stack. */
+/** Replaces every occurrence of the token in an error's message, stack and serialised fields. */
 export function redactToken<E>(error: E, token: string | undefined): E {
   if (!token || !(error instanceof Error)) return error;
   const scrub = (text: string) => text.split(token).join('***');
@@ -68,6 +68,15 @@ export function redactToken<E>(error: E, token: string | undefined): E {
   // bodyText is serialised by JSON.stringify, and a server may echo the Authorization header.
   if (error instanceof PachcaInvalidResponseError && error.bodyText.includes(token)) {
     (error as { bodyText: string }).bodyText = scrub(error.bodyText);
+  }
+  // The parsed body's fields reach toJSON (error_description, errors[].value) and may echo it too.
+  if (error instanceof PachcaApiError) {
+    const clean = <T>(value: T): T => {
+      const json = JSON.stringify(value);
+      return json?.includes(token) ? (JSON.parse(scrub(json)) as T) : value;
+    };
+    const { body, errors, error: code, errorDescription } = error;
+    Object.assign(error, { body: clean(body), errors: clean(errors), error: clean(code), errorDescription: clean(errorDescription) });
   }
   return error;
 }

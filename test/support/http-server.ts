@@ -121,7 +121,7 @@ export function jsonBody(request: RecordedRequest | undefined): unknown {
 export async function formBody(request: RecordedRequest | undefined): Promise<FormData> {
   if (!request) throw new Error('no such request was recorded');
   const contentType = String(request.headers['content-type']);
-  return new Response(request.body, { headers: { 'content-type': contentType } }).formData();
+  return new Response(new Uint8Array(request.body), { headers: { 'content-type': contentType } }).formData();
 }
 
 /** Resolves with whatever `promise` rejects with; fails if it resolves. */
