@@ -1,7 +1,8 @@
 // Responses whose body is not what the spec promises: HTML error pages from a proxy, malformed
 // JSON with a success status, empty bodies. Each becomes the right typed error (or the right
-// result for an empty 204) after one request, with the raw text kept for diagnosis.
-import { afterEach, describe, expect, it } from 'vitest';
+// result for an empty 204) after one request, with the raw text kept for diagnosis. Each test has
+// its own server, so they run concurrently.
+import { describe, expect, it } from 'vitest';
 import {
   PachcaApiError,
   PachcaAuthenticationError,
@@ -10,18 +11,7 @@ import {
   PachcaServerError,
 } from '../../src/index.js';
 import { expectTokenHidden } from '../support/secrets.js';
-import { FAULT_TOKEN, faultClient, settle, startFaultServer, type FaultHandler, type FaultServer } from './fault-server.js';
-
-let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: FaultHandler): Promise<FaultServer> {
-  server = await startFaultServer(handler);
-  return server;
-}
+import { FAULT_TOKEN, faultClient, serve, settle, type FaultHandler } from './fault-server.js';
 
 const reply =
   (status: number, contentType: string, body: string): FaultHandler =>
@@ -41,15 +31,15 @@ const echoingPage =
     res.end(htmlPage(`${status} Error`, `<pre>authorization: ${req.headers.authorization}</pre>`));
   };
 
-describe('HTML error pages', () => {
-  it.each([
+describe.concurrent('HTML error pages', () => {
+  it.for([
     [502, 'Bad Gateway', PachcaServerError],
     [503, 'Service Temporarily Unavailable', PachcaServerError],
     [404, 'Not Found', PachcaNotFoundError],
     [401, 'Authorization Required', PachcaAuthenticationError],
-  ] as const)('%i %s → typed error with the raw page', async (status, title, ErrorClass) => {
+  ] as const)('%i %s → typed error with the raw page', async ([status, title, ErrorClass], ctx) => {
     const page = htmlPage(`${status} ${title}`);
-    const s = await serve(reply(status, 'text/html', page));
+    const s = await serve(reply(status, 'text/html', page), ctx);
     const { error } = await settle(() => faultClient(s).users.get(12));
     expect(error).toBeInstanceOf(ErrorClass);
     const apiError = error as PachcaApiError;
@@ -59,8 +49,8 @@ describe('HTML error pages', () => {
     expectTokenHidden(error, FAULT_TOKEN);
   });
 
-  it.each([401, 500])('a %i page echoing the Authorization header keeps the token out of the error text', async (status) => {
-    const s = await serve(echoingPage(status));
+  it.for([401, 500])('a %i page echoing the Authorization header keeps the token out of the error text', async (status, ctx) => {
+    const s = await serve(echoingPage(status), ctx);
     const { error } = await settle(() => faultClient(s).users.get(12));
     expect(error).toBeInstanceOf(PachcaApiError);
     expect((error as PachcaApiError).message).toContain('authorization: Bearer');
@@ -68,14 +58,14 @@ describe('HTML error pages', () => {
   });
 });
 
-describe('success statuses with a body that is not the promised JSON', () => {
-  it.each([
+describe.concurrent('success statuses with a body that is not the promised JSON', () => {
+  it.for([
     ['malformed JSON', 'application/json', '{"data": {"id": 12, "first_name": "Ol'],
     ['an HTML page', 'text/html', htmlPage('Sign in to the Wi-Fi')],
     ['JSON without data', 'application/json', '{"user": {"id": 12}}'],
     ['an empty body', 'application/json', ''],
-  ])('200 with %s → PachcaInvalidResponseError, not retried', async (_, contentType, body) => {
-    const s = await serve(reply(200, contentType, body));
+  ] as const)('200 with %s → PachcaInvalidResponseError, not retried', async ([, contentType, body], ctx) => {
+    const s = await serve(reply(200, contentType, body), ctx);
     const { error } = await settle(() => faultClient(s, { maxRetries: 3 }).users.get(12));
     expect(error).toBeInstanceOf(PachcaInvalidResponseError);
     expect(error).toMatchObject({ status: 200, requestId: 'req-fault-1', bodyText: body.slice(0, 500) });
@@ -83,28 +73,28 @@ describe('success statuses with a body that is not the promised JSON', () => {
     expectTokenHidden(error, FAULT_TOKEN);
   });
 
-  it('malformed JSON echoing the token keeps it out of the error text', async () => {
+  it('malformed JSON echoing the token keeps it out of the error text', async (ctx) => {
     const s = await serve((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(`{"data": {"debug": "${req.headers.authorization}"`);
-    });
+    }, ctx);
     const { error } = await settle(() => faultClient(s).users.get(12));
     expect(error).toBeInstanceOf(PachcaInvalidResponseError);
     expectTokenHidden(error, FAULT_TOKEN);
   });
 });
 
-describe('empty bodies', () => {
-  it('an empty 204 resolves a delete with undefined', async () => {
-    const s = await serve((_, res) => res.writeHead(204).end());
+describe.concurrent('empty bodies', () => {
+  it('an empty 204 resolves a delete with undefined', async (ctx) => {
+    const s = await serve((_, res) => res.writeHead(204).end(), ctx);
     const { value, error } = await settle(() => faultClient(s).users.delete(12));
     expect(error).toBeUndefined();
     expect(value).toBeUndefined();
     expect(s.hits).toBe(1);
   });
 
-  it('an empty 503 is a PachcaServerError with an empty body', async () => {
-    const s = await serve(reply(503, 'text/plain', ''));
+  it('an empty 503 is a PachcaServerError with an empty body', async (ctx) => {
+    const s = await serve(reply(503, 'text/plain', ''), ctx);
     const { error } = await settle(() => faultClient(s).users.get(12));
     expect(error).toBeInstanceOf(PachcaServerError);
     expect(error).toMatchObject({ status: 503, body: '' });

@@ -1,29 +1,10 @@
 // Broken connections: resets before the headers and in the middle of the body, a server that
-// never answers, and bodies that trickle in slower or faster than the timeout allows.
-import { afterEach, describe, expect, it } from 'vitest';
+// never answers, and bodies that trickle in slower or faster than the timeout allows. Each test
+// has its own server, so they run concurrently.
+import { describe, expect, it } from 'vitest';
 import { PachcaConnectionError, PachcaTimeoutError } from '../../src/index.js';
 import { expectTokenHidden } from '../support/secrets.js';
-import {
-  FAULT_TOKEN,
-  USER,
-  faultClient,
-  sendJson,
-  settle,
-  startFaultServer,
-  type FaultHandler,
-  type FaultServer,
-} from './fault-server.js';
-
-let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: FaultHandler): Promise<FaultServer> {
-  server = await startFaultServer(handler);
-  return server;
-}
+import { FAULT_TOKEN, USER, faultClient, sendJson, serve, settle, type FaultHandler } from './fault-server.js';
 
 const USER_JSON = JSON.stringify(USER);
 
@@ -46,12 +27,14 @@ const trickle =
     }
   };
 
-describe('connection resets', () => {
-  it.each([
+describe.concurrent('connection resets', () => {
+  const resets = [
     ['before the headers', resetBeforeHeaders],
     ['in the middle of the body', resetMidBody],
-  ])('one reset %s, then success', async (_, reset) => {
-    const s = await serve((req, res, ctx) => (ctx.hit === 0 ? reset(req, res, ctx) : sendJson(res, 200, USER)));
+  ] as const;
+
+  it.for(resets)('one reset %s, then success', async ([, reset], ctx) => {
+    const s = await serve((req, res, c) => (c.hit === 0 ? reset(req, res, c) : sendJson(res, 200, USER)), ctx);
     const { value, error, ms } = await settle(() => faultClient(s, { maxRetries: 1 }).users.get(12));
     expect(error).toBeUndefined();
     expect(value).toEqual(USER.data);
@@ -59,11 +42,8 @@ describe('connection resets', () => {
     expect(ms).toBeLessThan(1_500);
   });
 
-  it.each([
-    ['before the headers', resetBeforeHeaders],
-    ['in the middle of the body', resetMidBody],
-  ])('resets %s every time end in PachcaConnectionError', async (_, reset) => {
-    const s = await serve(reset);
+  it.for(resets)('resets %s every time end in PachcaConnectionError', async ([, reset], ctx) => {
+    const s = await serve(reset, ctx);
     const { error, ms } = await settle(() => faultClient(s, { maxRetries: 2 }).users.get(12));
     expect(error).toBeInstanceOf(PachcaConnectionError);
     expect(error).not.toBeInstanceOf(PachcaTimeoutError);
@@ -74,9 +54,9 @@ describe('connection resets', () => {
   });
 });
 
-describe('a server that never answers', () => {
-  it('times out with PachcaTimeoutError after timeoutMs', async () => {
-    const s = await serve(() => undefined);
+describe.concurrent('a server that never answers', () => {
+  it('times out with PachcaTimeoutError after timeoutMs', async (ctx) => {
+    const s = await serve(() => undefined, ctx);
     const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 150 }).users.get(12));
     expect(error).toBeInstanceOf(PachcaTimeoutError);
     expect((error as Error).message).toMatch(/timed out after 150 ms/);
@@ -86,34 +66,34 @@ describe('a server that never answers', () => {
     expectTokenHidden(error, FAULT_TOKEN);
   });
 
-  it('times out once per attempt when retries are allowed', async () => {
-    const s = await serve(() => undefined);
+  it('times out once per attempt when retries are allowed', async (ctx) => {
+    const s = await serve(() => undefined, ctx);
     const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 100, maxRetries: 1 }).users.get(12));
     expect(error).toBeInstanceOf(PachcaTimeoutError);
     expect(s.hits).toBe(2);
     expect(ms).toBeLessThan(1_500);
   });
 
-  it('a per-call timeoutMs overrides the client timeout', async () => {
-    const s = await serve(() => undefined);
+  it('a per-call timeoutMs overrides the client timeout', async (ctx) => {
+    const s = await serve(() => undefined, ctx);
     const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 30_000 }).users.get(12, { timeoutMs: 100 }));
     expect(error).toBeInstanceOf(PachcaTimeoutError);
     expect(ms).toBeLessThan(1_000);
   });
 });
 
-describe('a slow body', () => {
-  it('that arrives within the timeout succeeds', async () => {
-    const s = await serve(trickle(4, 50));
+describe.concurrent('a slow body', () => {
+  it('that arrives within the timeout succeeds', async (ctx) => {
+    const s = await serve(trickle(4, 50), ctx);
     const { value, error, ms } = await settle(() => faultClient(s, { timeoutMs: 1_000 }).users.get(12));
     expect(error).toBeUndefined();
     expect(value).toEqual(USER.data);
     expect(ms).toBeGreaterThanOrEqual(190);
   });
 
-  it('that takes longer than the timeout ends in PachcaTimeoutError', async () => {
+  it('that takes longer than the timeout ends in PachcaTimeoutError', async (ctx) => {
     // The headers come at once; the timeout still covers reading the body.
-    const s = await serve(trickle(4, 150));
+    const s = await serve(trickle(4, 150), ctx);
     const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 250 }).users.get(12));
     expect(error).toBeInstanceOf(PachcaTimeoutError);
     expect(s.hits).toBe(1);

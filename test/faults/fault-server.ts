@@ -4,6 +4,7 @@
 // stalled request never outlives its test.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { TestContext } from 'vitest';
 import { Pachca, type PachcaOptions } from '../../src/index.js';
 
 /** Distinctive, so a leak into any error text is easy to spot. */
@@ -59,6 +60,13 @@ export async function startFaultServer(handler: FaultHandler): Promise<FaultServ
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A fault server for one test, closed when that test finishes (safe in concurrent tests). */
+export async function serve(handler: FaultHandler, { onTestFinished }: TestContext): Promise<FaultServer> {
+  const server = await startFaultServer(handler);
+  onTestFinished(() => server.close());
+  return server;
 }
 
 /** A client for `server` with the fault token, no retries and a short timeout unless overridden. */
