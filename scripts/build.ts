@@ -1,0 +1,88 @@
+// `npm run build`: the publishable package, in dist/ beside the docs build's files:
+//   dist/index.js + index.d.ts     ESM build of the SDK and its types
+//   dist/index.cjs + index.d.cts   CommonJS build of the SDK and its types
+//   dist/cli.js                    the `pachca` bin (ESM, with a shebang), when src/cli/ exists
+// tsup builds into a fresh staging directory and the files are renamed into place, so the docs
+// build's files in dist/ survive and a second build running at the same time never leaves half
+// a file behind.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build, type Options } from 'tsup';
+import { ROOT } from './lib/spec.js';
+
+export const DIST = join(ROOT, 'dist');
+export const SDK_ENTRY = join(ROOT, 'src/index.ts');
+export const CLI_ENTRY = join(ROOT, 'src/cli/index.ts');
+
+// Every file a build writes matches one of these; anything else in dist/ belongs to someone else.
+export const PACKAGE_FILES = /^(index\.(js|cjs|d\.ts|d\.cts)|cli\.js|chunk-[\w-]+\.(js|cjs))$/;
+
+const common: Options = {
+  // Works in Node 20 and every browser or edge runtime with fetch and private class fields.
+  target: 'es2022',
+  sourcemap: false,
+  silent: true,
+  // Only dependencies stay external; generated/ and src/ are bundled.
+  skipNodeModulesBundle: true,
+  // Keep `node:fs/promises` as written: Deno, Bun and edge runtimes only know the prefixed name.
+  removeNodeProtocol: false,
+};
+
+function sdkBuilds(outDir: string): Options[] {
+  const sdk: Options = { ...common, entry: { index: SDK_ENTRY }, platform: 'neutral', outDir };
+  return [
+    // Types are built once, with the ESM build, and copied to index.d.cts: they are the same file.
+    { ...sdk, format: ['esm'], dts: true },
+    // openapi-fetch is bundled into the CommonJS build: from a "type": "module" source, esbuild
+    // would read `import createClient from 'openapi-fetch'` with Node's ESM-imports-CJS rule and
+    // hand the CJS build's whole `exports` object to `createClient(...)`.
+    { ...sdk, format: ['cjs'], noExternal: ['openapi-fetch'] },
+  ];
+}
+
+function cliBuild(outDir: string): Options {
+  const hasShebang = readFileSync(CLI_ENTRY, 'utf8').startsWith('#!');
+  return {
+    ...common,
+    entry: { cli: CLI_ENTRY },
+    format: ['esm'],
+    platform: 'node',
+    // One self-contained file: nothing but the bin needs the CLI's modules.
+    splitting: false,
+    ...(hasShebang ? {} : { banner: { js: '#!/usr/bin/env node' } }),
+    outDir,
+  };
+}
+
+export interface PackageBuild {
+  files: string[];
+  cli: boolean;
+}
+
+export async function buildPackage(): Promise<PackageBuild> {
+  mkdirSync(DIST, { recursive: true });
+  const staging = mkdtempSync(join(DIST, '.package-'));
+  try {
+    const cli = existsSync(CLI_ENTRY);
+    await Promise.all([...sdkBuilds(staging), ...(cli ? [cliBuild(staging)] : [])].map((options) => build(options)));
+    copyFileSync(join(staging, 'index.d.ts'), join(staging, 'index.d.cts'));
+    // Files an earlier build wrote but this one did not (an old chunk, a removed CLI) must not ship.
+    const built = readdirSync(staging);
+    for (const old of readdirSync(DIST).filter((name) => PACKAGE_FILES.test(name) && !built.includes(name))) {
+      rmSync(join(DIST, old), { force: true });
+    }
+    for (const name of built) renameSync(join(staging, name), join(DIST, name));
+    return { files: built.sort(), cli };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const started = performance.now();
+  const { files, cli } = await buildPackage();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`dist/: ${files.join(', ')} (${seconds} s)`);
+  if (!cli) console.log('src/cli/index.ts does not exist yet: built the SDK only, without the `pachca` bin');
+}

@@ -1,0 +1,108 @@
+// The published package, as a user gets it: `npm pack` of dist/, installed into a fresh project
+// from the tarball (dependencies from the npm cache), then used through `import`, `require` and
+// the `pachca` bin. Calls go to a local node:http server, so the installed code really runs.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPackage } from '../../scripts/build.js';
+import { distIsStale, pack, type PackedFile } from '../../scripts/lib/pack.js';
+
+const run = promisify(execFile);
+const TOKEN = 'smoke-token-5e8d1c';
+const TIMEOUT = { timeout: 10_000 };
+
+let project: string;
+let files: PackedFile[];
+let server: Server;
+let baseUrl: string;
+
+beforeAll(async () => {
+  // `npm test` builds dist/ just before vitest; a lone run of this file builds it if stale.
+  if (distIsStale()) await buildPackage();
+  project = mkdtempSync(join(tmpdir(), 'pachca-install-'));
+  const packed = await pack(project);
+  files = packed.files;
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'smoke', private: true }));
+  await run(
+    'npm',
+    ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', packed.tarball],
+    { cwd: project, timeout: 60_000 },
+  );
+
+  server = createServer((req, res) => {
+    const ok = req.url === '/users/1' && req.headers.authorization === `Bearer ${TOKEN}`;
+    res.writeHead(ok ? 200 : 404, { 'content-type': 'application/json', 'x-request-id': 'smoke-1' });
+    res.end(JSON.stringify(ok ? { data: { id: 1, nickname: 'smoke' } } : { errors: [] }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}, 120_000);
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  if (project) rmSync(project, { recursive: true, force: true });
+});
+
+/** Runs a script file written into the temporary project; returns its stdout. */
+async function runScript(name: string, source: string): Promise<string> {
+  writeFileSync(join(project, name), source);
+  const { stdout } = await run(process.execPath, [name], { cwd: project, timeout: 10_000, env: { ...process.env, BASE_URL: baseUrl } });
+  return stdout.trim();
+}
+
+const CALL = `
+const client = new Pachca({ token: '${TOKEN}', baseUrl: process.env.BASE_URL, maxRetries: 0 });
+const user = await client.users.get(1);
+const missing = await client.users.get(2).catch((error) => error);
+console.log(JSON.stringify({ nickname: user.nickname, notFound: missing instanceof PachcaNotFoundError, requestId: missing.requestId }));
+`;
+const EXPECTED = { nickname: 'smoke', notFound: true, requestId: 'smoke-1' };
+
+describe('the packed tarball', () => {
+  it('holds only the builds, their types, the bin, README, LICENSE and package.json', () => {
+    expect(files.map((file) => file.path).sort()).toEqual(
+      ['LICENSE', 'README.md', 'dist/cli.js', 'dist/index.cjs', 'dist/index.d.cts', 'dist/index.d.ts', 'dist/index.js', 'package.json'].sort(),
+    );
+  });
+
+  it('marks the bin executable', () => {
+    expect(files.find((file) => file.path === 'dist/cli.js')!.mode & 0o111).toBe(0o111);
+  });
+});
+
+describe('installed from the tarball', () => {
+  it('works through import (ESM)', TIMEOUT, async () => {
+    const out = await runScript('esm.mjs', `import { Pachca, PachcaNotFoundError } from 'pachca-sdk';\n${CALL}`);
+    expect(JSON.parse(out)).toEqual(EXPECTED);
+  });
+
+  it('works through require (CommonJS)', TIMEOUT, async () => {
+    const source = `const { Pachca, PachcaNotFoundError } = require('pachca-sdk');\n(async () => {${CALL}})();`;
+    const out = await runScript('cjs.cjs', source);
+    expect(JSON.parse(out)).toEqual(EXPECTED);
+  });
+
+  it('gives require and import the same public names', TIMEOUT, async () => {
+    const out = await runScript(
+      'names.mjs',
+      `import { createRequire } from 'node:module';
+import * as esm from 'pachca-sdk';
+const cjs = createRequire(import.meta.url)('pachca-sdk');
+console.log(JSON.stringify([Object.keys(esm).sort(), Object.keys(cjs).sort()]));`,
+    );
+    const [esmNames, cjsNames] = JSON.parse(out) as [string[], string[]];
+    expect(cjsNames).toEqual(esmNames);
+    expect(esmNames).toContain('Pachca');
+  });
+
+  it('runs `pachca --help` from the installed bin', TIMEOUT, async () => {
+    const { stdout } = await run(join(project, 'node_modules/.bin/pachca'), ['--help'], { cwd: project, timeout: 10_000 });
+    expect(stdout).toMatch(/^Usage: pachca/);
+    expect(stdout).toContain('users');
+  });
+});
