@@ -1,0 +1,50 @@
+// `npm run bench`: every benchmark in a fresh node process (so one's heap and JIT state cannot
+// colour the next), then a summary of the goals. Results: bench/results/*.json (gitignored).
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../scripts/lib/spec.js';
+import type { runBundleSize } from './bundle-size.js';
+import type { runColdStart } from './cold-start.js';
+import { machine, ms, printTable, RESULTS_DIR, saveResult, type Row } from './lib/report.js';
+import type { runOverhead } from './overhead.js';
+import type { runPagination } from './pagination.js';
+
+const benches: { name: string; flags?: string[] }[] = [
+  { name: 'overhead' },
+  { name: 'bundle-size' },
+  { name: 'pagination', flags: ['--expose-gc'] },
+  { name: 'cold-start' },
+];
+
+let failed = false;
+for (const { name, flags = [] } of benches) {
+  const result = spawnSync(process.execPath, [...flags, '--import', 'tsx', join(ROOT, 'bench', `${name}.ts`)], { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`✖ bench/${name}.ts failed`);
+    failed = true;
+  }
+}
+if (failed) process.exit(1);
+
+type ResultOf<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+const load = <T>(name: string): T => JSON.parse(readFileSync(join(RESULTS_DIR, `${name}.json`), 'utf8')) as T;
+const overhead = load<ResultOf<typeof runOverhead>>('overhead');
+const bundle = load<ResultOf<typeof runBundleSize>>('bundle-size');
+const pagination = load<ResultOf<typeof runPagination>>('pagination');
+const cold = load<ResultOf<typeof runColdStart>>('cold-start');
+const sdkCold = cold.variants['import pachca-sdk + new Pachca() (ESM)']!;
+const baseCold = cold.variants['import openapi-fetch']!;
+
+const rows: Row[] = [
+  { metric: 'users.get: SDK / fetch (median)', value: `${overhead.medianRatio.toFixed(2)}× (+${ms(overhead.overheadMedianMs)})`, goal: '≤ 1.10×', ok: overhead.medianRatio <= 1.1 },
+  { metric: 'users.get: SDK / fetch (p99)', value: `${overhead.p99Ratio.toFixed(2)}×`, goal: '≤ 1.10×', ok: overhead.p99Ratio <= 1.1 },
+  { metric: 'browser bundle (gzip)', value: `${(bundle.gzipBytes / 1024).toFixed(2)} KB`, goal: '≤ 6.00 KB', ok: bundle.gzipBytes <= bundle.budgetBytes },
+  { metric: 'listAll() wall / floor', value: `${pagination.listAll.ratio.toFixed(3)}×`, goal: '≤ 1.10×', ok: pagination.listAll.ratio <= 1.1 },
+  { metric: 'for await wall / floor', value: `${pagination.iterate.ratio.toFixed(3)}×`, goal: '≤ 1.10×', ok: pagination.iterate.ratio <= 1.1 },
+  { metric: 'for await peak heap growth', value: `${pagination.memory.peakGrowthMb.toFixed(1)} MB`, goal: '< 20 MB', ok: pagination.memory.peakGrowthMb < 20 },
+  { metric: 'cold start: SDK vs openapi-fetch', value: `${ms(sdkCold.readyMs, 1)} vs ${ms(baseCold.readyMs, 1)}` },
+];
+const { cpu, cores, node } = machine();
+printTable(`Summary — ${cpu}, ${cores} cores, Node ${node}`, rows);
+saveResult('summary', { rows });
