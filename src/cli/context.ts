@@ -55,10 +55,12 @@ export function resolveSettings(options: GlobalOptions, env: NodeJS.ProcessEnv =
       : saved.token
         ? [saved.token, 'config file']
         : [undefined, undefined];
+  const baseUrl = nonEmpty(options.baseUrl) ?? nonEmpty(env.PACHCA_BASE_URL) ?? saved.baseUrl ?? DEFAULT_BASE_URL;
+  if (!/^https?:\/\/[^/]/.test(baseUrl)) throw new UsageError(`The base URL must be an http(s) URL, got "${baseUrl}"`);
   return {
     token,
     tokenSource,
-    baseUrl: nonEmpty(options.baseUrl) ?? nonEmpty(env.PACHCA_BASE_URL) ?? saved.baseUrl ?? DEFAULT_BASE_URL,
+    baseUrl,
     timeoutMs: options.timeout === undefined ? undefined : Math.round(options.timeout * 1000),
     maxRetries: options.retry ? undefined : 0,
     headers: parseHeaders(options.header ?? []),

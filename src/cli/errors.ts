@@ -27,8 +27,10 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
     return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT.ok : EXIT.usage;
   }
-  if (error instanceof UsageError || error instanceof PachcaInputError) return EXIT.usage;
-  if (error instanceof NotLoggedInError || error instanceof PachcaConfigError) return EXIT.auth;
+  // The CLI checks for a token itself (NotLoggedInError), so a PachcaConfigError is a bad setting.
+  if (error instanceof UsageError || error instanceof ConfigFileError) return EXIT.usage;
+  if (error instanceof PachcaInputError || error instanceof PachcaConfigError) return EXIT.usage;
+  if (error instanceof NotLoggedInError) return EXIT.auth;
   if (error instanceof PachcaApiError) return AUTH_STATUSES.has(error.status) ? EXIT.auth : EXIT.api;
   if (error instanceof PachcaConnectionError) return EXIT.network;
   return EXIT.api;
@@ -55,8 +57,7 @@ export function describeError(error: unknown): string[] {
     if (extra) lines.push(extra);
     return lines;
   }
-  if (error instanceof ConfigFileError || error instanceof Error) return [`Error: ${error.message}`];
-  return [`Error: ${String(error)}`];
+  return [`Error: ${error instanceof Error ? error.message : String(error)}`];
 }
 
 export function redact(text: string, token: string | undefined): string {
