@@ -4,9 +4,9 @@ import type { Command } from 'commander';
 import { PachcaApiError } from '../core/errors.js';
 import { configPath, deleteConfig, readConfig, writeConfig } from './config.js';
 import { createClient, resolveSettings, requireToken, type GlobalOptions } from './context.js';
-import { maskToken } from './dry-run.js';
+import { maskToken } from './secrets.js';
 import { UsageError } from './errors.js';
-import { exampleText } from './operation-commands.js';
+import { exampleText } from './help-text.js';
 import { defaultFormat, print } from './output.js';
 
 type Fields = Record<string, unknown>;

@@ -1,6 +1,7 @@
 // `--dry-run`: the SDK builds the request exactly as it would send it; a fetch in its place prints
 // it (token masked) and stops the call, so nothing leaves the machine.
 import type { Format } from './output.js';
+import { maskToken } from './secrets.js';
 
 /** Thrown by the dry-run fetch once the request is printed; the CLI treats it as success. */
 export class DryRunStop extends Error {
@@ -10,11 +11,6 @@ export class DryRunStop extends Error {
 export function isDryRunStop(error: unknown): boolean {
   // The SDK's transport wraps whatever fetch throws in a PachcaConnectionError.
   return error instanceof DryRunStop || (error instanceof Error && error.cause instanceof DryRunStop);
-}
-
-/** `abcd…wxyz` for a long token; short ones are hidden entirely. */
-export function maskToken(token: string): string {
-  return token.length >= 20 ? `${token.slice(0, 4)}…${token.slice(-4)}` : '****';
 }
 
 export interface DescribedRequest {

@@ -60,10 +60,6 @@ export function describeError(error: unknown): string[] {
   return [`Error: ${error instanceof Error ? error.message : String(error)}`];
 }
 
-export function redact(text: string, token: string | undefined): string {
-  return token ? text.split(token).join('***') : text;
-}
-
 /** Prints the error through `redactText` (so never a token) and returns the process exit code. */
 export function reportError(error: unknown, redactText: (text: string) => string): number {
   // Commander has printed its own message (with a suggestion) already.

@@ -7,19 +7,9 @@ import type { OperationInput } from '../core/operation.js';
 import type { CliCommandSpec, CliOptionSpec } from './command-spec.js';
 import type { GlobalOptions } from './context.js';
 import { UsageError } from './errors.js';
+import { exampleText } from './help-text.js';
 import { runOperation } from './run-operation.js';
 import { parseInteger, parserFor, placeholderFor } from './values.js';
-
-/** `Example:` help text: commands get a `$ ` prompt, comments and continuation lines do not. */
-export function exampleText(example: string): string {
-  const lines = example.split('\n');
-  const shown = lines.map((line, i) => {
-    if (line === '' || line.startsWith('#')) return `  ${line}`.trimEnd();
-    const continued = i > 0 && lines[i - 1]!.endsWith('\\');
-    return continued ? `    ${line.trim()}` : `  $ ${line}`;
-  });
-  return `\nExample:\n${shown.join('\n')}`;
-}
 
 function flagOptions(spec: CliOptionSpec): Option[] {
   const required = spec.required ? ' (required)' : '';

@@ -3,9 +3,11 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { VERSION } from '../version.js';
 import { addAuthCommands } from './auth-commands.js';
 import { configPath, readConfig } from './config.js';
-import { EXIT, redact, reportError } from './errors.js';
-import { addOperationCommands, exampleText } from './operation-commands.js';
+import { EXIT, reportError } from './errors.js';
+import { exampleText } from './help-text.js';
+import { addOperationCommands } from './operation-commands.js';
 import { FORMATS } from './output.js';
+import { redact } from './secrets.js';
 
 function parseSeconds(text: string): number {
   const seconds = Number(text);

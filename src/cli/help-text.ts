@@ -1,0 +1,12 @@
+// The `Example:` block every command and group shows under --help.
+
+/** `Example:` help text: commands get a `$ ` prompt, comments and continuation lines do not. */
+export function exampleText(example: string): string {
+  const lines = example.split('\n');
+  const shown = lines.map((line, i) => {
+    if (line === '' || line.startsWith('#')) return `  ${line}`.trimEnd();
+    const continued = i > 0 && lines[i - 1]!.endsWith('\\');
+    return continued ? `    ${line.trim()}` : `  $ ${line}`;
+  });
+  return `\nExample:\n${shown.join('\n')}`;
+}
