@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { startServer, type TestServer } from '../support/http-server.js';
-import { runCli, tempDir } from './run-cli.js';
+import { CLI_TEST_TIMEOUT_MS, runCli, tempDir } from './run-cli.js';
 
 const TOKEN = 'cli-auth-token-3b7e1f9d5a2c8e6b';
 const TOKEN_INFO = { id: 4827, token: 'cli-auth...8e6b', name: 'Reporting script', user_id: 12, scopes: ['profile:read', 'users:read'], created_at: '2025-01-15T10:30:00.000Z', revoked_at: null, expires_in: null, last_used_at: null };
@@ -25,7 +25,7 @@ async function fakeApi(context: TestContext): Promise<TestServer> {
 
 const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
 
-describe.concurrent('pachca auth', () => {
+describe.concurrent('pachca auth', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('login checks the token and saves it in $XDG_CONFIG_HOME/pachca/config.json, 0600 in a 0700 dir', async (context) => {
     const server = await fakeApi(context);
     const xdg = join(tempDir(), 'xdg');

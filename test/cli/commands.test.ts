@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliCommands } from '../../generated/cli-commands.js';
-import { runAgainstMock, tempDir, type CliRun } from './run-cli.js';
+import { CLI_TEST_TIMEOUT_MS, runAgainstMock, tempDir, type CliRun } from './run-cli.js';
 
 const avatar = join(tempDir(), 'avatar.png');
 // The first bytes of a PNG are all the mock looks at: a part named `image`.
@@ -100,7 +100,7 @@ describe('a command for every operation', () => {
     expect(cliCommands).toHaveLength(24);
   });
 
-  describe.concurrent('against the mock', () => {
+  describe.concurrent('against the mock', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     for (const [command, { args, check }] of Object.entries(CASES)) {
       it(`pachca ${command}`, async () => {
         const run = await runAgainstMock([...command.split(' '), ...args]);

@@ -2,7 +2,7 @@
 // The token never appears, even when a server echoes it back.
 import { describe, expect, it, type TestContext } from 'vitest';
 import { startServer, type Reply, type TestServer } from '../support/http-server.js';
-import { runAgainstMock, runCli } from './run-cli.js';
+import { CLI_TEST_TIMEOUT_MS, runAgainstMock, runCli } from './run-cli.js';
 
 const TOKEN = 'cli-error-token-8d1f4b6a2c9e7f30';
 
@@ -16,7 +16,7 @@ async function serverReplying(context: TestContext, reply: Reply): Promise<TestS
 const cli = (server: TestServer | string, args: string[]) =>
   runCli(['--base-url', typeof server === 'string' ? server : server.url, ...args], { env: { PACHCA_TOKEN: TOKEN } });
 
-describe.concurrent('pachca CLI: exit codes', () => {
+describe.concurrent('pachca CLI: exit codes', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('exits 3 on 401 and 403, 1 on 404 and 422, with the message and request id on stderr', async () => {
     const [unauthorized, forbidden, notFound, invalid] = await Promise.all([
       runAgainstMock(['profile', 'get', '-H', 'Prefer: code=401']),

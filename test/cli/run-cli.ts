@@ -7,6 +7,13 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import { MOCK_TOKEN, mockUrl } from '../support/mock.js';
 
+/**
+ * Each run takes well under a second on an idle machine; these limits only keep a loaded one
+ * (other suites spawning at the same time) from failing a test that is merely slow.
+ */
+export const CLI_TEST_TIMEOUT_MS = 30_000;
+const RUN_TIMEOUT_MS = 25_000;
+
 export interface CliRun {
   code: number | null;
   stdout: string;
@@ -40,7 +47,7 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun
   let stderr = '';
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 10_000);
+  const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? RUN_TIMEOUT_MS);
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code) => {

@@ -3,7 +3,7 @@
 // flags take JSON or comma lists, --all walks every page.
 import { describe, expect, it, type TestContext } from 'vitest';
 import { jsonBody, startServer, type TestServer } from '../support/http-server.js';
-import { runCli, type CliOptions } from './run-cli.js';
+import { CLI_TEST_TIMEOUT_MS, runCli, type CliOptions } from './run-cli.js';
 
 const TOKEN = 'cli-safety-token-5f2e9a7c1d3b8e4f';
 const USER = { id: 12, first_name: 'Oleg', list_tags: [], custom_properties: [] };
@@ -24,7 +24,7 @@ function cli(server: TestServer, args: string[], options: CliOptions = {}) {
   return runCli(['--base-url', server.url, ...args], { ...options, env: { PACHCA_TOKEN: TOKEN, ...options.env } });
 }
 
-describe.concurrent('pachca CLI: what reaches the API', () => {
+describe.concurrent('pachca CLI: what reaches the API', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('refuses a destructive command without --force when not on a terminal, sending nothing', async (context) => {
     const server = await fakeApi(context);
     const runs = await Promise.all([cli(server, ['users', 'delete', '12']), cli(server, ['profile', 'delete-status'])]);
