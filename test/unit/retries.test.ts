@@ -92,23 +92,25 @@ describe('retry cap', () => {
 });
 
 describe('waiting between attempts', () => {
-  it('honours Retry-After in seconds', async () => {
+  // These two wait about a second each, so they run side by side, each with its own server.
+  it.concurrent.each([
+    ['in seconds', () => '1', 950],
+    // HTTP dates have whole seconds: now + 1.5 s is between 0.5 and 1.5 s away.
+    ['as an HTTP date', () => new Date(Date.now() + 1_500).toUTCString(), 450],
+  ])('honours Retry-After %s', async (_, retryAfter, minimumMs) => {
     vi.spyOn(Math, 'random').mockReturnValue(0); // backoff alone would not wait at all
-    server.script({ status: 429, headers: { 'retry-after': '1' } }, OK);
-    const { ms, error } = await timed(() => clientFor(server, { maxRetries: 1 }).users.get(1));
-    expect(error).toBeUndefined();
-    expect(ms).toBeGreaterThanOrEqual(950);
-    expect(ms).toBeLessThan(2_500);
-    expect(server.requests[1]!.at - server.requests[0]!.at).toBeGreaterThanOrEqual(950);
-  });
-
-  it('honours Retry-After as an HTTP date', async () => {
-    vi.spyOn(Math, 'random').mockReturnValue(0.99); // backoff alone would wait ~495 ms
-    server.script({ status: 503, headers: { 'retry-after': new Date(Date.now() - 5_000).toUTCString() } }, OK);
-    const { ms, error } = await timed(() => clientFor(server, { maxRetries: 1 }).users.get(1));
-    expect(error).toBeUndefined();
-    expect(server.requests).toHaveLength(2);
-    expect(ms).toBeLessThan(300);
+    const own = await startServer();
+    try {
+      own.script({ status: 429, headers: { 'retry-after': retryAfter() } }, OK);
+      const { ms, error } = await timed(() => clientFor(own, { maxRetries: 1 }).users.get(1));
+      expect(error).toBeUndefined();
+      expect(own.requests).toHaveLength(2);
+      expect(ms).toBeGreaterThanOrEqual(minimumMs);
+      expect(ms).toBeLessThan(3_000);
+      expect(own.requests[1]!.at - own.requests[0]!.at).toBeGreaterThanOrEqual(minimumMs - 50);
+    } finally {
+      await own.close();
+    }
   });
 
   it('without Retry-After waits a jittered backoff', async () => {
