@@ -8,11 +8,24 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, wri
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
-import { withCodeSamples } from './lib/code-samples.js';
-import { externalResources } from './lib/offline-html.js';
-import { bundleSpec, listOperations, REDOCLY_BIN, ROOT } from './lib/spec.js';
+import { SAMPLE_LANGUAGES, withCodeSamples } from './lib/code-samples.js';
+import { externalResources, makeSelfContained } from './lib/offline-html.js';
+import { dereference } from './lib/dereference.js';
+import { listOperations, REDOCLY_BIN, ROOT, SPEC_ROOT, type Spec } from './lib/spec.js';
 
 export const DIST = join(ROOT, 'dist');
+
+/** Redoc settings for the page: our sample tabs (SDK first) and download links to the spec beside it. */
+const REDOC_CONFIG = {
+  telemetry: 'off',
+  openapi: {
+    codeSamples: { languages: SAMPLE_LANGUAGES },
+    downloadUrls: [
+      { title: 'openapi.yaml', url: '../openapi.yaml' },
+      { title: 'openapi.json', url: '../openapi.json' },
+    ],
+  },
+};
 
 export interface DocsBuild {
   html: string;
@@ -22,20 +35,26 @@ export interface DocsBuild {
 }
 
 export async function buildDocs({ dist = DIST, signal }: { dist?: string; signal?: AbortSignal } = {}): Promise<DocsBuild> {
-  const operations = listOperations(bundleSpec());
-  const spec = withCodeSamples(bundleSpec({ dereferenced: false }), operations);
-
   mkdirSync(join(dist, 'docs'), { recursive: true });
   const staging = mkdtempSync(join(dist, '.build-'));
   try {
     const stagedJson = join(staging, 'openapi.json');
+    await runNode([REDOCLY_BIN, 'bundle', SPEC_ROOT, '--ext', 'json', '-o', stagedJson], signal);
+    const bundled = JSON.parse(readFileSync(stagedJson, 'utf8')) as Spec;
+    const operations = listOperations(dereference(bundled));
+    const spec = withCodeSamples(bundled, operations);
+
     writeFileSync(stagedJson, JSON.stringify(spec, null, 2) + '\n');
     writeFileSync(join(staging, 'openapi.yaml'), stringify(spec, { lineWidth: 0 }));
+    const config = join(staging, 'redocly.yaml');
+    writeFileSync(config, stringify(REDOC_CONFIG));
     const stagedHtml = join(staging, 'index.html');
-    await runNode([REDOCLY_BIN, 'build-docs', stagedJson, '--inlineBundle', '-o', stagedHtml], signal);
+    await runNode([REDOCLY_BIN, 'build-docs', stagedJson, '--inlineBundle', '--config', config, '-o', stagedHtml], signal);
 
-    const remote = externalResources(readFileSync(stagedHtml, 'utf8'));
+    const html = makeSelfContained(readFileSync(stagedHtml, 'utf8'));
+    const remote = externalResources(html);
     if (remote.length) throw new Error(`the docs would load from the network: ${remote.join(', ')}`);
+    writeFileSync(stagedHtml, html);
 
     const built = { html: join(dist, 'docs/index.html'), yaml: join(dist, 'openapi.yaml'), json: join(dist, 'openapi.json') };
     renameSync(stagedHtml, built.html);

@@ -56,8 +56,10 @@ async function main(): Promise<void> {
   const aborted = new AbortController();
   let mock: Mock | undefined;
   let docs: Server | undefined;
+  let startup: Promise<unknown> = Promise.resolve();
   const stopAll = async () => {
     aborted.abort();
+    await startup; // a half-started Prism or docs build stops itself on abort
     docs?.closeAllConnections();
     docs?.close();
     await mock?.stop();
@@ -74,14 +76,13 @@ async function main(): Promise<void> {
     dynamic: options.dynamic,
     log: (line) => console.log(`mock │ ${line}`),
     signal: aborted.signal,
-  });
-  const docsReady = buildDocs({ signal: aborted.signal }).then(() =>
-    serveStatic(DIST, { host: HOST, port: options.docsPort, home: DOCS_HOME }),
-  );
-  const [mockResult, docsResult] = await Promise.allSettled([mockReady, docsReady]);
-  if (mockResult.status === 'fulfilled') mock = mockResult.value;
-  if (docsResult.status === 'fulfilled') docs = docsResult.value;
-  const failed = [mockResult, docsResult].find((r) => r.status === 'rejected');
+  }).then((started) => (mock = started));
+  const docsReady = buildDocs({ signal: aborted.signal })
+    .then(() => serveStatic(DIST, { host: HOST, port: options.docsPort, home: DOCS_HOME }))
+    .then((server) => (docs = server));
+  const settled = Promise.allSettled([mockReady, docsReady]);
+  startup = settled;
+  const failed = (await settled).find((r) => r.status === 'rejected');
   if (failed) {
     if (aborted.signal.aborted) return; // stopped by a signal while starting: onShutdown exits
     await stopAll();

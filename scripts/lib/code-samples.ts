@@ -11,14 +11,23 @@ export interface CodeSample {
   source: string;
 }
 
-const MAX_LINE = 80;
+// Shell lines wrap later than code: a command reads best whole.
+const SHELL_LINE = 80;
+
+/** The sample tabs in the order the docs offer them; Redoc only shows languages listed in its config. */
+export const SAMPLE_LANGUAGES = [
+  { lang: 'TypeScript', label: 'TypeScript SDK' },
+  { lang: 'Shell', label: 'CLI' },
+  { lang: 'Shell', label: 'curl' },
+] as const;
 
 /** The TypeScript SDK, CLI and curl samples of one (dereferenced) operation. */
 export function codeSamples(op: Operation, baseUrl: string): CodeSample[] {
+  const [sdk, cli, curl] = SAMPLE_LANGUAGES;
   return [
-    { lang: 'TypeScript', label: 'TypeScript SDK', source: sdkSample(op) },
-    { lang: 'Shell', label: 'CLI', source: cliSample(op) },
-    { lang: 'Shell', label: 'curl', source: curlSample(op, baseUrl) },
+    { ...sdk, source: sdkSample(op) },
+    { ...cli, source: cliSample(op) },
+    { ...curl, source: curlSample(op, baseUrl) },
   ];
 }
 
@@ -37,14 +46,15 @@ export function sdkSample(op: Operation): string {
   const entry = tableEntry(op);
   const [resource, method] = entry.sdk.split('.') as [string, string];
   const call = `client.${entry.sdk}`;
-  const args: unknown[] = pathParams(op).map(exampleOf);
+  const pathArgs = pathParams(op).map(exampleOf);
+  const args: unknown[] = [...pathArgs];
   const body = requestBody(op);
   if (body.kind === 'json') args.push(entry.bodyKey ? (body.value as Record<string, unknown>)[entry.bodyKey] : body.value);
   if (body.kind === 'file') args.push(body.path);
   const query = sampleQuery(op);
   if (Object.keys(query).length) args.push(query);
 
-  const lines = ["import { Pachca } from 'pachca-sdk';", '', 'const client = new Pachca({ token: process.env.PACHCA_TOKEN });', ''];
+  const lines = ["import { Pachca } from 'pachca-sdk';", '', 'const client = new Pachca(); // token from PACHCA_TOKEN', ''];
   if (entry.paginated) {
     const item = singular(resultNoun(resource, method));
     lines.push(
@@ -52,7 +62,7 @@ export function sdkSample(op: Operation): string {
       'console.log(page.data, page.hasNextPage());',
       '',
       '// Or every item of every page, fetched as you go:',
-      jsCall(`for await (const ${item} of ${call}`, args, ')) {'),
+      jsCall(`for await (const ${item} of ${call}`, pathArgs, ')) {'),
       `  console.log(${item});`,
       '}',
     );
@@ -161,7 +171,7 @@ function cliFlag(key: string, value: unknown): string[] {
 /** One line when it fits, else one word per continued line after the command itself. */
 function shellLine(words: string[]): string {
   const line = words.join(' ');
-  if (line.length <= MAX_LINE) return line;
+  if (line.length <= SHELL_LINE) return line;
   const head = words.filter((w) => !w.startsWith('--'));
   const flags = words.filter((w) => w.startsWith('--'));
   return [head.join(' '), ...flags.map((f) => `  ${f}`)].join(' \\\n');
