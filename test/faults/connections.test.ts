@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { PachcaConnectionError, PachcaTimeoutError } from '../../src/index.js';
 import { expectTokenHidden } from '../support/secrets.js';
-import { FAULT_TOKEN, USER, faultClient, sendJson, serve, settle, type FaultHandler } from './fault-server.js';
+import { FAULT_TOKEN, USER, deadline, faultClient, sendJson, serve, settle, type FaultHandler } from './fault-server.js';
 
 const USER_JSON = JSON.stringify(USER);
 
@@ -39,7 +39,7 @@ describe.concurrent('connection resets', () => {
     expect(error).toBeUndefined();
     expect(value).toEqual(USER.data);
     expect(s.hits).toBe(2);
-    expect(ms).toBeLessThan(1_500);
+    expect(ms).toBeLessThan(deadline(500)); // one backoff, under 500 ms
   });
 
   it.for(resets)('resets %s every time end in PachcaConnectionError', async ([, reset], ctx) => {
@@ -49,7 +49,7 @@ describe.concurrent('connection resets', () => {
     expect(error).not.toBeInstanceOf(PachcaTimeoutError);
     expect((error as Error).message).toContain('GET');
     expect(s.hits).toBe(3);
-    expect(ms).toBeLessThan(2_500); // two jittered backoffs: under 0.5 s + 1 s
+    expect(ms).toBeLessThan(deadline(1_500)); // two backoffs: under 0.5 s + 1 s
     expectTokenHidden(error, FAULT_TOKEN);
   });
 });
@@ -57,35 +57,35 @@ describe.concurrent('connection resets', () => {
 describe.concurrent('a server that never answers', () => {
   it('times out with PachcaTimeoutError after timeoutMs', async (ctx) => {
     const s = await serve(() => undefined, ctx);
-    const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 150 }).users.get(12));
+    const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 300 }).users.get(12));
     expect(error).toBeInstanceOf(PachcaTimeoutError);
-    expect((error as Error).message).toMatch(/timed out after 150 ms/);
+    expect((error as Error).message).toMatch(/timed out after 300 ms/);
     expect(s.hits).toBe(1);
-    expect(ms).toBeGreaterThanOrEqual(140);
-    expect(ms).toBeLessThan(1_000);
+    expect(ms).toBeGreaterThanOrEqual(290);
+    expect(ms).toBeLessThan(deadline(300));
     expectTokenHidden(error, FAULT_TOKEN);
   });
 
   it('times out once per attempt when retries are allowed', async (ctx) => {
     const s = await serve(() => undefined, ctx);
-    const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 100, maxRetries: 1 }).users.get(12));
+    const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 300, maxRetries: 1 }).users.get(12));
     expect(error).toBeInstanceOf(PachcaTimeoutError);
     expect(s.hits).toBe(2);
-    expect(ms).toBeLessThan(1_500);
+    expect(ms).toBeLessThan(deadline(2 * 300 + 500));
   });
 
   it('a per-call timeoutMs overrides the client timeout', async (ctx) => {
     const s = await serve(() => undefined, ctx);
-    const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 30_000 }).users.get(12, { timeoutMs: 100 }));
+    const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 30_000 }).users.get(12, { timeoutMs: 300 }));
     expect(error).toBeInstanceOf(PachcaTimeoutError);
-    expect(ms).toBeLessThan(1_000);
+    expect(ms).toBeLessThan(deadline(300));
   });
 });
 
 describe.concurrent('a slow body', () => {
   it('that arrives within the timeout succeeds', async (ctx) => {
     const s = await serve(trickle(4, 50), ctx);
-    const { value, error, ms } = await settle(() => faultClient(s, { timeoutMs: 1_000 }).users.get(12));
+    const { value, error, ms } = await settle(() => faultClient(s, { timeoutMs: 2_000 }).users.get(12));
     expect(error).toBeUndefined();
     expect(value).toEqual(USER.data);
     expect(ms).toBeGreaterThanOrEqual(190);
@@ -93,11 +93,11 @@ describe.concurrent('a slow body', () => {
 
   it('that takes longer than the timeout ends in PachcaTimeoutError', async (ctx) => {
     // The headers come at once; the timeout still covers reading the body.
-    const s = await serve(trickle(4, 150), ctx);
-    const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 250 }).users.get(12));
+    const s = await serve(trickle(4, 250), ctx);
+    const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 400 }).users.get(12));
     expect(error).toBeInstanceOf(PachcaTimeoutError);
     expect(s.hits).toBe(1);
-    expect(ms).toBeLessThan(1_000);
+    expect(ms).toBeLessThan(deadline(400));
     expectTokenHidden(error, FAULT_TOKEN);
   });
 });

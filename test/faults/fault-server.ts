@@ -69,9 +69,17 @@ export async function serve(handler: FaultHandler, { onTestFinished }: TestConte
   return server;
 }
 
-/** A client for `server` with the fault token, no retries and a short timeout unless overridden. */
+/** A client for `server` with the fault token, no retries and a 3 s timeout unless overridden. */
 export function faultClient(server: FaultServer, options: PachcaOptions = {}): Pachca {
-  return new Pachca({ token: FAULT_TOKEN, baseUrl: server.url, maxRetries: 0, timeoutMs: 1_000, ...options });
+  return new Pachca({ token: FAULT_TOKEN, baseUrl: server.url, maxRetries: 0, timeoutMs: 3_000, ...options });
+}
+
+/**
+ * The deadline of a case that should wait about `waitMs` in total (backoffs, Retry-After,
+ * timeouts), with slack for a busy 2-core machine running other suites at the same time.
+ */
+export function deadline(waitMs: number): number {
+  return waitMs + 2_000;
 }
 
 /** Runs `call` and reports how it settled and how long it took. */
