@@ -19,8 +19,11 @@ export type PageLoader<T, M> = (cursor: string | undefined) => Promise<{ data: T
 interface Walk<T, M> {
   load: PageLoader<T, M>;
   maxPages: number;
-  /** Cursors already requested: a server handing one out again would loop forever. */
-  requested: Set<string>;
+  /**
+   * Each cursor loaded so far and the number of the page it loaded. A page whose next cursor
+   * already loaded this page or an earlier one is a loop; loading the same next page twice is not.
+   */
+  requested: Map<string, number>;
 }
 
 /** One page of a list. Iterating it yields every item of this page and all the pages after it. */
@@ -61,7 +64,7 @@ export class Page<T, M = unknown> implements AsyncIterable<T> {
     const cursor = this.nextCursor;
     const walk = this.#walk;
     if (cursor === undefined) throw new PachcaPaginationError('There is no next page: this is the last page of the list.');
-    if (walk.requested.has(cursor)) {
+    if ((walk.requested.get(cursor) ?? Infinity) <= this.pageNumber) {
       throw new PachcaPaginationError(
         `The API returned cursor "${cursor}" a second time after page ${this.pageNumber}; stopping instead of looping forever.`,
       );
@@ -71,8 +74,10 @@ export class Page<T, M = unknown> implements AsyncIterable<T> {
         `Stopped after ${walk.maxPages} pages (maxPages). Raise maxPages if the list really is that long.`,
       );
     }
-    walk.requested.add(cursor);
-    return new Page(await walk.load(cursor), this.pageNumber + 1, this.itemsSoFar, walk);
+    const body = await walk.load(cursor);
+    // Recorded only once loaded, so a nextPage() that failed can simply be called again.
+    walk.requested.set(cursor, this.pageNumber + 1);
+    return new Page(body, this.pageNumber + 1, this.itemsSoFar, walk);
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
@@ -91,7 +96,7 @@ export class PagePromise<T, M = unknown> implements PromiseLike<Page<T, M>>, Asy
   readonly #page: Promise<Page<T, M>>;
 
   constructor(load: PageLoader<T, M>, maxPages: number = DEFAULT_MAX_PAGES) {
-    const walk: Walk<T, M> = { load, maxPages, requested: new Set() };
+    const walk: Walk<T, M> = { load, maxPages, requested: new Map() };
     this.#page = load(undefined).then((body) => new Page(body, 1, 0, walk));
   }
 

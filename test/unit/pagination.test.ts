@@ -147,6 +147,15 @@ describe('pages and iteration', () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it('a failed nextPage() can be retried, and calling it twice is not a repeated cursor', async () => {
+    server.script(page(items(1), true, 'c2'), { status: 500, body: 'down' }, page(items(2), false, 'c3'));
+    const first = await clientFor(server).users.list();
+    expect(await rejection(first.nextPage())).not.toBeInstanceOf(PachcaPaginationError);
+    await expect(first.nextPage()).resolves.toMatchObject({ data: items(2) });
+    await expect(first.nextPage()).resolves.toMatchObject({ data: items(2) });
+    expect(urls()).toEqual(['/users', '/users?cursor=c2', '/users?cursor=c2', '/users?cursor=c2']);
+  });
+
   it('an awaited page is itself iterable over the rest of the list', async () => {
     server.script(page(items(1), true, 'c2'), page(items(2), false, 'c3'));
     const first = await clientFor(server).users.list();
