@@ -13,6 +13,8 @@ import { buildResources } from './resources.js';
 import { Transport } from './transport.js';
 import type { ListAllOptions } from './types.js';
 
+const utf8 = new TextDecoder();
+
 export const DEFAULT_BASE_URL = 'https://api.pachca.com/api/shared/v1';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
@@ -122,16 +124,24 @@ export class Pachca {
     try {
       const prepared = await prepareRequest(op, input);
       const send = this.raw.request as unknown as UntypedRequest;
-      const { data, error, response } = await send(op.method.toLowerCase(), op.path, {
+      let body: ArrayBuffer | null = null;
+      const { response } = await send(op.method.toLowerCase(), op.path, {
         params: { path: prepared.path, query: prepared.query },
         body: prepared.body,
-        parseAs: 'text',
+        // The transport has read the body already: keep its bytes rather than wrap them in a
+        // stream for openapi-fetch to read a second time.
+        parseAs: 'stream',
         ...(options.headers ? { headers: options.headers } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
-        fetch: (request: Request) =>
-          this.#transport.send(request, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+        fetch: async (request: Request) => {
+          const call = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
+          const { body: bytes, ...init } = await this.#transport.exchange(request, call);
+          body = bytes;
+          return new Response(null, init);
+        },
       });
-      return readResult(op, response, data ?? error, this.baseUrl + prepared.resolvedPath);
+      const text = body === null ? undefined : utf8.decode(body);
+      return readResult(op, response, text, this.baseUrl + prepared.resolvedPath);
     } catch (error) {
       throw redactToken(error, this.#token);
     }

@@ -17,6 +17,14 @@ export interface TransportSettings {
   rateLimiter?: RateLimiter;
 }
 
+/** A response whose body has been read in full. */
+export interface BufferedResponse {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  body: ArrayBuffer | null;
+}
+
 /** Per-call overrides of the client's settings. */
 export interface CallSettings {
   timeoutMs?: number;
@@ -28,10 +36,18 @@ export class Transport {
 
   /** Sends `request`, retrying what is safe to retry; resolves with a fully read response. */
   async send(request: Request, call: CallSettings = {}): Promise<Response> {
+    const { body, ...init } = await this.exchange(request, call);
+    return new Response(body, init);
+  }
+
+  /** send() without wrapping the read body in a new Response, for callers that just want the bytes. */
+  async exchange(request: Request, call: CallSettings = {}): Promise<BufferedResponse> {
     const maxRetries = call.maxRetries ?? this.settings.maxRetries;
     const callerSignal = request.signal;
+    // Read once: every attempt resends these bytes, so no attempt has to clone the request.
+    const body = request.body === null ? undefined : await request.arrayBuffer();
     for (let attempt = 0; ; attempt++) {
-      const outcome = await this.#attempt(request, call.timeoutMs ?? this.settings.timeoutMs);
+      const outcome = await this.#attempt(request, body, call.timeoutMs ?? this.settings.timeoutMs);
       const retryable =
         !NEVER_RETRIED.has(request.method) &&
         attempt < maxRetries &&
@@ -40,15 +56,15 @@ export class Transport {
         if (outcome instanceof Error) throw outcome;
         return outcome;
       }
-      const retryAfter = outcome instanceof Response ? outcome.headers.get('retry-after') : null;
+      const retryAfter = outcome instanceof Error ? null : outcome.headers.get('retry-after');
       await sleep(retryDelay(attempt, retryAfter), callerSignal).catch((reason) => {
         throw abortError(request, reason);
       });
     }
   }
 
-  /** One attempt: a Response (any status) or a connection/timeout error worth retrying. */
-  async #attempt(request: Request, timeoutMs: number): Promise<Response | PachcaConnectionError> {
+  /** One attempt: a response (any status) or a connection/timeout error worth retrying. */
+  async #attempt(request: Request, body: ArrayBuffer | undefined, timeoutMs: number): Promise<BufferedResponse | PachcaConnectionError> {
     const callerSignal = request.signal;
     // A signal added to a Request later is not seen by the abort listener below: check it now.
     if (callerSignal.aborted) throw abortError(request, callerSignal.reason);
@@ -68,7 +84,7 @@ export class Transport {
       controller.signal.addEventListener('abort', onAbort, { once: true });
     });
     try {
-      return await Promise.race([this.#fetchAndRead(request, controller.signal), aborted]);
+      return await Promise.race([this.#fetchAndRead(request, body, controller.signal), aborted]);
     } catch (error) {
       if (callerSignal.aborted) throw abortError(request, callerSignal.reason);
       if (controller.signal.aborted) {
@@ -84,15 +100,11 @@ export class Transport {
     }
   }
 
-  async #fetchAndRead(request: Request, signal: AbortSignal): Promise<Response> {
-    const response = await this.settings.fetch(new Request(request.clone(), { signal }));
-    const body = await response.arrayBuffer();
+  async #fetchAndRead(request: Request, body: ArrayBuffer | undefined, signal: AbortSignal): Promise<BufferedResponse> {
+    const response = await this.settings.fetch(new Request(request, { body, signal }));
+    const bytes = await response.arrayBuffer();
     const hasNoBody = response.status === 204 || response.status === 304;
-    return new Response(hasNoBody ? null : body, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    return { status: response.status, statusText: response.statusText, headers: response.headers, body: hasNoBody ? null : bytes };
   }
 }
 
