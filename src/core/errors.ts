@@ -65,6 +65,8 @@ export function redactToken<E>(error: E, token: string | undefined): E {
   const scrub = (text: string) => text.split(token).join('***');
   if (error.message.includes(token)) error.message = scrub(error.message);
   if (error.stack?.includes(token)) error.stack = scrub(error.stack);
+  // Logging an error prints its cause, e.g. a fetch failure that quoted the request's headers.
+  if (error.cause instanceof Error && error.cause !== error) redactToken(error.cause, token);
   // bodyText is serialised by JSON.stringify, and a server may echo the Authorization header.
   if (error instanceof PachcaInvalidResponseError && error.bodyText.includes(token)) {
     (error as { bodyText: string }).bodyText = scrub(error.bodyText);

@@ -69,6 +69,9 @@ describe('errors never contain the token', () => {
     const error = await rejection(clientFor(server, { fetch: leakyFetch }).profile.get());
     expect(error).toBeInstanceOf(PachcaConnectionError);
     expectNoToken(error);
+    // Logging the whole error shows its cause too.
+    expect(inspect(error, { depth: Infinity })).not.toContain(TOKEN);
+    expect(inspect(error, { depth: Infinity })).toContain('ECONNREFUSED');
   });
 
   it('a real connection error', async () => {
