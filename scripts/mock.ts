@@ -34,7 +34,8 @@ export interface MockOptions {
 export async function startMock({ port, dynamic = false, log = console.log, signal }: MockOptions): Promise<Mock> {
   // Spawned with node directly: through npx, Prism would outlive us when stopped.
   const args = [PRISM_BIN, 'mock', SPEC_ROOT, '--host', HOST, '--port', String(port), '--cors'];
-  if (dynamic) args.push('--dynamic');
+  // Generated data, but only the properties the schemas declare: no random extra keys.
+  if (dynamic) args.push('--dynamic', '--json-schema-faker-fillProperties=false');
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stopping = false;
   const stop = () => {
@@ -61,8 +62,9 @@ export async function startMock({ port, dynamic = false, log = console.log, sign
       if (!ready) reject(new UserFacingError(`the mock server exited while starting (code ${code}):\n${startupLog.slice(-10).join('\n')}`));
     });
   });
+  exitedEarly.catch(() => undefined); // also rejects when we stop it below: not an unhandled error
   try {
-    await Promise.race([waitForPort(HOST, port, { timeoutMs: 30_000, signal }), exitedEarly]);
+    await Promise.race([waitForPort(HOST, port, { timeoutMs: 60_000, signal }), exitedEarly]);
   } catch (error) {
     await stop();
     throw error;
