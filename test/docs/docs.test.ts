@@ -41,6 +41,18 @@ afterAll(() => {
 describe('the built docs', () => {
   it('load nothing from the network (checked in the HTML)', () => {
     expect(externalResources(readFileSync(build.html, 'utf8'))).toEqual([]);
+    // What the check catches; a plain link is not a load.
+    const online = [
+      '<script src="https://cdn.redocly.com/redoc.js"></script>',
+      '<link rel="stylesheet" href="//fonts.googleapis.com/css?family=Roboto">',
+      '<style>@font-face { src: url(https://fonts.gstatic.com/r.woff2) }</style>',
+      '<a href="https://pachca.com">Pachca</a>',
+    ].join('\n');
+    expect(externalResources(online)).toEqual([
+      'https://cdn.redocly.com/redoc.js',
+      '//fonts.googleapis.com/css?family=Roboto',
+      'https://fonts.gstatic.com/r.woff2',
+    ]);
   });
 
   it('publish the bundled spec beside them, every operation with SDK, CLI and curl samples', () => {
