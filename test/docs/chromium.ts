@@ -105,8 +105,9 @@ export class HeadlessPage {
   }
 
   /** Evaluates `expression` in the page (awaiting a returned promise) and returns its value. */
-  async evaluate<T>(expression: string): Promise<T> {
-    const reply = await this.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+  async evaluate<T>(expression: string, { timeoutMs = STEP_TIMEOUT_MS } = {}): Promise<T> {
+    const params = { expression, awaitPromise: true, returnByValue: true };
+    const reply = await this.send('Runtime.evaluate', params, { timeoutMs });
     const exception = reply.exceptionDetails as { text: string; exception?: { description?: string } } | undefined;
     if (exception) throw new Error(`page script failed: ${exception.exception?.description ?? exception.text}`);
     return (reply.result as { value: T }).value;
@@ -139,7 +140,11 @@ export class HeadlessPage {
     rmSync(this.profileDir, { recursive: true, force: true });
   }
 
-  private send(method: string, params: Record<string, unknown> = {}, { session = true } = {}): Promise<Record<string, unknown>> {
+  private send(
+    method: string,
+    params: Record<string, unknown> = {},
+    { session = true, timeoutMs = STEP_TIMEOUT_MS } = {},
+  ): Promise<Record<string, unknown>> {
     const id = this.nextId++;
     const message: Message = { id, method, params };
     if (session && this.sessionId) message.sessionId = this.sessionId;
@@ -147,13 +152,13 @@ export class HeadlessPage {
       this.pending.set(id, { resolve, reject });
       this.input.write(JSON.stringify(message) + '\0');
     });
-    return withTimeout(reply, `${method}`, () => this.pending.delete(id));
+    return withTimeout(reply, method, timeoutMs, () => this.pending.delete(id));
   }
 
   private next(method: string, what: string): Promise<void> {
     let waiter: { method: string; resolve: () => void } | undefined;
     const event = new Promise<void>((resolve) => this.waiters.push((waiter = { method, resolve })));
-    return withTimeout(event, what, () => (this.waiters = this.waiters.filter((w) => w !== waiter)));
+    return withTimeout(event, what, STEP_TIMEOUT_MS, () => (this.waiters = this.waiters.filter((w) => w !== waiter)));
   }
 
   private receive(message: Message): void {
@@ -173,13 +178,13 @@ export class HeadlessPage {
 const STEP_TIMEOUT_MS = 10_000;
 
 /** Every browser step is bounded: a hung page fails the test instead of stalling it. */
-function withTimeout<T>(promise: Promise<T>, what: string, onTimeout: () => void): Promise<T> {
+function withTimeout<T>(promise: Promise<T>, what: string, timeoutMs: number, onTimeout: () => void): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       onTimeout();
-      reject(new Error(`chromium: ${what} took longer than ${STEP_TIMEOUT_MS / 1000} s`));
-    }, STEP_TIMEOUT_MS);
+      reject(new Error(`chromium: ${what} took longer than ${timeoutMs / 1000} s`));
+    }, timeoutMs);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -121,7 +121,7 @@ describe.skipIf(!chromium)('in headless chromium, with no network', () => {
         seen.push(document.body.innerText);
       }
       return seen;
-    })()`);
+    })()`, { timeoutMs: 25_000 });
     writeFileSync(join(DIST, 'docs-dom.html'), await page.evaluate<string>('document.documentElement.outerHTML'));
 
     const allText = seen.join('\n');
