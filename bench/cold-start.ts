@@ -1,6 +1,7 @@
 // Cold start: a fresh node process imports the built package (dist/, through its own `exports`,
-// as a user's code would) and constructs a client, vs one that imports openapi-fetch alone and
-// one that does nothing. Runs are interleaved; the table shows medians.
+// as a user's code would) and constructs a client, vs one that imports openapi-fetch alone (and
+// one that also creates an openapi-fetch client, which loads Node's fetch) and one that does
+// nothing. Runs are interleaved; the table shows medians.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { buildPackage } from '../scripts/build.js';
@@ -16,6 +17,12 @@ const REPORT = 'console.log(performance.now());';
 const variants = {
   'node, empty script': ['--input-type=module', '-e', REPORT],
   'import openapi-fetch': ['--input-type=module', '-e', `await import('openapi-fetch'); ${REPORT}`],
+  // createClient() reads globalThis.Request, which makes Node load its fetch implementation (undici).
+  'import openapi-fetch + createClient()': [
+    '--input-type=module',
+    '-e',
+    `const { default: createClient } = await import('openapi-fetch'); createClient({ baseUrl: 'http://x' }); ${REPORT}`,
+  ],
   'import pachca-sdk + new Pachca() (ESM)': [
     '--input-type=module',
     '-e',
@@ -55,6 +62,10 @@ export async function runColdStart() {
         `; process ${ms(summary[name]!.processMs, 1)}`,
     })),
     { metric: 'SDK (ESM) vs openapi-fetch alone', value: `${(summary['import pachca-sdk + new Pachca() (ESM)']!.readyMs / base).toFixed(2)}×` },
+    {
+      metric: 'SDK (ESM) vs openapi-fetch + createClient()',
+      value: `${(summary['import pachca-sdk + new Pachca() (ESM)']!.readyMs / summary['import openapi-fetch + createClient()']!.readyMs).toFixed(2)}×`,
+    },
   ]);
   const result = { runs: RUNS, variants: summary };
   saveResult('cold-start', result);

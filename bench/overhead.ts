@@ -67,8 +67,8 @@ export async function runOverhead() {
       { metric: 'openapi-fetch alone median / p99', value: `${ms(result.openapiFetch.medianMs)} / ${ms(result.openapiFetch.p99Ms)}` },
       { metric: 'SDK overhead (median)', value: ms(result.overheadMedianMs) },
       { metric: '  of which openapi-fetch', value: ms(median(base) - median(raw)) },
-      { metric: 'ratio median', value: `${result.medianRatio.toFixed(2)}×`, goal: `≤ ${GOAL_RATIO}×`, ok: result.medianRatio <= GOAL_RATIO },
-      { metric: 'ratio p99', value: `${result.p99Ratio.toFixed(2)}×`, goal: `≤ ${GOAL_RATIO}×`, ok: result.p99Ratio <= GOAL_RATIO },
+      { metric: 'ratio median', value: `${result.medianRatio.toFixed(3)}×`, goal: `≤ ${GOAL_RATIO}×`, ok: result.medianRatio <= GOAL_RATIO },
+      { metric: 'ratio p99', value: `${result.p99Ratio.toFixed(3)}×`, goal: `≤ ${GOAL_RATIO}×`, ok: result.p99Ratio <= GOAL_RATIO },
     ]);
     saveResult('overhead', result);
     return result;

@@ -44,8 +44,11 @@ export interface Row {
 }
 
 export function printTable(title: string, rows: Row[]): void {
-  const table = new Table({ head: ['metric', 'value', 'goal', ''], style: { head: [], border: [] } });
-  for (const row of rows) table.push([row.metric, row.value, row.goal ?? '', row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED']);
+  const withGoals = rows.some((row) => row.goal !== undefined);
+  const table = new Table({ head: withGoals ? ['metric', 'value', 'goal', ''] : ['metric', 'value'], style: { head: [], border: [] } });
+  for (const row of rows) {
+    table.push(withGoals ? [row.metric, row.value, row.goal ?? '', row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED'] : [row.metric, row.value]);
+  }
   console.log(`\n${title}\n${table.toString()}`);
 }
 
