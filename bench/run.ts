@@ -50,6 +50,6 @@ const rows: Row[] = [
     value: `${ms(sdkCold.readyMs, 1)} vs ${ms(baseCold.readyMs, 1)} (${ms(clientCold.readyMs, 1)})`,
   },
 ];
-const { cpu, cores, node } = machine();
-printTable(`Summary — ${cpu}, ${cores} cores, Node ${node}`, rows);
+const { cpu, cores, node, load: loadAverage } = machine();
+printTable(`Summary — ${cpu}, ${cores} cores, Node ${node}, load average ${loadAverage.toFixed(1)}`, rows);
 saveResult('summary', { rows });

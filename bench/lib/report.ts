@@ -1,7 +1,7 @@
 // What every benchmark shares: the machine it ran on, order statistics, a printed table and a
 // JSON file in bench/results/ (gitignored) so runs can be compared later.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Table from 'cli-table3';
@@ -14,6 +14,8 @@ export interface Machine {
   cores: number;
   node: string;
   platform: string;
+  /** 1-minute load average when the result was saved: other work on the machine skews timings. */
+  load: number;
 }
 
 export function machine(): Machine {
@@ -23,7 +25,7 @@ export function machine(): Machine {
   } catch {
     // Not Linux: no /proc/cpuinfo.
   }
-  return { cpu, cores: availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}` };
+  return { cpu, cores: availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}`, load: loadavg()[0]! };
 }
 
 /** The q-quantile (0..1) of `values` by the nearest-rank method. */
