@@ -1,7 +1,7 @@
 // `npm test`: every check a change must pass, ending with one `N passed, N failed` line.
-// The checks before vitest count as one test each, so a stale spec or a type error is never
+// The checks beside vitest count as one test each, so a stale spec or a type error is never
 // hidden behind a green test summary.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, REDOCLY_BIN } from './lib/spec.js';
@@ -21,42 +21,61 @@ const checks: Check[] = [
   { name: 'package: build + publint + attw', args: ['--import', 'tsx', join(ROOT, 'scripts/check-package.ts')] },
 ];
 
-function run(args: string[]): number {
-  const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
-  return result.status ?? 1;
+interface Outcome {
+  status: number;
+  output: string;
 }
+
+/** Runs a Node script; `live` streams its output, otherwise it is kept to print in one piece. */
+function run(args: string[], live = false): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: live ? 'inherit' : 'pipe', env: process.env });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
+    child.on('error', (error) => resolve({ status: 1, output: String(error) }));
+    child.on('close', (code) => resolve({ status: code ?? 1, output }));
+  });
+}
+
+mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+rmSync(REPORT, { force: true });
+
+// The checks and vitest are mostly single-threaded, so they run side by side on the 2 cores;
+// the checks' output is printed after vitest's so the two never interleave.
+const started = performance.now();
+const checkRuns = checks.map((check) => run(check.args).then((outcome) => ({ check, outcome })));
+console.log('\n▶ vitest');
+const vitest = await run(
+  [bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`],
+  true,
+);
 
 let passed = 0;
 let failed = 0;
-for (const check of checks) {
+for (const { check, outcome } of await Promise.all(checkRuns)) {
   console.log(`\n▶ ${check.name}`);
-  if (run(check.args) === 0) passed++;
-  else {
+  process.stdout.write(outcome.output);
+  if (outcome.status === 0) {
+    passed++;
+    console.log(`✔ ${check.name}`);
+  } else {
     failed++;
-    console.error(`✖ ${check.name} failed`);
+    console.error(`✖ ${check.name} failed (exit ${outcome.status})`);
   }
 }
 
-console.log('\n▶ vitest');
-mkdirSync(join(ROOT, '.tmp'), { recursive: true });
-rmSync(REPORT, { force: true });
-const vitestStatus = run([
-  bin('vitest', 'vitest.mjs'),
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${REPORT}`,
-]);
 if (existsSync(REPORT)) {
   const report = JSON.parse(readFileSync(REPORT, 'utf8')) as { numPassedTests: number; numFailedTests: number };
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   // A suite that fails to load has no failed tests of its own; count the run as one failure.
-  if (vitestStatus !== 0 && report.numFailedTests === 0) failed++;
+  if (vitest.status !== 0 && report.numFailedTests === 0) failed++;
 } else {
   console.error('✖ vitest wrote no report');
   failed++;
 }
 
+console.log(`\nnpm test took ${((performance.now() - started) / 1000).toFixed(1)} s`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
