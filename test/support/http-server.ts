@@ -1,5 +1,6 @@
 // A tiny scripted HTTP server for unit tests: binds 127.0.0.1 on a free port, records every
 // request (method, url, headers, raw body, arrival time) and answers from a per-test script.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pachca, type PachcaOptions } from '../../src/index.js';
@@ -103,6 +104,36 @@ export async function startServer(): Promise<TestServer> {
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * One server per test file: started before its tests, closed after them, its request log cleared
+ * before each test. The returned object reaches the live server, so use it inside tests and hooks.
+ */
+export function useTestServer(): TestServer {
+  let live: TestServer | undefined;
+  const current = () => {
+    if (!live) throw new Error('the test server starts in beforeAll: use it inside tests and hooks');
+    return live;
+  };
+  beforeAll(async () => {
+    live = await startServer();
+  });
+  afterAll(() => live?.close());
+  beforeEach(() => {
+    current().requests.length = 0;
+  });
+  return {
+    get url() {
+      return current().url;
+    },
+    get requests() {
+      return current().requests;
+    },
+    script: (...replies) => current().script(...replies),
+    respond: (responder) => current().respond(responder),
+    close: () => current().close(),
   };
 }
 

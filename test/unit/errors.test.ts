@@ -1,6 +1,6 @@
 // Every non-success answer becomes a typed error that explains itself: the class by status, the
 // parsed body in either of the API's shapes, the raw text of non-JSON bodies, the request id.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   PachcaApiError,
   PachcaAuthenticationError,
@@ -14,18 +14,11 @@ import {
   PachcaServerError,
   PachcaValidationError,
 } from '../../src/index.js';
-import { clientFor, rejection, startServer, type Reply, type TestServer } from '../support/http-server.js';
+import { clientFor, rejection, type Reply, useTestServer } from '../support/http-server.js';
 
 const fieldError = (key: string, message: string, code: string) => ({ key, value: null, message, code, payload: null });
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer();
 
 async function failureOf(reply: Reply, call = (c = clientFor(server)) => c.users.get(5)): Promise<PachcaApiError> {
   server.script(reply);

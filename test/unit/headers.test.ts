@@ -1,20 +1,15 @@
 // What every request carries (auth, Accept, User-Agent, custom headers) and where the token and
 // base URL come from when they are not passed.
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Pachca, PachcaConfigError } from '../../src/index.js';
-import { TOKEN, clientFor, rejection, startServer, type TestServer } from '../support/http-server.js';
+import { TOKEN, clientFor, rejection, useTestServer } from '../support/http-server.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const PROFILE = { data: { id: 1 } };
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 beforeEach(() => {
-  server.requests.length = 0;
   server.script({ body: PROFILE });
 });
 afterEach(() => {

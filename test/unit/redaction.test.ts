@@ -1,7 +1,7 @@
 // The access token never shows up in an error's message, stack, String() or JSON — not even when
 // a server or a fetch implementation echoes it — nor when a client is logged or serialised.
 import { inspect } from 'node:util';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   Pachca,
   PachcaApiError,
@@ -10,16 +10,9 @@ import {
   PachcaInvalidResponseError,
   PachcaTimeoutError,
 } from '../../src/index.js';
-import { TOKEN, clientFor, rejection, startServer, type TestServer } from '../support/http-server.js';
+import { TOKEN, clientFor, rejection, startServer, useTestServer } from '../support/http-server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer();
 
 function expectNoToken(error: unknown): void {
   expect(error).toBeInstanceOf(Error);

@@ -1,18 +1,11 @@
 // What methods resolve with: unwrapped `data`, `null` for "no status", undefined for 204.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PachcaInvalidResponseError } from '../../src/index.js';
-import { clientFor, rejection, startServer, type TestServer } from '../support/http-server.js';
+import { clientFor, rejection, useTestServer } from '../support/http-server.js';
 
 const STATUS = { emoji: '🏖', title: 'On vacation', expires_at: null, is_away: false, away_message: null };
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer();
 
 describe('status reads', () => {
   it('profile.getStatus() resolves null when the body is the JSON literal null', async () => {

@@ -1,6 +1,6 @@
 // Which failures are retried, how many times, how long the client waits, and that an abort cuts
 // a backoff wait short. Servers answer with Retry-After: 0 (or Math.random is pinned) to stay fast.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   Pachca,
   PachcaAbortError,
@@ -9,19 +9,12 @@ import {
   PachcaRateLimitError,
   PachcaServerError,
 } from '../../src/index.js';
-import { TOKEN, clientFor, rejection, startServer, timed, type TestServer } from '../support/http-server.js';
+import { TOKEN, clientFor, rejection, timed, startServer, useTestServer } from '../support/http-server.js';
 
 const NOW_AGAIN = { 'retry-after': '0' };
 const OK = { body: { data: { id: 1 } } };
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer();
 afterEach(() => {
   vi.restoreAllMocks();
 });

@@ -1,22 +1,17 @@
 // Per-attempt timeouts (client-wide and per call) and cancellation by AbortSignal.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PachcaAbortError, PachcaConnectionError, PachcaTimeoutError } from '../../src/index.js';
-import { clientFor, startServer, timed, type TestServer } from '../support/http-server.js';
+import { clientFor, timed, useTestServer } from '../support/http-server.js';
 
 const OK = { body: { data: { id: 1 } } };
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 beforeEach(() => {
-  server.requests.length = 0;
   vi.restoreAllMocks();
 });
 
