@@ -30,7 +30,17 @@ const common: Options = {
 };
 
 function sdkBuilds(outDir: string): Options[] {
-  const sdk: Options = { ...common, entry: { index: SDK_ENTRY }, platform: 'neutral', outDir };
+  const sdk: Options = {
+    ...common,
+    entry: { index: SDK_ENTRY },
+    platform: 'neutral',
+    outDir,
+    // The ESM build splits lazily loaded code (uploads) into chunks: name them so PACKAGE_FILES
+    // knows them and a later build removes the stale ones.
+    esbuildOptions(options) {
+      options.chunkNames = 'chunk-[name]-[hash]';
+    },
+  };
   return [
     // Types are built once, with the ESM build, and copied to index.d.cts: they are the same file.
     { ...sdk, format: ['esm'], dts: true },

@@ -8,12 +8,10 @@ import { VERSION } from '../version.js';
 import { PachcaConfigError, PachcaInputError, redactToken } from './errors.js';
 import { prepareRequest, readResult, type OperationInput, type OperationRow } from './operation.js';
 import { DEFAULT_MAX_PAGES, PagePromise } from './pagination.js';
-import { RateLimiter, type RateLimit } from './rate-limiter.js';
+import { createRateLimiter, type RateLimit } from './rate-limiter.js';
 import { buildResources } from './resources.js';
-import { Transport } from './transport.js';
+import { createTransport, type BufferedResponse, type Exchange } from './transport.js';
 import type { ListAllOptions } from './types.js';
-
-const utf8 = new TextDecoder();
 
 export const DEFAULT_BASE_URL = 'https://api.pachca.com/api/shared/v1';
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -38,18 +36,11 @@ export interface PachcaOptions {
   headers?: Record<string, string>;
 }
 
-type UntypedRequest = (
-  method: string,
-  path: string,
-  init: Record<string, unknown>,
-) => Promise<{ data?: string; error?: string; response: Response }>;
-
-function environment(): Record<string, string | undefined> {
-  return typeof process === 'object' && process?.env ? process.env : {};
-}
+/** openapi-fetch's `request()` without the per-path types: the table drives these calls. */
+type UntypedRequest = (method: string, path: string, init: Record<string, unknown>) => Promise<unknown>;
 
 function checkCount(name: string, value: number, min: number): number {
-  if (!Number.isFinite(value) || value < min) throw new PachcaConfigError(`\`${name}\` must be a number ≥ ${min}, got ${value}`);
+  if (!Number.isFinite(value) || value < min) throw new PachcaConfigError(`${name} must be a number >= ${min}, got ${value}`);
   return value;
 }
 
@@ -61,42 +52,40 @@ export class Pachca {
   readonly baseUrl: string;
   // Private so that logging or serialising a client never shows the token.
   readonly #token: string | undefined;
-  readonly #transport: Transport;
+  readonly #exchange: Exchange;
   readonly #maxPages: number;
 
   constructor(options: PachcaOptions = {}) {
-    const env = environment();
-    this.#token = options.token ?? env.PACHCA_TOKEN;
-    this.baseUrl = (options.baseUrl ?? env.PACHCA_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
-    if (!/^https?:\/\//.test(this.baseUrl)) {
-      // Redacted: a token passed as the base URL by mistake must not end up in logs.
-      const error = new PachcaConfigError(`\`baseUrl\` must be an http(s) URL, got "${this.baseUrl}"`);
-      throw redactToken(error, this.#token);
-    }
+    // Browsers and edge runtimes have no `process`.
+    const env: Record<string, string | undefined> = globalThis.process?.env ?? {};
+    const token = options.token ?? env.PACHCA_TOKEN;
+    const baseUrl = (options.baseUrl ?? env.PACHCA_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+    // Redacted: a token passed as the base URL by mistake must not end up in logs.
+    if (!/^https?:\/\//.test(baseUrl)) throw redactToken(new PachcaConfigError(`baseUrl must be an http(s) URL, got "${baseUrl}"`), token);
+    this.#token = token;
+    this.baseUrl = baseUrl;
     this.#maxPages = checkCount('maxPages', options.maxPages ?? DEFAULT_MAX_PAGES, 1);
-    const customFetch = options.fetch;
-    this.#transport = new Transport({
+    const exchange = createTransport({
       // Looked up per call, so fetch mocks installed after the client was built still apply.
-      fetch: customFetch ?? ((input, init) => globalThis.fetch(input, init)),
+      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       maxRetries: checkCount('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES, 0),
       timeoutMs: checkCount('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1),
-      ...(options.rateLimit ? { rateLimiter: new RateLimiter(options.rateLimit) } : {}),
+      ...(options.rateLimit && { rateLimiter: createRateLimiter(options.rateLimit) }),
     });
+    this.#exchange = exchange;
     this.raw = createClient<paths>({
-      baseUrl: this.baseUrl,
-      fetch: (request: Request) => this.#transport.send(request),
+      baseUrl,
+      // The raw client gets a Response back; SDK calls take the bytes directly (see #call).
+      fetch: async (request: Request) => {
+        const received = await exchange(request);
+        return new Response(received.body, received);
+      },
       headers: { Accept: 'application/json', 'User-Agent': `pachca-sdk/${VERSION}`, ...options.headers },
     });
-    const token = this.#token;
     this.raw.use({
       onRequest({ request }) {
-        if (!token) {
-          throw new PachcaConfigError(
-            'No Pachca access token: pass `new Pachca({ token })` or set the PACHCA_TOKEN environment variable.',
-          );
-        }
+        if (!token) throw new PachcaConfigError('No access token: pass `new Pachca({ token })` or set PACHCA_TOKEN');
         request.headers.set('Authorization', `Bearer ${token}`);
-        return request;
       },
     });
     Object.assign(this, buildResources(this));
@@ -108,40 +97,34 @@ export class Pachca {
    */
   request(operationId: OperationId, input: OperationInput = {}, options: ListAllOptions = {}): Promise<unknown> {
     const op: OperationRow | undefined = operations[operationId];
-    if (!op) return Promise.reject(new PachcaInputError(`Unknown operation \`${operationId}\``));
-    if ('paginated' in op) {
-      const load = (cursor: string | undefined) =>
-        this.#call(op, { ...input, query: { ...input.query, ...(cursor ? { cursor } : {}) } }, options) as Promise<{
-          data: unknown[];
-          meta: unknown;
-        }>;
-      return new PagePromise(load, options.maxPages ?? this.#maxPages) as unknown as Promise<unknown>;
-    }
-    return this.#call(op, input, options);
+    if (!op) return Promise.reject(new PachcaInputError(`Unknown operation ${operationId}`));
+    if (!('paginated' in op)) return this.#call(op, input, options);
+    // Later pages add their cursor to the caller's query; the first page keeps the caller's own.
+    const load = (cursor?: string) =>
+      this.#call(op, cursor ? { ...input, query: { ...input.query, cursor } } : input, options) as Promise<{ data: unknown[]; meta: unknown }>;
+    return new PagePromise(load, options.maxPages ?? this.#maxPages) as unknown as Promise<unknown>;
   }
 
   async #call(op: OperationRow, input: OperationInput, options: ListAllOptions): Promise<unknown> {
     try {
-      const prepared = await prepareRequest(op, input);
+      const [method, path] = op.route.split(' ') as [string, string];
       const send = this.raw.request as unknown as UntypedRequest;
-      let body: ArrayBuffer | null = null;
-      const { response } = await send(op.method.toLowerCase(), op.path, {
-        params: { path: prepared.path, query: prepared.query },
-        body: prepared.body,
-        // The transport has read the body already: keep its bytes rather than wrap them in a
-        // stream for openapi-fetch to read a second time.
+      let sent!: Request;
+      let received!: BufferedResponse;
+      await send(method, path, {
+        ...(await prepareRequest(op, input)),
+        headers: options.headers,
+        signal: options.signal,
+        // The transport has read the body already: openapi-fetch gets an empty response to pass
+        // through, and the bytes are read here, once.
         parseAs: 'stream',
-        ...(options.headers ? { headers: options.headers } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
         fetch: async (request: Request) => {
-          const call = options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs };
-          const { body: bytes, ...init } = await this.#transport.exchange(request, call);
-          body = bytes;
-          return new Response(null, init);
+          sent = request;
+          received = await this.#exchange(request, options.timeoutMs);
+          return new Response(null, received);
         },
       });
-      const text = body === null ? undefined : utf8.decode(body);
-      return readResult(op, response, text, this.baseUrl + prepared.resolvedPath);
+      return readResult(op, sent, received);
     } catch (error) {
       throw redactToken(error, this.#token);
     }

@@ -48,37 +48,30 @@ export class PachcaAbortError extends PachcaError {
 /** A success status with a body that is not the JSON the spec promises. */
 export class PachcaInvalidResponseError extends PachcaError {
   override name = 'PachcaInvalidResponseError';
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly requestId: string | undefined,
-    /** The start of the raw body, for diagnosis. */
-    readonly bodyText: string,
-  ) {
+  // `declare`: set by Object.assign below, so no field initialisers are emitted.
+  declare readonly status: number;
+  declare readonly requestId: string | undefined;
+  /** The start of the raw body, for diagnosis. */
+  declare readonly bodyText: string;
+
+  constructor(message: string, fields: { status: number; requestId: string | undefined; bodyText: string }) {
     super(message);
+    Object.assign(this, fields);
   }
 }
 
-/** Replaces every occurrence of the token in an error's message, stack and serialised fields. */
+/** Replaces every occurrence of the token in an error's message, stack, cause and fields. */
 export function redactToken<E>(error: E, token: string | undefined): E {
   if (!token || !(error instanceof Error)) return error;
-  const scrub = (text: string) => text.split(token).join('***');
-  if (error.message.includes(token)) error.message = scrub(error.message);
-  if (error.stack?.includes(token)) error.stack = scrub(error.stack);
   // Logging an error prints its cause, e.g. a fetch failure that quoted the request's headers.
   if (error.cause instanceof Error && error.cause !== error) redactToken(error.cause, token);
-  // bodyText is serialised by JSON.stringify, and a server may echo the Authorization header.
-  if (error instanceof PachcaInvalidResponseError && error.bodyText.includes(token)) {
-    (error as { bodyText: string }).bodyText = scrub(error.bodyText);
-  }
-  // The parsed body's fields reach toJSON (error_description, errors[].value) and may echo it too.
-  if (error instanceof PachcaApiError) {
-    const clean = <T>(value: T): T => {
-      const json = JSON.stringify(value);
-      return json?.includes(token) ? (JSON.parse(scrub(json)) as T) : value;
-    };
-    const { body, errors, error: code, errorDescription } = error;
-    Object.assign(error, { body: clean(body), errors: clean(errors), error: clean(code), errorDescription: clean(errorDescription) });
+  // Our errors' fields reach JSON and logs, and a server may echo the token into them (bodyText,
+  // errors[].value, error_description). Other errors' fields may not survive JSON.stringify.
+  const keys = ['message', 'stack', ...(error instanceof PachcaError ? Object.keys(error) : [])];
+  for (const key of keys) {
+    const json = JSON.stringify((error as unknown as Record<string, unknown>)[key]);
+    // Assigned only when needed: a DOMException's message cannot be set.
+    if (json?.includes(token)) Object.assign(error, { [key]: JSON.parse(json.split(token).join('***')) });
   }
   return error;
 }
@@ -95,35 +88,31 @@ export interface ApiErrorInit {
 /** The API answered with a non-success status. */
 export class PachcaApiError extends PachcaError {
   override name = 'PachcaApiError';
-  readonly status: number;
-  readonly method: string;
-  readonly url: string;
-  /** The `x-request-id` response header: quote it to support. */
-  readonly requestId: string | undefined;
-  readonly headers: Headers;
+  // `declare`: set by Object.assign in the constructor, so no field initialisers are emitted.
+  declare readonly status: number;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly headers: Headers;
   /** Parsed JSON body, or the raw text when the body was not JSON (`''` when empty). */
-  readonly body: unknown;
+  declare readonly body: unknown;
+  /** The `x-request-id` response header: quote it to support. */
+  declare readonly requestId: string | undefined;
   /** Field errors of `{errors: [...]}` bodies; empty for other shapes. */
-  readonly errors: ApiErrorItem[];
+  declare readonly errors: ApiErrorItem[];
   /** `error` of `{error, error_description}` bodies (for example `invalid_token`). */
-  readonly error: string | undefined;
-  readonly errorDescription: string | undefined;
+  declare readonly error: string | undefined;
+  declare readonly errorDescription: string | undefined;
 
   constructor(init: ApiErrorInit) {
     const body = init.body as Partial<{ errors: ApiErrorItem[]; error: string; error_description: string }> | null;
-    const errors = Array.isArray(body?.errors) ? body.errors : [];
-    const error = typeof body?.error === 'string' ? body.error : undefined;
-    const errorDescription = typeof body?.error_description === 'string' ? body.error_description : undefined;
-    super(describe(init, errors, error, errorDescription));
-    this.status = init.status;
-    this.method = init.method;
-    this.url = init.url;
-    this.headers = init.headers;
-    this.requestId = init.headers.get('x-request-id') ?? undefined;
-    this.body = init.body;
-    this.errors = errors;
-    this.error = error;
-    this.errorDescription = errorDescription;
+    const fields = {
+      requestId: init.headers.get('x-request-id') ?? undefined,
+      errors: Array.isArray(body?.errors) ? body.errors : [],
+      error: typeof body?.error === 'string' ? body.error : undefined,
+      errorDescription: typeof body?.error_description === 'string' ? body.error_description : undefined,
+    };
+    super(describe(init, fields));
+    Object.assign(this, init, fields);
   }
 
   /** The first field error, if any: `err.field?.key === 'email'`. */
@@ -131,35 +120,22 @@ export class PachcaApiError extends PachcaError {
     return this.errors[0];
   }
 
+  /** What support needs: every field but the headers and the raw body, plus the message. */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      method: this.method,
-      url: this.url,
-      requestId: this.requestId,
-      errors: this.errors,
-      error: this.error,
-      errorDescription: this.errorDescription,
-    };
+    const { headers, body, ...fields } = this;
+    return { ...fields, message: this.message };
   }
 }
 
-function describe(init: ApiErrorInit, errors: ApiErrorItem[], error?: string, description?: string): string {
-  const parts = [`${init.status} ${init.method} ${init.url}`];
+/** `422 PUT …/users/5 — email: has already been taken (taken) — and 1 more — request id r-1`. */
+function describe(init: ApiErrorInit, { requestId, errors, error, errorDescription }: Pick<PachcaApiError, 'requestId' | 'errors' | 'error' | 'errorDescription'>): string {
   const first = errors[0];
-  if (first) {
-    parts.push(`${first.key}: ${first.message} (${first.code})`);
-    if (errors.length > 1) parts.push(`and ${errors.length - 1} more`);
-  } else if (error || description) {
-    parts.push([error, description].filter(Boolean).join(': '));
-  } else if (typeof init.body === 'string' && init.body.trim()) {
-    parts.push(init.body.trim().replace(/\s+/g, ' ').slice(0, 200));
-  }
-  const requestId = init.headers.get('x-request-id');
-  if (requestId) parts.push(`request id ${requestId}`);
-  return parts.join(' — ');
+  const detail = first
+    ? `${first.key}: ${first.message} (${first.code})${errors.length > 1 ? ` — and ${errors.length - 1} more` : ''}`
+    : [error, errorDescription].filter(Boolean).join(': ') ||
+      // A non-JSON body (an HTML error page) says what went wrong in its text.
+      (typeof init.body === 'string' ? init.body.replace(/\s+/g, ' ').trim().slice(0, 200) : '');
+  return [`${init.status} ${init.method} ${init.url}`, detail, requestId && `request id ${requestId}`].filter(Boolean).join(' — ');
 }
 
 export class PachcaBadRequestError extends PachcaApiError {

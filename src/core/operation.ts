@@ -1,9 +1,9 @@
 // One generic call for every operation, driven by its row in the operation table: check the
-// input, send it through openapi-fetch, turn failures into typed errors, unwrap `data`.
+// input and shape it for openapi-fetch, then turn the answer into the result or a typed error.
 import type { operations } from '../../generated/operations.js';
 import { PachcaInputError, PachcaInvalidResponseError, apiErrorFor } from './errors.js';
+import type { BufferedResponse } from './transport.js';
 import type { UploadInput } from './types.js';
-import { avatarForm } from './uploads.js';
 
 export type OperationRow = (typeof operations)[keyof typeof operations];
 
@@ -15,86 +15,76 @@ export interface OperationInput {
   file?: UploadInput;
 }
 
-/** What openapi-fetch needs to send the request. */
-export interface PreparedRequest {
-  path: Record<string, number>;
-  query: Record<string, unknown>;
-  body: unknown;
-  /** The path with its parameters filled in, for error messages. */
-  resolvedPath: string;
+const utf8 = new TextDecoder();
+
+/** The path parameters are the `{names}` of the route's path, in order (the table leaves them out). */
+export function pathParamsOf(op: OperationRow): string[] {
+  return Array.from(op.route.matchAll(/\{(\w+)\}/g), (match) => match[1]!);
 }
 
-function toId(name: string, value: unknown): number {
-  const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) {
-    throw new PachcaInputError(`\`${name}\` must be a non-negative integer id, got ${JSON.stringify(value)}`);
-  }
-  return id;
-}
-
-export async function prepareRequest(op: OperationRow, input: OperationInput): Promise<PreparedRequest> {
-  const path = Object.fromEntries(op.pathParams.map((name) => [name, toId(name, input.path?.[name])]));
-  const resolvedPath = op.path.replace(/\{(\w+)\}/g, (_, name: string) => String(path[name]));
-
-  const query: Record<string, unknown> = {};
-  const wireNames: Record<string, string> = op.query;
-  for (const [key, value] of Object.entries(input.query ?? {})) {
-    const wire = wireNames[key] ?? (Object.values(wireNames).includes(key) ? key : undefined);
-    if (!wire) {
-      const known = Object.keys(wireNames);
-      throw new PachcaInputError(
-        `Unknown parameter \`${key}\` for ${op.sdk}(); expected ${known.length ? known.join(', ') : 'none'}`,
-      );
+/** Checks the input against the operation and returns openapi-fetch's `params` and `body`. */
+export async function prepareRequest(op: OperationRow, input: OperationInput) {
+  const path: Record<string, unknown> = {};
+  for (const name of pathParamsOf(op)) {
+    const id = input.path?.[name];
+    if (!Number.isSafeInteger(id) || (id as number) < 0) {
+      throw new PachcaInputError(`${name} must be a non-negative integer id, got ${JSON.stringify(id)}`);
     }
-    if (value !== undefined) query[wire] = value;
+    path[name] = id;
+  }
+
+  // Callers may write a query name as the SDK spells it (`names`) or as the wire does (`names[]`).
+  const wireNames: readonly string[] = 'query' in op ? op.query : [];
+  const query: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input.query ?? {})) {
+    const wire = wireNames.find((name) => name === key || name === `${key}[]`);
+    if (!wire) throw new PachcaInputError(`Unknown parameter ${key} for ${op.sdk}(); expected ${wireNames.join(', ') || 'none'}`);
+    query[wire] = value;
   }
 
   let body: unknown;
   if ('body' in op && op.body === 'multipart') {
-    if (input.file === undefined || input.file === null) throw new PachcaInputError(`${op.sdk}() needs a file to upload`);
-    body = await avatarForm(input.file);
+    if (input.file == null) throw new PachcaInputError(`${op.sdk}() needs a file to upload`);
+    // Loaded on the first upload: an app that never uploads never downloads this code.
+    const { avatarForm } = await import('./uploads.js');
+    // Whatever keeps the file from being read (missing, a directory, empty, unreadable) is the
+    // caller's input, reported before any request.
+    body = await avatarForm(input.file).catch((error: Error) => {
+      throw new PachcaInputError(error.message, { cause: error });
+    });
   } else if ('body' in op) {
-    if (input.body === null || typeof input.body !== 'object') {
-      const what = 'bodyKey' in op ? `a \`${op.bodyKey}\` object` : 'a request body object';
-      throw new PachcaInputError(`${op.sdk}() needs ${what}`);
-    }
+    if (typeof input.body !== 'object' || !input.body) throw new PachcaInputError(`${op.sdk}() needs a request body object`);
     body = 'bodyKey' in op ? { [op.bodyKey]: input.body } : input.body;
   }
-  return { path, query, body, resolvedPath };
+  return { params: { path, query }, body };
 }
 
-/** Turns a finished response into the method's result, or throws the matching typed error. */
-export function readResult(op: OperationRow, response: Response, text: string | undefined, url: string): unknown {
-  const base = { status: response.status, method: op.method, url, headers: response.headers };
-  if (!response.ok) {
-    let body: unknown = text ?? '';
-    try {
-      body = JSON.parse(text ?? '');
-    } catch {
-      // Not JSON (an HTML error page, an empty body): keep the raw text.
-    }
-    throw apiErrorFor({ ...base, body });
+/** Turns the answer to `request` into the method's result, or throws the matching typed error. */
+export function readResult(op: OperationRow, request: Request, { status, headers, body: bytes }: BufferedResponse): unknown {
+  const text = bytes ? utf8.decode(bytes) : '';
+  let body: unknown = text;
+  let isJson = false;
+  try {
+    body = JSON.parse(text);
+    isJson = true;
+  } catch {
+    // Not JSON (an HTML error page, an empty body): errors keep the raw text.
   }
+  const { method } = request;
+  // The query string is left out: it may hold search text, and the path names the failure.
+  const url = request.url.split('?')[0]!;
+  if (status < 200 || status > 299) throw apiErrorFor({ status, method, url, headers, body });
   if (op.success === 204) return undefined;
 
-  const invalid = (why: string) =>
-    new PachcaInvalidResponseError(
-      `${response.status} ${op.method} ${url} — ${why}`,
-      response.status,
-      response.headers.get('x-request-id') ?? undefined,
-      (text ?? '').slice(0, 500),
-    );
-  let body: unknown;
-  try {
-    body = JSON.parse(text ?? '');
-  } catch {
-    throw invalid('the response body is not valid JSON');
+  if (isJson && body === null && 'nullable' in op) return null;
+  const data = isJson ? (body as { data?: unknown } | null)?.data : undefined;
+  if (data === undefined || ('paginated' in op && !Array.isArray(data))) {
+    const expected = 'paginated' in op ? 'a `data` array' : '`data`';
+    throw new PachcaInvalidResponseError(`${status} ${method} ${url} — expected JSON with ${expected}`, {
+      status,
+      requestId: headers.get('x-request-id') ?? undefined,
+      bodyText: text.slice(0, 500),
+    });
   }
-  if (body === null && 'nullable' in op) return null;
-  if (typeof body !== 'object' || body === null || !('data' in body)) throw invalid('the response has no `data`');
-  if ('paginated' in op) {
-    if (!Array.isArray(body.data)) throw invalid('`data` of a list is not an array');
-    return body;
-  }
-  return body.data;
+  return 'paginated' in op ? body : data;
 }

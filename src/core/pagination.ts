@@ -16,43 +16,51 @@ interface SearchMeta {
 /** Fetches the page at `cursor` (undefined: the first page). */
 export type PageLoader<T, M> = (cursor: string | undefined) => Promise<{ data: T[]; meta: M }>;
 
-interface Walk<T, M> {
-  load: PageLoader<T, M>;
-  maxPages: number;
-  /**
-   * Each cursor loaded so far and the number of the page it loaded. A page whose next cursor
-   * already loaded this page or an earlier one is a loop; loading the same next page twice is not.
-   */
-  requested: Map<string, number>;
+/** Loads the page after `page`: the one link between pages, shared by every page of a list. */
+type NextPage<T, M> = (page: Page<T, M>) => Promise<Page<T, M>>;
+
+function pageWalker<T, M>(load: PageLoader<T, M>, maxPages: number): NextPage<T, M> {
+  // Each cursor loaded so far and the number of the page it loaded. A page whose next cursor
+  // already loaded this page or an earlier one is a loop; loading the same next page twice is not.
+  const requested = new Map<string, number>();
+  const next: NextPage<T, M> = async ({ nextCursor: cursor, pageNumber, itemsSoFar }) => {
+    if (cursor === undefined) throw new PachcaPaginationError(`Page ${pageNumber} is the last page`);
+    if ((requested.get(cursor) ?? Infinity) <= pageNumber) {
+      throw new PachcaPaginationError(`Cursor "${cursor}" repeated after page ${pageNumber}: stopped instead of looping`);
+    }
+    if (pageNumber >= maxPages) throw new PachcaPaginationError(`Stopped at maxPages (${maxPages}); raise it for longer lists`);
+    const body = await load(cursor);
+    // Recorded only once loaded, so a nextPage() that failed can simply be called again.
+    requested.set(cursor, pageNumber + 1);
+    return new Page(body, pageNumber + 1, itemsSoFar, next);
+  };
+  return next;
 }
 
 /** One page of a list. Iterating it yields every item of this page and all the pages after it. */
 export class Page<T, M = unknown> implements AsyncIterable<T> {
-  readonly data: T[];
-  readonly meta: M;
+  // `declare`: set by Object.assign in the constructor, so no field initialisers are emitted.
+  declare readonly data: T[];
+  declare readonly meta: M;
   /** 1 for the first page. */
-  readonly pageNumber: number;
+  declare readonly pageNumber: number;
   /** Items on this page and all pages before it. */
-  readonly itemsSoFar: number;
-  readonly #walk: Walk<T, M>;
+  declare readonly itemsSoFar: number;
+  readonly #next: NextPage<T, M>;
 
-  constructor(body: { data: T[]; meta: M }, pageNumber: number, itemsBefore: number, walk: Walk<T, M>) {
-    this.data = body.data ?? [];
-    this.meta = body.meta;
-    this.pageNumber = pageNumber;
-    this.itemsSoFar = itemsBefore + this.data.length;
-    this.#walk = walk;
+  constructor({ data, meta }: { data: T[]; meta: M }, pageNumber: number, itemsBefore: number, next: NextPage<T, M>) {
+    Object.assign(this, { data, meta, pageNumber, itemsSoFar: itemsBefore + data.length });
+    this.#next = next;
   }
 
   /** The cursor of the next page, or undefined at the end of the list. */
   get nextCursor(): string | undefined {
     const meta = this.meta as Partial<StandardMeta & SearchMeta> | undefined;
-    const cursor = meta?.paginate?.next_page;
-    if (!cursor) return undefined;
-    if (typeof meta?.total === 'number') {
-      return this.data.length > 0 && this.itemsSoFar < meta.total ? cursor : undefined;
-    }
-    return meta?.paginate?.has_next === true ? cursor : undefined;
+    const more =
+      typeof meta?.total === 'number'
+        ? this.data.length > 0 && this.itemsSoFar < meta.total
+        : meta?.paginate?.has_next === true;
+    return (more && meta?.paginate?.next_page) || undefined;
   }
 
   hasNextPage(): boolean {
@@ -60,24 +68,9 @@ export class Page<T, M = unknown> implements AsyncIterable<T> {
   }
 
   /** Fetches the next page; throws PachcaPaginationError at the end, on a repeated cursor or past the page cap. */
-  async nextPage(): Promise<Page<T, M>> {
-    const cursor = this.nextCursor;
-    const walk = this.#walk;
-    if (cursor === undefined) throw new PachcaPaginationError('There is no next page: this is the last page of the list.');
-    if ((walk.requested.get(cursor) ?? Infinity) <= this.pageNumber) {
-      throw new PachcaPaginationError(
-        `The API returned cursor "${cursor}" a second time after page ${this.pageNumber}; stopping instead of looping forever.`,
-      );
-    }
-    if (this.pageNumber >= walk.maxPages) {
-      throw new PachcaPaginationError(
-        `Stopped after ${walk.maxPages} pages (maxPages). Raise maxPages if the list really is that long.`,
-      );
-    }
-    const body = await walk.load(cursor);
-    // Recorded only once loaded, so a nextPage() that failed can simply be called again.
-    walk.requested.set(cursor, this.pageNumber + 1);
-    return new Page(body, this.pageNumber + 1, this.itemsSoFar, walk);
+  /** Fetches the next page; throws PachcaPaginationError at the end, on a repeated cursor or past the page cap. */
+  nextPage(): Promise<Page<T, M>> {
+    return this.#next(this);
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
@@ -96,8 +89,7 @@ export class PagePromise<T, M = unknown> implements PromiseLike<Page<T, M>>, Asy
   readonly #page: Promise<Page<T, M>>;
 
   constructor(load: PageLoader<T, M>, maxPages: number = DEFAULT_MAX_PAGES) {
-    const walk: Walk<T, M> = { load, maxPages, requested: new Map() };
-    this.#page = load(undefined).then((body) => new Page(body, 1, 0, walk));
+    this.#page = load(undefined).then((body) => new Page(body, 1, 0, pageWalker(load, maxPages)));
   }
 
   then<A = Page<T, M>, B = never>(

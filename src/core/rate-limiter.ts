@@ -1,5 +1,6 @@
 // Spaces request starts evenly so a client stays under the API's per-token limit instead of
 // collecting 429s. One limiter per client: every call and every retry takes a slot.
+import { PachcaConfigError } from './errors.js';
 import { sleep } from './sleep.js';
 
 export interface RateLimit {
@@ -7,20 +8,17 @@ export interface RateLimit {
   requestsPerSecond: number;
 }
 
-export class RateLimiter {
-  readonly #intervalMs: number;
-  #nextSlot = 0;
+/** Waits for the caller's slot; an abort gives the wait up (the slot stays spent). */
+export type RateLimiter = (signal: AbortSignal) => Promise<void>;
 
-  constructor({ requestsPerSecond }: RateLimit) {
-    if (!(requestsPerSecond > 0)) throw new RangeError('rateLimit.requestsPerSecond must be a positive number');
-    this.#intervalMs = 1000 / requestsPerSecond;
-  }
-
-  /** Waits for this caller's slot; an abort gives the wait up (the slot stays spent). */
-  async acquire(signal?: AbortSignal): Promise<void> {
+export function createRateLimiter({ requestsPerSecond }: RateLimit): RateLimiter {
+  if (!(requestsPerSecond > 0)) throw new PachcaConfigError(`rateLimit.requestsPerSecond must be above 0, got ${requestsPerSecond}`);
+  const intervalMs = 1000 / requestsPerSecond;
+  let nextSlot = 0;
+  return async (signal) => {
     const now = performance.now();
-    const slot = Math.max(now, this.#nextSlot);
-    this.#nextSlot = slot + this.#intervalMs;
+    const slot = Math.max(now, nextSlot);
+    nextSlot = slot + intervalMs;
     if (slot > now) await sleep(slot - now, signal);
-  }
+  };
 }

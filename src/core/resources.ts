@@ -3,7 +3,7 @@
 // (or upload file), then the query object, then per-call options.
 import { operations, type OperationId } from '../../generated/operations.js';
 import type { Resources } from '../../generated/resources.js';
-import type { OperationInput } from './operation.js';
+import { pathParamsOf, type OperationInput, type OperationRow } from './operation.js';
 import type { PagePromise } from './pagination.js';
 import type { ListAllOptions } from './types.js';
 
@@ -19,30 +19,23 @@ interface Caller {
 type Method = (...args: unknown[]) => unknown;
 
 /** Splits positional arguments into the generic operation input and the call options. */
-function readArguments(operationId: OperationId, args: unknown[]): [OperationInput, ListAllOptions | undefined] {
-  const op = operations[operationId];
-  let next = 0;
-  const input: OperationInput = {};
-  if (op.pathParams.length) input.path = Object.fromEntries(op.pathParams.map((name) => [name, args[next++]]));
-  if ('body' in op) {
-    if (op.body === 'multipart') input.file = args[next++] as OperationInput['file'];
-    else input.body = args[next++];
-  }
-  if (Object.keys(op.query).length) input.query = args[next++] as OperationInput['query'];
-  return [input, args[next] as ListAllOptions | undefined];
+function readArguments(op: OperationRow, args: unknown[]): [OperationInput, ListAllOptions | undefined] {
+  const input: OperationInput = { path: {} };
+  for (const name of pathParamsOf(op)) input.path![name] = args.shift();
+  if ('body' in op && op.body === 'multipart') input.file = args.shift() as OperationInput['file'];
+  else if ('body' in op) input.body = args.shift();
+  if ('query' in op) input.query = args.shift() as OperationInput['query'];
+  return [input, args[0] as ListAllOptions | undefined];
 }
 
 export function buildResources(client: Caller): Resources {
   const resources: Record<string, Record<string, Method>> = {};
-  for (const operationId of Object.keys(operations) as OperationId[]) {
-    const op = operations[operationId];
+  for (const [operationId, op] of Object.entries(operations) as [OperationId, OperationRow][]) {
     const [resource, method] = op.sdk.split('.') as [string, string];
+    const call = (args: unknown[]) => client.request(operationId, ...readArguments(op, args));
     const group = (resources[resource] ??= {});
-    group[method] = (...args) => client.request(operationId, ...readArguments(operationId, args));
-    if ('paginated' in op) {
-      group[listAllName(method)] = (...args) =>
-        (client.request(operationId, ...readArguments(operationId, args)) as PagePromise<unknown>).all();
-    }
+    group[method] = (...args) => call(args);
+    if ('paginated' in op) group[listAllName(method)] = (...args) => (call(args) as PagePromise<unknown>).all();
   }
   return resources as unknown as Resources;
 }

@@ -1,7 +1,8 @@
 // Turns what callers have at hand (a Blob or File, bytes, or a path in Node.js) into the
-// multipart `image` part the avatar operations expect. `node:fs` is imported only for paths,
-// so browsers and edge runtimes never load it.
-import { PachcaInputError } from './errors.js';
+// multipart `image` part the avatar operations expect. Loaded with `import()` on the first upload,
+// so it becomes a separate chunk; it imports nothing from the rest of the SDK, or bundlers would
+// move what it shares into a third file. Bad input throws a plain Error, which the caller turns
+// into a PachcaInputError. `node:fs` is imported only for paths: browsers never load it.
 import type { UploadInput } from './types.js';
 
 const TYPES_BY_EXTENSION: Record<string, string> = {
@@ -14,16 +15,10 @@ const TYPES_BY_EXTENSION: Record<string, string> = {
   bmp: 'image/bmp',
   svg: 'image/svg+xml',
 };
-const FALLBACK_TYPE = 'application/octet-stream';
 
-export interface UploadPart {
-  blob: Blob;
-  filename: string;
-}
-
-export function contentTypeFor(filename: string): string {
+function contentTypeFor(filename: string): string {
   const extension = filename.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
-  return TYPES_BY_EXTENSION[extension] ?? FALLBACK_TYPE;
+  return TYPES_BY_EXTENSION[extension] ?? 'application/octet-stream';
 }
 
 /** Bytes carry no name: recognise the common image formats by their first bytes. */
@@ -36,41 +31,34 @@ function sniffExtension(bytes: Uint8Array): string {
   return 'bin';
 }
 
-async function readPath(path: string): Promise<UploadPart> {
-  const { readFile, stat } = await import('node:fs/promises');
-  const info = await stat(path).catch(() => {
-    throw new PachcaInputError(`Upload file not found: ${path}`);
-  });
-  if (!info.isFile()) throw new PachcaInputError(`Upload path is not a regular file: ${path}`);
-  const filename = path.split(/[\\/]/).pop() || 'upload';
-  const bytes = await readFile(path);
-  return { blob: new Blob([bytes], { type: contentTypeFor(filename) }), filename };
+/** A part with a name and a content type: the type from the blob, else from the name's extension. */
+function part(blobParts: BlobPart[], filename: string, type = contentTypeFor(filename)): FormData {
+  const form = new FormData();
+  form.append('image', new Blob(blobParts, { type }), filename);
+  return form;
 }
 
-/** Normalises an upload; bad input is a PachcaInputError before any request is sent. */
-export async function toUploadPart(file: UploadInput): Promise<UploadPart> {
-  if (typeof file === 'string') {
-    if (file.trim() === '') throw new PachcaInputError('Upload file path is empty');
-    return readPath(file);
-  }
-  if (file instanceof Blob) {
-    const name = (file as Partial<File>).name || `upload.${file.type.split('/')[1] ?? 'bin'}`;
-    const type = file.type || contentTypeFor(name);
-    return { blob: file.type ? file : new Blob([file], { type }), filename: name };
-  }
-  if (file instanceof Uint8Array || file instanceof ArrayBuffer) {
-    const bytes = file instanceof Uint8Array ? file : new Uint8Array(file);
-    if (bytes.byteLength === 0) throw new PachcaInputError('Upload file is empty');
-    const filename = `upload.${sniffExtension(bytes)}`;
-    return { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: contentTypeFor(filename) }), filename };
-  }
-  throw new PachcaInputError('Upload file must be a Blob, File, Uint8Array, Buffer, ArrayBuffer or a file path');
+async function readPath(path: string): Promise<FormData> {
+  if (path.trim() === '') throw new Error('Upload file path is empty');
+  const { readFile, stat } = await import('node:fs/promises');
+  const info = await stat(path).catch((error: unknown) => {
+    throw new Error(`Upload file not found: ${path}`, { cause: error });
+  });
+  if (!info.isFile()) throw new Error(`Upload path is not a regular file: ${path}`);
+  return part([await readFile(path)], path.split(/[\\/]/).pop()!);
 }
 
 /** The multipart form both avatar operations take. */
 export async function avatarForm(file: UploadInput): Promise<FormData> {
-  const { blob, filename } = await toUploadPart(file);
-  const form = new FormData();
-  form.append('image', blob, filename);
-  return form;
+  if (typeof file === 'string') return readPath(file);
+  if (file instanceof Blob) {
+    const name = (file as Partial<File>).name || `upload.${file.type.split('/')[1] ?? 'bin'}`;
+    return part([file], name, file.type || undefined);
+  }
+  if (file instanceof Uint8Array || file instanceof ArrayBuffer) {
+    const bytes = file instanceof Uint8Array ? file : new Uint8Array(file);
+    if (bytes.byteLength === 0) throw new Error('Upload file is empty');
+    return part([bytes as Uint8Array<ArrayBuffer>], `upload.${sniffExtension(bytes)}`);
+  }
+  throw new Error('Upload file must be a Blob, File, Uint8Array, Buffer, ArrayBuffer or a file path');
 }

@@ -65,8 +65,12 @@ const EXPECTED = { nickname: 'smoke', notFound: true, requestId: 'smoke-1' };
 
 describe('the packed tarball', () => {
   it('holds only the builds, their types, the bin, README, LICENSE and package.json', () => {
-    expect(files.map((file) => file.path).sort()).toEqual(
-      ['LICENSE', 'README.md', 'dist/cli.js', 'dist/index.cjs', 'dist/index.d.cts', 'dist/index.d.ts', 'dist/index.js', 'package.json'].sort(),
+    const paths = files.map((file) => file.path).sort();
+    // The ESM build's one split chunk: upload handling, loaded with import() on first use.
+    const chunks = paths.filter((path) => /^dist\/chunk-uploads-\w+\.js$/.test(path));
+    expect(chunks).toHaveLength(1);
+    expect(paths).toEqual(
+      ['LICENSE', 'README.md', 'dist/cli.js', 'dist/index.cjs', 'dist/index.d.cts', 'dist/index.d.ts', 'dist/index.js', 'package.json', ...chunks].sort(),
     );
   });
 
@@ -85,6 +89,15 @@ describe('installed from the tarball', () => {
     const source = `const { Pachca, PachcaNotFoundError } = require('pachca-sdk');\n(async () => {${CALL}})();`;
     const out = await runScript('cjs.cjs', source);
     expect(JSON.parse(out)).toEqual(EXPECTED);
+  });
+
+  it.each([
+    ['import (ESM, from the lazily loaded upload chunk)', 'upload.mjs', `import { Pachca, PachcaInputError } from 'pachca-sdk';\n`],
+    ['require (CommonJS)', 'upload.cjs', `const { Pachca, PachcaInputError } = require('pachca-sdk');\n`],
+  ])('reads avatar files through %s', TIMEOUT, async (_, name, head) => {
+    const source = `${head}new Pachca({ token: '${TOKEN}', baseUrl: process.env.BASE_URL }).profile.updateAvatar('missing.png')
+  .catch((error) => console.log(JSON.stringify({ input: error instanceof PachcaInputError, message: error.message })));`;
+    expect(JSON.parse(await runScript(name, source))).toEqual({ input: true, message: 'Upload file not found: missing.png' });
   });
 
   it('gives require and import the same public names', TIMEOUT, async () => {
