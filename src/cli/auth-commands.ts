@@ -7,38 +7,39 @@ import { createClient, resolveSettings, requireToken, type GlobalOptions } from 
 import { maskToken } from './secrets.js';
 import { UsageError } from './errors.js';
 import { exampleText } from './help-text.js';
+import type { CliIo, Input } from './io.js';
 import { defaultFormat, print } from './output.js';
 
 type Fields = Record<string, unknown>;
 
-async function readStdin(): Promise<string> {
+async function readAll(input: Input): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of input) chunks.push(Buffer.from(chunk));
   return Buffer.concat(chunks).toString('utf8').trim();
 }
 
-async function login(globals: GlobalOptions): Promise<void> {
+async function login(globals: GlobalOptions, io: CliIo): Promise<void> {
   let token = globals.token?.trim();
   if (!token) {
-    if (process.stdin.isTTY) {
+    if (io.stdin.isTTY) {
       throw new UsageError('Pass the token with --token, or pipe it in: echo "$PACHCA_TOKEN" | pachca auth login');
     }
-    token = await readStdin();
+    token = await readAll(io.stdin);
     if (!token) throw new UsageError('No token on stdin: pass it with --token or pipe it in');
   }
-  const settings = resolveSettings({ ...globals, token });
+  const settings = resolveSettings({ ...globals, token }, io.env);
   // Only a token the API accepts is saved.
   const info = (await createClient(settings).request('getTokenInfo')) as Fields;
-  const path = configPath();
+  const path = configPath(io.env);
   // Keep a base URL saved earlier unless --base-url replaces it.
   const baseUrl = globals.baseUrl ?? readConfig(path).baseUrl;
   writeConfig({ token, ...(baseUrl ? { baseUrl } : {}) }, path);
   const name = info.name ? ` "${String(info.name)}"` : '';
-  process.stderr.write(`Logged in with token${name} of user ${String(info.user_id)}; saved to ${path}\n`);
+  io.stderr.write(`Logged in with token${name} of user ${String(info.user_id)}; saved to ${path}\n`);
 }
 
-async function status(globals: GlobalOptions): Promise<void> {
-  const settings = resolveSettings(globals);
+async function status(globals: GlobalOptions, io: CliIo): Promise<void> {
+  const settings = resolveSettings(globals, io.env);
   const token = requireToken(settings);
   const client = createClient(settings);
   const [info, profile] = await Promise.allSettled([client.request('getTokenInfo'), client.request('getProfile')]);
@@ -54,7 +55,7 @@ async function status(globals: GlobalOptions): Promise<void> {
   } else {
     throw profile.reason;
   }
-  const source = settings.tokenSource === 'config file' ? `config file ${configPath()}` : settings.tokenSource;
+  const source = settings.tokenSource === 'config file' ? `config file ${configPath(io.env)}` : settings.tokenSource;
   await print(
     {
       kind: 'object',
@@ -69,18 +70,19 @@ async function status(globals: GlobalOptions): Promise<void> {
         user,
       },
     },
-    defaultFormat(globals.output),
+    defaultFormat(globals.output, io.stdout),
+    io.stdout,
   );
 }
 
-function logout(): void {
-  const path = configPath();
+function logout(io: CliIo): void {
+  const path = configPath(io.env);
   const removed = deleteConfig(path);
-  process.stderr.write(removed ? `Logged out: removed ${path}\n` : `Not logged in: there is no ${path}\n`);
-  if (process.env.PACHCA_TOKEN) process.stderr.write('Note: PACHCA_TOKEN is still set in this environment and is used when present.\n');
+  io.stderr.write(removed ? `Logged out: removed ${path}\n` : `Not logged in: there is no ${path}\n`);
+  if (io.env.PACHCA_TOKEN) io.stderr.write('Note: PACHCA_TOKEN is still set in this environment and is used when present.\n');
 }
 
-export function addAuthCommands(program: Command): void {
+export function addAuthCommands(program: Command, io: CliIo): void {
   const auth = program.command('auth').description('Save, check and remove the access token used by every command');
   auth.addHelpText('after', exampleText('pachca auth login --token "$PACHCA_TOKEN"\npachca auth status'));
 
@@ -94,17 +96,17 @@ export function addAuthCommands(program: Command): void {
         'The token comes from --token or, without it, from stdin.',
     )
     .addHelpText('after', exampleText('pachca auth login --token "$PACHCA_TOKEN"\necho "$PACHCA_TOKEN" | pachca auth login'))
-    .action((_options, command: Command) => login(globalsOf(command)));
+    .action((_options, command: Command) => login(globalsOf(command), io));
   auth
     .command('status')
     .summary('Show the token in use (masked), its scopes and its user')
     .description('Shows which token is used (--token, PACHCA_TOKEN or the config file, masked), its scopes and the user it belongs to.')
     .addHelpText('after', exampleText('pachca auth status\npachca auth status --token "$PACHCA_TOKEN" -o json'))
-    .action((_options, command: Command) => status(globalsOf(command)));
+    .action((_options, command: Command) => status(globalsOf(command), io));
   auth
     .command('logout')
     .summary('Remove the saved token')
     .description('Deletes the config file written by `pachca auth login`.')
     .addHelpText('after', exampleText('pachca auth logout'))
-    .action(() => logout());
+    .action(() => logout(io));
 }

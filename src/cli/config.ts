@@ -9,10 +9,11 @@ export interface SavedConfig {
   baseUrl?: string;
 }
 
-export function configPath(env: NodeJS.ProcessEnv = process.env): string {
+export function configPath(env: NodeJS.ProcessEnv): string {
   // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.
   const xdg = env.XDG_CONFIG_HOME;
-  const base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.config');
+  // HOME is what os.homedir() reads on Unix; reading it from `env` lets a caller run the CLI with its own.
+  const base = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.config');
   return join(base, 'pachca', 'config.json');
 }
 
@@ -21,7 +22,7 @@ export class ConfigFileError extends Error {
 }
 
 /** The saved config, or `{}` when there is none. A broken file is an error, not a silent logout. */
-export function readConfig(path = configPath()): SavedConfig {
+export function readConfig(path: string): SavedConfig {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -43,7 +44,7 @@ export function readConfig(path = configPath()): SavedConfig {
 }
 
 /** Writes the config atomically; the file is never readable by others, not even for a moment. */
-export function writeConfig(config: SavedConfig, path = configPath()): void {
+export function writeConfig(config: SavedConfig, path: string): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const temporary = `${path}.${process.pid}.tmp`;
@@ -54,7 +55,7 @@ export function writeConfig(config: SavedConfig, path = configPath()): void {
 }
 
 /** Removes the saved config; true when there was one. */
-export function deleteConfig(path = configPath()): boolean {
+export function deleteConfig(path: string): boolean {
   try {
     rmSync(path);
     return true;

@@ -1,23 +1,24 @@
 // Destructive commands ask first on a terminal; elsewhere (scripts, CI, pipes) they need --force,
 // so a forgotten flag can never delete something unattended.
 import { UsageError } from './errors.js';
+import type { CliIo } from './io.js';
 
 export class NotConfirmedError extends UsageError {
   override name = 'NotConfirmedError';
 }
 
-export const isInteractive = () => Boolean(process.stdin.isTTY && process.stderr.isTTY);
+export const isInteractive = (io: CliIo) => Boolean(io.stdin.isTTY && io.stderr.isTTY);
 
-export async function confirmDestructive(what: string, force: boolean): Promise<void> {
+export async function confirmDestructive(what: string, force: boolean, io: CliIo): Promise<void> {
   if (force) return;
-  if (!isInteractive()) {
+  if (!isInteractive(io)) {
     throw new NotConfirmedError(`Refusing to ${what} without --force: this is not an interactive terminal. Nothing was sent.`);
   }
   let yes = false;
   try {
     // Loaded only here: the prompt library is the slowest import of the CLI.
     const { default: confirm } = await import('@inquirer/confirm');
-    yes = await confirm({ message: `${what[0]!.toUpperCase()}${what.slice(1)}?`, default: false }, { output: process.stderr });
+    yes = await confirm({ message: `${what[0]!.toUpperCase()}${what.slice(1)}?`, default: false }, { input: io.stdin, output: io.stderr });
   } catch {
     // Ctrl-C or a closed terminal: treated as "no".
   }

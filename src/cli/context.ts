@@ -5,6 +5,7 @@ import { VERSION } from '../version.js';
 import { configPath, readConfig } from './config.js';
 import { dryRunFetch } from './dry-run.js';
 import { NotLoggedInError, UsageError } from './errors.js';
+import type { Output } from './io.js';
 import type { Format } from './output.js';
 
 /** The global flags, as commander parses them. */
@@ -42,7 +43,7 @@ export function parseHeaders(lines: string[]): Record<string, string> {
   return headers;
 }
 
-export function resolveSettings(options: GlobalOptions, env: NodeJS.ProcessEnv = process.env): Settings {
+export function resolveSettings(options: GlobalOptions, env: NodeJS.ProcessEnv): Settings {
   // The config file is read only when a flag or the environment leaves something open.
   const flagToken = nonEmpty(options.token);
   const envToken = nonEmpty(env.PACHCA_TOKEN);
@@ -77,8 +78,8 @@ export function requireToken(settings: Settings): string {
 }
 
 export interface ClientChoice {
-  /** Print requests instead of sending them. */
-  dryRun?: { format: Format | undefined };
+  /** Print requests on `stdout` instead of sending them. */
+  dryRun?: { format: Format | undefined; stdout: Output };
 }
 
 export function createClient(settings: Settings, choice: ClientChoice = {}): Pachca {
@@ -87,7 +88,7 @@ export function createClient(settings: Settings, choice: ClientChoice = {}): Pac
     baseUrl: settings.baseUrl,
     ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
     // A dry run must stop at the first request, never retry it.
-    ...(choice.dryRun ? { maxRetries: 0, fetch: dryRunFetch(choice.dryRun.format) } : settings.maxRetries === undefined ? {} : { maxRetries: settings.maxRetries }),
+    ...(choice.dryRun ? { maxRetries: 0, fetch: dryRunFetch(choice.dryRun.format, choice.dryRun.stdout) } : settings.maxRetries === undefined ? {} : { maxRetries: settings.maxRetries }),
     headers: { 'User-Agent': `pachca-cli/${VERSION} pachca-sdk/${VERSION}`, ...settings.headers },
   });
 }

@@ -1,5 +1,6 @@
 // `--dry-run`: the SDK builds the request exactly as it would send it; a fetch in its place prints
 // it (token masked) and stops the call, so nothing leaves the machine.
+import type { Output } from './io.js';
 import type { Format } from './output.js';
 import { maskToken } from './secrets.js';
 
@@ -59,11 +60,11 @@ export async function formatRequest(described: DescribedRequest, format: Format 
   return lines.join('\n');
 }
 
-/** A fetch that prints the request instead of sending it. */
-export function dryRunFetch(format: Format | undefined): typeof fetch {
+/** A fetch that prints the request on `stdout` instead of sending it. */
+export function dryRunFetch(format: Format | undefined, stdout: Output): typeof fetch {
   return async (input, init) => {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-    process.stdout.write((await formatRequest(await describeRequest(request), format)) + '\n');
+    stdout.write((await formatRequest(await describeRequest(request), format)) + '\n');
     throw new DryRunStop('dry run: the request was printed, not sent');
   };
 }

@@ -8,6 +8,7 @@ import {
   PachcaInputError,
 } from '../core/errors.js';
 import { ConfigFileError } from './config.js';
+import type { Output } from './io.js';
 
 export const EXIT = { ok: 0, api: 1, usage: 2, auth: 3, network: 4 } as const;
 
@@ -61,10 +62,10 @@ export function describeError(error: unknown): string[] {
 }
 
 /** Prints the error through `redactText` (so never a token) and returns the process exit code. */
-export function reportError(error: unknown, redactText: (text: string) => string): number {
+export function reportError(error: unknown, redactText: (text: string) => string, stderr: Output): number {
   // Commander has printed its own message (with a suggestion) already.
   if (!(error instanceof CommanderError)) {
-    process.stderr.write(redactText(describeError(error).join('\n')) + '\n');
+    stderr.write(redactText(describeError(error).join('\n')) + '\n');
   }
   return exitCodeFor(error);
 }

@@ -8,6 +8,7 @@ import type { CliCommandSpec, CliOptionSpec } from './command-spec.js';
 import type { GlobalOptions } from './context.js';
 import { UsageError } from './errors.js';
 import { exampleText } from './help-text.js';
+import type { CliIo } from './io.js';
 import { runOperation } from './run-operation.js';
 import { parseInteger, parserFor, placeholderFor } from './values.js';
 
@@ -63,7 +64,7 @@ function operationInput(spec: CliCommandSpec, args: unknown[], flags: Record<str
   return input;
 }
 
-function addOperationCommand(parent: Command, spec: CliCommandSpec): void {
+function addOperationCommand(parent: Command, spec: CliCommandSpec, io: CliIo): void {
   const command = parent.command(spec.words[1]).summary(spec.summary).description(`${spec.summary}.\n\n${spec.description}`);
   for (const arg of spec.arguments) command.argument(`<${arg.name}>`, arg.description, parseInteger);
   const attributes = new Map<CliOptionSpec, string>();
@@ -87,15 +88,16 @@ function addOperationCommand(parent: Command, spec: CliCommandSpec): void {
       all: flags.all === true,
       force: flags.force === true,
       dryRun: flags.dryRun === true,
+      io,
     });
   });
 }
 
 /** Adds the spec's command groups (`profile`, `users`, …) and their commands to `program`. */
-export function addOperationCommands(program: Command): void {
+export function addOperationCommands(program: Command, io: CliIo): void {
   for (const group of cliGroups) {
     const parent = program.command(group.name).description(group.description);
     parent.addHelpText('after', exampleText(group.example));
-    for (const spec of cliCommands.filter((c) => c.words[0] === group.name)) addOperationCommand(parent, spec);
+    for (const spec of cliCommands.filter((c) => c.words[0] === group.name)) addOperationCommand(parent, spec, io);
   }
 }

@@ -2,6 +2,8 @@
 // when piped, YAML or CSV on request. Column choice is generic: scalar fields, in the API's
 // order, as many as fit the terminal.
 // yaml and cli-table3 load only when a format needs them: a CLI's start-up time is felt.
+import type { Output } from './io.js';
+
 type TableClass = typeof import('cli-table3');
 type YamlModule = typeof import('yaml');
 const loadTable = async (): Promise<TableClass> => (await import('cli-table3')).default;
@@ -17,8 +19,8 @@ export type Result =
   | { kind: 'list'; items: unknown[]; meta?: unknown }
   | { kind: 'done'; message: string };
 
-export function defaultFormat(requested: Format | undefined): Format {
-  return requested ?? (process.stdout.isTTY ? 'table' : 'json');
+export function defaultFormat(requested: Format | undefined, stdout: Output): Format {
+  return requested ?? (stdout.isTTY ? 'table' : 'json');
 }
 
 const MAX_CELL = 40;
@@ -27,7 +29,7 @@ const PLAIN_STYLE = { head: [] as string[], border: [] as string[], 'padding-lef
 const NO_BORDERS = Object.fromEntries(
   ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid', 'bottom-left', 'bottom-right', 'left', 'left-mid', 'mid', 'mid-mid', 'right', 'right-mid', 'middle'].map((c) => [c, '']),
 );
-const terminalWidth = () => process.stdout.columns || 120;
+const DEFAULT_WIDTH = 120;
 
 const isScalar = (value: unknown) => value === null || typeof value !== 'object';
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -85,14 +87,14 @@ function tableColumns(items: Record<string, unknown>[], width: number): string[]
   return chosen;
 }
 
-async function listTable(items: unknown[]): Promise<string> {
+async function listTable(items: unknown[], width: number): Promise<string> {
   if (items.length === 0) return '(no items)';
   if (!items.every(isRecord)) {
     const yaml = await loadYaml();
     return items.map((item) => detailText(item, yaml)).join('\n');
   }
   const Table = await loadTable();
-  const columns = tableColumns(items, terminalWidth());
+  const columns = tableColumns(items, width);
   const table = new Table({ head: columns, style: PLAIN_STYLE, chars: NO_BORDERS });
   for (const item of items) table.push(columns.map((key) => shorten(scalarText(item[key]))));
   const hidden = columnsOf(items).length - columns.length;
@@ -100,12 +102,12 @@ async function listTable(items: unknown[]): Promise<string> {
   return trimLines(table.toString()) + note;
 }
 
-async function detailTable(value: Record<string, unknown>): Promise<string> {
+async function detailTable(value: Record<string, unknown>, width: number): Promise<string> {
   const [Table, yaml] = await Promise.all([loadTable(), loadYaml()]);
   const table = new Table({ style: PLAIN_STYLE, chars: NO_BORDERS });
   const keyWidth = Math.max(...Object.keys(value).map((k) => k.length), 1);
   // Padding takes 4 columns.
-  const valueWidth = Math.max(terminalWidth() - keyWidth - 4, 20);
+  const valueWidth = Math.max(width - keyWidth - 4, 20);
   for (const [key, item] of Object.entries(value)) table.push({ [key]: wrap(detailText(item, yaml), valueWidth) });
   return trimLines(table.toString());
 }
@@ -138,8 +140,8 @@ function dataOf(result: Result): unknown {
   }
 }
 
-/** The text to print on stdout, or undefined for nothing (a 204 in JSON mode). */
-export async function render(result: Result, format: Format): Promise<string | undefined> {
+/** The text to print on stdout, or undefined for nothing (a 204 in JSON mode); tables fit `width`. */
+export async function render(result: Result, format: Format, width = DEFAULT_WIDTH): Promise<string | undefined> {
   if (result.kind === 'done') return format === 'table' ? result.message : undefined;
   switch (format) {
     case 'json':
@@ -151,11 +153,11 @@ export async function render(result: Result, format: Format): Promise<string | u
       return csv(result.kind === 'list' ? result.items : [result.value]);
     case 'table':
       if (result.kind === 'null') return result.message;
-      return result.kind === 'list' ? listTable(result.items) : detailTable(result.value);
+      return result.kind === 'list' ? listTable(result.items, width) : detailTable(result.value, width);
   }
 }
 
-export async function print(result: Result, format: Format): Promise<void> {
-  const text = await render(result, format);
-  if (text !== undefined && text !== '') process.stdout.write(text + '\n');
+export async function print(result: Result, format: Format, stdout: Output): Promise<void> {
+  const text = await render(result, format, stdout.columns || DEFAULT_WIDTH);
+  if (text !== undefined && text !== '') stdout.write(text + '\n');
 }

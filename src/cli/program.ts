@@ -5,6 +5,7 @@ import { addAuthCommands } from './auth-commands.js';
 import { configPath, readConfig } from './config.js';
 import { EXIT, reportError } from './errors.js';
 import { exampleText } from './help-text.js';
+import { processIo, type CliIo } from './io.js';
 import { addOperationCommands } from './operation-commands.js';
 import { FORMATS } from './output.js';
 import { redact } from './secrets.js';
@@ -17,7 +18,7 @@ function parseSeconds(text: string): number {
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
-export function buildProgram(redactText: (text: string) => string = (text) => text): Command {
+export function buildProgram(redactText: (text: string) => string = (text) => text, io: CliIo = processIo()): Command {
   const program = new Command('pachca')
     .description('Work with the Pachca API from the shell: profile, users, group tags, statuses and custom properties.')
     .version(VERSION, '-V, --version')
@@ -33,43 +34,49 @@ export function buildProgram(redactText: (text: string) => string = (text) => te
     .showHelpAfterError('(add --help for usage)')
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .configureOutput({
-      writeOut: (text) => process.stdout.write(text),
-      writeErr: (text) => process.stderr.write(redactText(text)),
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(redactText(text)),
+      // Commander's own defaults, read from `io`: the terminal's width, else 80.
+      getOutHelpWidth: () => (io.stdout.isTTY && io.stdout.columns) || 80,
+      getErrHelpWidth: () => (io.stderr.isTTY && io.stderr.columns) || 80,
     });
   program.addHelpText(
     'after',
     exampleText('pachca auth login --token "$PACHCA_TOKEN"\npachca users list --query=Ivan\npachca group-tags list-users 9111 --all -o csv') +
       '\n\nExit codes: 0 ok, 1 API error, 2 usage error or not confirmed, 3 auth error (401/403, no token), 4 network error or timeout.',
   );
-  addAuthCommands(program);
-  addOperationCommands(program);
+  addAuthCommands(program, io);
+  addOperationCommands(program, io);
   return program;
 }
 
 /** Every token this run could use, so that no output ever shows one. */
-function tokensInPlay(argv: string[]): string[] {
-  const tokens = [process.env.PACHCA_TOKEN];
+function tokensInPlay(argv: string[], env: NodeJS.ProcessEnv): string[] {
+  const tokens = [env.PACHCA_TOKEN];
   argv.forEach((arg, i) => {
     if (arg === '--token') tokens.push(argv[i + 1]);
     else if (arg.startsWith('--token=')) tokens.push(arg.slice('--token='.length));
   });
   try {
-    tokens.push(readConfig(configPath()).token);
+    tokens.push(readConfig(configPath(env)).token);
   } catch {
     // A broken config file is reported by the command that needs it.
   }
   return tokens.filter((t): t is string => typeof t === 'string' && t.trim().length >= 4).map((t) => t.trim());
 }
 
-/** Runs the CLI and resolves with the process exit code. */
-export async function main(argv: string[]): Promise<number> {
-  const tokens = tokensInPlay(argv);
+/**
+ * Runs the CLI on `argv` (as in process.argv: node, script, arguments…) and resolves with the exit
+ * code; it never exits the process itself, so a caller can run it in-process with its own `io`.
+ */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const tokens = tokensInPlay(argv, io.env);
   const redactAll = (text: string) => tokens.reduce((out, token) => redact(out, token), text);
-  const program = buildProgram(redactAll);
+  const program = buildProgram(redactAll, io);
   try {
     await program.parseAsync(argv);
     return EXIT.ok;
   } catch (error) {
-    return reportError(error, redactAll);
+    return reportError(error, redactAll, io.stderr);
   }
 }

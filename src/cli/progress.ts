@@ -1,11 +1,13 @@
 // `--all` progress on stderr: one line rewritten in place on a terminal, a line per page in logs.
 // Silent for a single page, so short lists print nothing extra.
+import type { Output } from './io.js';
+
 export interface Progress {
   page(pages: number, items: number): void;
   done(): void;
 }
 
-export function progressOnStderr(stream: NodeJS.WriteStream = process.stderr): Progress {
+export function progressOn(stream: Output): Progress {
   let shown = false;
   return {
     page(pages, items) {

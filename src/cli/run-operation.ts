@@ -5,10 +5,11 @@ import type { OperationInput } from '../core/operation.js';
 import type { Page } from '../core/pagination.js';
 import type { CliCommandSpec } from './command-spec.js';
 import { confirmDestructive } from './confirm.js';
-import { createClient, resolveSettings, type GlobalOptions } from './context.js';
+import { createClient, requireToken, resolveSettings, type GlobalOptions } from './context.js';
 import { isDryRunStop } from './dry-run.js';
+import type { CliIo } from './io.js';
 import { defaultFormat, print, type Format, type Result } from './output.js';
-import { progressOnStderr } from './progress.js';
+import { progressOn, type Progress } from './progress.js';
 
 export interface OperationCall {
   spec: CliCommandSpec;
@@ -17,14 +18,14 @@ export interface OperationCall {
   all: boolean;
   force: boolean;
   dryRun: boolean;
+  io: CliIo;
 }
 
 function resolvedPath(spec: CliCommandSpec, input: OperationInput): string {
   return spec.path.replace(/\{(\w+)\}/g, (_, name: string) => String(input.path?.[name]));
 }
 
-async function everyItem(first: Page<unknown>): Promise<unknown[]> {
-  const progress = progressOnStderr();
+async function everyItem(first: Page<unknown>, progress: Progress): Promise<unknown[]> {
   const items = [...first.data];
   let page = first;
   try {
@@ -44,9 +45,9 @@ async function execute(client: Pachca, call: OperationCall, format: Format): Pro
   const value = await client.request(spec.operationId, input);
   if (spec.paginated) {
     const page = value as Page<unknown>;
-    if (call.all) return { kind: 'list', items: await everyItem(page) };
+    if (call.all) return { kind: 'list', items: await everyItem(page, progressOn(call.io.stderr)) };
     if (format === 'table' && page.nextCursor) {
-      process.stderr.write(`More results: add --cursor=${page.nextCursor}, or --all for every page.\n`);
+      call.io.stderr.write(`More results: add --cursor=${page.nextCursor}, or --all for every page.\n`);
     }
     return { kind: 'list', items: page.data, meta: page.meta };
   }
@@ -57,14 +58,18 @@ async function execute(client: Pachca, call: OperationCall, format: Format): Pro
 }
 
 export async function runOperation(call: OperationCall): Promise<void> {
-  const settings = resolveSettings(call.globals);
-  const format = defaultFormat(call.globals.output);
-  const client = createClient(settings, call.dryRun ? { dryRun: { format: call.globals.output } } : {});
+  const { io } = call;
+  const settings = resolveSettings(call.globals, io.env);
+  const format = defaultFormat(call.globals.output, io.stdout);
+  // No token is an auth error (exit 3) whatever else is wrong, as when the client checked it first.
+  requireToken(settings);
+  // Asked before the client is built: a refused command never loads the HTTP stack.
   if (call.spec.destructive && !call.dryRun) {
-    await confirmDestructive(`send ${call.spec.method} ${resolvedPath(call.spec, call.input)} (${call.spec.summary})`, call.force);
+    await confirmDestructive(`send ${call.spec.method} ${resolvedPath(call.spec, call.input)} (${call.spec.summary})`, call.force, io);
   }
+  const client = createClient(settings, call.dryRun ? { dryRun: { format: call.globals.output, stdout: io.stdout } } : {});
   try {
-    await print(await execute(client, call, format), format);
+    await print(await execute(client, call, format), format, io.stdout);
   } catch (error) {
     if (call.dryRun && isDryRunStop(error)) return;
     throw error;

@@ -1,10 +1,11 @@
 // `pachca auth`: the config file (XDG_CONFIG_HOME or ~/.config, 0700 dir, 0600 file), the token
 // checked before it is saved, its precedence (--token > PACHCA_TOKEN > config), a masked status.
+// The binary is spawned for one login (token piped in, file modes); the rest runs in-process.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { startServer, type TestServer } from '../support/http-server.js';
-import { CLI_TEST_TIMEOUT_MS, runCli, tempDir } from './run-cli.js';
+import { CLI_TEST_TIMEOUT_MS, runCli, runInProcess, tempDir } from './run-cli.js';
 
 const TOKEN = 'cli-auth-token-3b7e1f9d5a2c8e6b';
 const TOKEN_INFO = { id: 4827, token: 'cli-auth...8e6b', name: 'Reporting script', user_id: 12, scopes: ['profile:read', 'users:read'], created_at: '2025-01-15T10:30:00.000Z', revoked_at: null, expires_in: null, last_used_at: null };
@@ -26,10 +27,10 @@ async function fakeApi(context: TestContext): Promise<TestServer> {
 const mode = (path: string) => (statSync(path).mode & 0o777).toString(8);
 
 describe.concurrent('pachca auth', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
-  it('login checks the token and saves it in $XDG_CONFIG_HOME/pachca/config.json, 0600 in a 0700 dir', async (context) => {
+  it('login reads the token from stdin, checks it and saves it in $XDG_CONFIG_HOME/pachca/config.json, 0600 in a 0700 dir', async (context) => {
     const server = await fakeApi(context);
     const xdg = join(tempDir(), 'xdg');
-    const run = await runCli(['auth', 'login', '--token', TOKEN, '--base-url', server.url], { env: { XDG_CONFIG_HOME: xdg } });
+    const run = await runCli(['auth', 'login', '--base-url', server.url], { input: `${TOKEN}\n`, env: { XDG_CONFIG_HOME: xdg } });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`saved to ${xdg}/pachca/config.json`);
     expect(server.requests.map((r) => [r.url, r.headers.authorization])).toEqual([['/oauth/token/info', `Bearer ${TOKEN}`]]);
@@ -39,7 +40,7 @@ describe.concurrent('pachca auth', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ token: TOKEN, baseUrl: server.url });
 
     // The saved login is used by later commands, and `auth status` shows it masked.
-    const status = await runCli(['auth', 'status', '-o', 'json'], { env: { XDG_CONFIG_HOME: xdg } });
+    const status = await runInProcess(['auth', 'status', '-o', 'json'], { env: { XDG_CONFIG_HOME: xdg } });
     expect(status.code).toBe(0);
     expect(status.json()).toEqual({
       token: `${TOKEN.slice(0, 4)}…${TOKEN.slice(-4)}`,
@@ -53,15 +54,15 @@ describe.concurrent('pachca auth', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     });
     expect(status.stdout + status.stderr).not.toContain(TOKEN);
 
-    const logout = await runCli(['auth', 'logout'], { env: { XDG_CONFIG_HOME: xdg } });
+    const logout = await runInProcess(['auth', 'logout'], { env: { XDG_CONFIG_HOME: xdg } });
     expect(logout.code).toBe(0);
     expect(existsSync(file)).toBe(false);
   });
 
-  it('login reads the token from stdin and uses ~/.config without XDG_CONFIG_HOME', async (context) => {
+  it('login takes --token and uses ~/.config without XDG_CONFIG_HOME', async (context) => {
     const server = await fakeApi(context);
     const home = tempDir();
-    const run = await runCli(['auth', 'login', '--base-url', server.url], { input: `${TOKEN}\n`, env: { HOME: home, XDG_CONFIG_HOME: undefined } });
+    const run = await runInProcess(['auth', 'login', '--token', TOKEN, '--base-url', server.url], { env: { HOME: home, XDG_CONFIG_HOME: undefined } });
     expect(run.code).toBe(0);
     const file = join(home, '.config', 'pachca', 'config.json');
     expect(JSON.parse(readFileSync(file, 'utf8')).token).toBe(TOKEN);
@@ -71,7 +72,7 @@ describe.concurrent('pachca auth', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('login refuses a token the API rejects and saves nothing (exit 3)', async (context) => {
     const server = await fakeApi(context);
     const xdg = tempDir();
-    const run = await runCli(['auth', 'login', '--token', 'wrong-token-000000000000', '--base-url', server.url], { env: { XDG_CONFIG_HOME: xdg } });
+    const run = await runInProcess(['auth', 'login', '--token', 'wrong-token-000000000000', '--base-url', server.url], { env: { XDG_CONFIG_HOME: xdg } });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('401');
     expect(run.stderr).not.toContain('wrong-token-000000000000');
@@ -85,9 +86,9 @@ describe.concurrent('pachca auth', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     writeFileSync(join(xdg, 'pachca', 'config.json'), JSON.stringify({ token: 'cli-auth-from-config', baseUrl: server.url }));
     const env = { XDG_CONFIG_HOME: xdg };
     const runs = await Promise.all([
-      runCli(['profile', 'get', '--token', 'cli-auth-from-flag'], { env: { ...env, PACHCA_TOKEN: 'cli-auth-from-env' } }),
-      runCli(['profile', 'get'], { env: { ...env, PACHCA_TOKEN: 'cli-auth-from-env' } }),
-      runCli(['profile', 'get'], { env }),
+      runInProcess(['profile', 'get', '--token', 'cli-auth-from-flag'], { env: { ...env, PACHCA_TOKEN: 'cli-auth-from-env' } }),
+      runInProcess(['profile', 'get'], { env: { ...env, PACHCA_TOKEN: 'cli-auth-from-env' } }),
+      runInProcess(['profile', 'get'], { env }),
     ]);
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
     expect(runs.map((r) => r.json().token_seen)).toEqual(['cli-auth-from-flag', 'cli-auth-from-env', 'cli-auth-from-config']);

@@ -1,10 +1,11 @@
-// Every operation's command, run as a user would against the Prism mock (which rejects requests
-// the spec does not allow), with the JSON output parsed and checked against the spec's examples.
+// Every operation's command, run as a user would (the bundled binary, spawned) against the Prism
+// mock (which rejects requests the spec does not allow), with the JSON output parsed and checked
+// against the spec's examples. The other output formats are checked in-process against the mock.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliCommands } from '../../generated/cli-commands.js';
-import { CLI_TEST_TIMEOUT_MS, runAgainstMock, tempDir, type CliRun } from './run-cli.js';
+import { CLI_TEST_TIMEOUT_MS, runAgainstMock, runInProcess, tempDir, type CliRun } from './run-cli.js';
 
 const avatar = join(tempDir(), 'avatar.png');
 // The first bytes of a PNG are all the mock looks at: a part named `image`.
@@ -100,7 +101,7 @@ describe('a command for every operation', () => {
     expect(cliCommands).toHaveLength(24);
   });
 
-  describe.concurrent('against the mock', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+  describe.concurrent('the binary against the mock', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     for (const [command, { args, check }] of Object.entries(CASES)) {
       it(`pachca ${command}`, async () => {
         const run = await runAgainstMock([...command.split(' '), ...args]);
@@ -109,25 +110,36 @@ describe('a command for every operation', () => {
         check(run);
       });
     }
+  });
+
+  describe.concurrent('output formats, in-process against the mock', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+    const inProcess = (args: string[]) => runAgainstMock(args, {}, runInProcess);
 
     it('prints null for a status that is not set', async () => {
-      const run = await runAgainstMock(['users', 'get-status', '12', '-H', 'Prefer: example=none']);
+      const run = await inProcess(['users', 'get-status', '12', '-H', 'Prefer: example=none']);
       expect(run.code).toBe(0);
       expect(run.json()).toBeNull();
     });
 
     it('prints YAML with -o yaml and a table with -o table', async () => {
       const [yaml, table] = await Promise.all([
-        runAgainstMock(['group-tags', 'get', '9111', '-o', 'yaml']),
-        runAgainstMock(['group-tags', 'list', '-o', 'table']),
+        inProcess(['group-tags', 'get', '9111', '-o', 'yaml']),
+        inProcess(['group-tags', 'list', '-o', 'table']),
       ]);
       expect(yaml.stdout).toContain('name: Backend\n');
       expect(table.stdout.split('\n')[0]).toMatch(/^id\s+name\s+users_count$/);
       expect(table.stdout).toMatch(/^9111\s+Backend\s+6$/m);
     });
 
+    it('prints a table by default on a terminal', async () => {
+      const run = await runAgainstMock(['group-tags', 'get', '9111'], { terminal: { columns: 100 } }, runInProcess);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/^id\s+9111$/m);
+      expect(run.stdout).toMatch(/^name\s+Backend$/m);
+    });
+
     it('prints a list as CSV with -o csv', async () => {
-      const run = await runAgainstMock(['group-tags', 'list', '-o', 'csv']);
+      const run = await inProcess(['group-tags', 'list', '-o', 'csv']);
       const [header, ...rows] = run.stdout.trimEnd().split('\r\n');
       expect(header).toBe('id,name,users_count');
       expect(rows).toContain('9111,Backend,6');

@@ -1,8 +1,9 @@
 // Exit codes and error output: 1 API error (message + request id), 2 usage, 3 auth, 4 network.
-// The token never appears, even when a server echoes it back.
+// The token never appears, even when a server echoes it back. The binary is spawned for 401, 404,
+// 422 and a usage error; the other cases run the same program in-process.
 import { describe, expect, it, type TestContext } from 'vitest';
 import { startServer, type Reply, type TestServer } from '../support/http-server.js';
-import { CLI_TEST_TIMEOUT_MS, runAgainstMock, runCli } from './run-cli.js';
+import { CLI_TEST_TIMEOUT_MS, runAgainstMock, runCli, runInProcess } from './run-cli.js';
 
 const TOKEN = 'cli-error-token-8d1f4b6a2c9e7f30';
 
@@ -13,14 +14,15 @@ async function serverReplying(context: TestContext, reply: Reply): Promise<TestS
   return server;
 }
 
+/** In-process, with PACHCA_TOKEN set. */
 const cli = (server: TestServer | string, args: string[]) =>
-  runCli(['--base-url', typeof server === 'string' ? server : server.url, ...args], { env: { PACHCA_TOKEN: TOKEN } });
+  runInProcess(['--base-url', typeof server === 'string' ? server : server.url, ...args], { env: { PACHCA_TOKEN: TOKEN } });
 
 describe.concurrent('pachca CLI: exit codes', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('exits 3 on 401 and 403, 1 on 404 and 422, with the message and request id on stderr', async () => {
     const [unauthorized, forbidden, notFound, invalid] = await Promise.all([
       runAgainstMock(['profile', 'get', '-H', 'Prefer: code=401']),
-      runAgainstMock(['users', 'get', '12', '-H', 'Prefer: code=403']),
+      runAgainstMock(['users', 'get', '12', '-H', 'Prefer: code=403'], {}, runInProcess),
       runAgainstMock(['users', 'get', '999', '-H', 'Prefer: code=404']),
       // The spec allows limit ≤ 50: the mock answers 422.
       runAgainstMock(['users', 'list', '--limit=100']),
@@ -74,7 +76,7 @@ describe.concurrent('pachca CLI: exit codes', { timeout: CLI_TEST_TIMEOUT_MS }, 
 
   it('exits 3 without a token, sending nothing', async (context) => {
     const server = await serverReplying(context, { body: { data: {} } });
-    const run = await runCli(['--base-url', server.url, 'profile', 'get']);
+    const run = await runInProcess(['--base-url', server.url, 'profile', 'get']);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('Not logged in: run `pachca auth login');
     expect(server.requests).toHaveLength(0);
@@ -82,12 +84,13 @@ describe.concurrent('pachca CLI: exit codes', { timeout: CLI_TEST_TIMEOUT_MS }, 
 
   it('exits 2 on usage errors, with a suggestion for a mistyped command or flag', async () => {
     const runs = await Promise.all([
+      // The binary, for the exit code a shell sees; the rest in-process.
       runCli(['user', 'list']),
-      runCli(['users', 'list', '--limt=5']),
-      runCli(['users', 'get', 'twelve']),
-      runCli(['common', 'custom-properties']),
-      runCli(['users', 'get', '12', '-o', 'xml']),
-      runCli(['users']),
+      runInProcess(['users', 'list', '--limt=5']),
+      runInProcess(['users', 'get', 'twelve']),
+      runInProcess(['common', 'custom-properties']),
+      runInProcess(['users', 'get', '12', '-o', 'xml']),
+      runInProcess(['users']),
     ]);
     expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2]);
     const [command, flag, id, required, format, group] = runs.map((r) => r.stderr);
@@ -102,7 +105,7 @@ describe.concurrent('pachca CLI: exit codes', { timeout: CLI_TEST_TIMEOUT_MS }, 
   });
 
   it('shows help with an example for every group and command, exit 0', async () => {
-    const runs = await Promise.all([runCli(['--help']), runCli(['users', '--help']), runCli(['users', 'update', '--help'])]);
+    const runs = await Promise.all([runInProcess(['--help']), runInProcess(['users', '--help']), runInProcess(['users', 'update', '--help'])]);
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
     for (const run of runs) expect(run.stdout).toMatch(/\nExample:\n {2}\$ pachca /);
     expect(runs[2]!.stdout).toContain('--no-suspended');

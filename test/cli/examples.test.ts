@@ -3,11 +3,10 @@
 // with the spec's request-body example as its body.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cliCommands } from '../../generated/cli-commands.js';
 import { bundleSpec, listOperations } from '../../scripts/lib/spec.js';
-import { main } from '../../src/cli/program.js';
-import { tempDir } from './run-cli.js';
+import { runInProcess, tempDir } from './run-cli.js';
 
 /** Splits a shell line into words: '…', "…" with backslash escapes, and `\` line continuations. */
 function shellWords(text: string): string[] {
@@ -56,17 +55,6 @@ describe('the example of every command', () => {
   const operations = new Map(listOperations(bundleSpec()).map((op) => [op.operationId, op]));
   const image = join(tempDir(), 'avatar.png');
   writeFileSync(image, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  let printed = '';
-
-  beforeAll(() => {
-    vi.stubEnv('PACHCA_TOKEN', 'example-token-0123456789abcdef');
-    vi.stubEnv('XDG_CONFIG_HOME', tempDir());
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((printed += String(chunk)), true));
-  });
-  afterAll(() => {
-    vi.restoreAllMocks();
-    vi.unstubAllEnvs();
-  });
 
   for (const spec of cliCommands) {
     it(`pachca ${spec.words.join(' ')}`, async () => {
@@ -74,10 +62,11 @@ describe('the example of every command', () => {
       for (const line of commandLines(spec.example)) {
         const words = shellWords(line).map((w) => w.replace('./avatar.png', image));
         expect(words[0]).toBe('pachca');
-        printed = '';
-        const code = await main(['node', ...words, '--base-url', 'http://api.test', '--dry-run', '-o', 'json']);
-        expect(code, `${line} exited with ${code}`).toBe(0);
-        const request = JSON.parse(printed);
+        const run = await runInProcess([...words.slice(1), '--base-url', 'http://api.test', '--dry-run', '-o', 'json'], {
+          env: { PACHCA_TOKEN: 'example-token-0123456789abcdef' },
+        });
+        expect(run.code, `${line} exited with ${run.code}: ${run.stderr}`).toBe(0);
+        const request = run.json();
         expect(request.method).toBe(spec.method);
         const path = new URL(request.url).pathname;
         expect(path).toMatch(new RegExp(`^${spec.path.replace(/\{\w+\}/g, '\\d+')}$`));

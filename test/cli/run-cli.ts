@@ -1,10 +1,19 @@
-// Runs the bundled `pachca` CLI as a child process, the way a user or a script would: no
-// terminal, a private config directory, and only the environment a test gives it.
+// Runs the `pachca` CLI two ways with the same options and result:
+// - runCli: the bundled CLI as a child process, the way a user or a script would: no terminal, a
+//   private config directory, and only the environment a test gives it. A quarter of a CPU-second
+//   a run (mostly Node loading fetch), so it is kept for what only the real binary proves (issue
+//   8's Tests section: each operation against the mock, 401/404/422, a usage error, a refused
+//   delete, a dry run, the saved login's file mode).
+// - runInProcess: the same program through `main(argv, io)` with that environment and captured
+//   streams (and, if asked, a terminal): milliseconds, for everything else.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { inject } from 'vitest';
+import type { CliIo, Output } from '../../src/cli/io.js';
+import { main } from '../../src/cli/program.js';
 import { MOCK_TOKEN, mockUrl } from '../support/mock.js';
 
 /**
@@ -27,7 +36,10 @@ export interface CliOptions {
   env?: Record<string, string | undefined>;
   /** Written to stdin; without it stdin is /dev/null. */
   input?: string;
+  /** Spawned only: the child is killed after this long. */
   timeoutMs?: number;
+  /** In-process only: stdin, stdout and stderr claim to be a terminal this wide. */
+  terminal?: { columns: number };
 }
 
 /** A fresh directory for XDG_CONFIG_HOME (or HOME): nothing saved, nothing shared. */
@@ -35,11 +47,30 @@ export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'pachca-cli-test-'));
 }
 
-export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
+function cleanEnv(options: CliOptions): NodeJS.ProcessEnv {
   const home = tempDir();
   const env = { PATH: process.env.PATH, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), ...options.env };
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
+}
+
+function result(code: number | null, stdout: string, stderr: string): CliRun {
+  return {
+    code,
+    stdout,
+    stderr,
+    json() {
+      try {
+        return JSON.parse(stdout);
+      } catch {
+        throw new Error(`stdout is not JSON (exit ${code}):\n${stdout}\nstderr:\n${stderr}`);
+      }
+    },
+  };
+}
+
+export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun> {
   const child = spawn(process.execPath, [inject('cliPath'), ...args], {
-    env: Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv,
+    env: cleanEnv(options),
     stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
   if (options.input !== undefined) child.stdin!.end(options.input);
@@ -52,25 +83,38 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRun
     child.once('error', reject);
     child.once('close', (code) => {
       clearTimeout(timer);
-      resolve({
-        code,
-        stdout,
-        stderr,
-        json() {
-          try {
-            return JSON.parse(stdout);
-          } catch {
-            throw new Error(`stdout is not JSON (exit ${code}):\n${stdout}\nstderr:\n${stderr}`);
-          }
-        },
-      });
+      resolve(result(code, stdout, stderr));
     });
   });
 }
 
-/** Runs the CLI against the shared Prism mock with a token in PACHCA_TOKEN. */
-export function runAgainstMock(args: string[], options: CliOptions = {}): Promise<CliRun> {
-  return runCli(['--base-url', mockUrl(), ...args], {
+/** A stream that keeps what is written to it. */
+function capture(terminal: CliOptions['terminal']): { stream: Output; text: () => string } {
+  let text = '';
+  const stream: Output = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  if (terminal) Object.assign(stream, { isTTY: true, columns: terminal.columns });
+  return { stream, text: () => text };
+}
+
+/** Runs the CLI in this process: same arguments, environment and stdin as runCli, no child. */
+export async function runInProcess(args: string[], options: CliOptions = {}): Promise<CliRun> {
+  const stdout = capture(options.terminal);
+  const stderr = capture(options.terminal);
+  const stdin: CliIo['stdin'] = Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]);
+  if (options.terminal) Object.assign(stdin, { isTTY: true });
+  const io: CliIo = { env: cleanEnv(options), stdin, stdout: stdout.stream, stderr: stderr.stream };
+  const code = await main([process.execPath, 'pachca', ...args], io);
+  return result(code, stdout.text(), stderr.text());
+}
+
+/** Runs the CLI (spawned, or `run` = runInProcess) against the shared Prism mock with a token in PACHCA_TOKEN. */
+export function runAgainstMock(args: string[], options: CliOptions = {}, run = runCli): Promise<CliRun> {
+  return run(['--base-url', mockUrl(), ...args], {
     ...options,
     env: { PACHCA_TOKEN: MOCK_TOKEN, ...options.env },
   });

@@ -1,9 +1,10 @@
 // What the CLI sends, checked on a local server that records every request: destructive commands
 // need --force off a terminal, --dry-run sends nothing, updates send only the flags given, list
-// flags take JSON or comma lists, --all walks every page.
+// flags take JSON or comma lists, --all walks every page. The binary is spawned for one refused
+// delete and one dry run; everything else runs the same program in-process.
 import { describe, expect, it, type TestContext } from 'vitest';
 import { jsonBody, startServer, type TestServer } from '../support/http-server.js';
-import { CLI_TEST_TIMEOUT_MS, runCli, type CliOptions } from './run-cli.js';
+import { CLI_TEST_TIMEOUT_MS, runCli, runInProcess, type CliOptions } from './run-cli.js';
 
 const TOKEN = 'cli-safety-token-5f2e9a7c1d3b8e4f';
 const USER = { id: 12, first_name: 'Oleg', list_tags: [], custom_properties: [] };
@@ -20,14 +21,15 @@ async function fakeApi({ onTestFinished }: TestContext): Promise<TestServer> {
   return server;
 }
 
-function cli(server: TestServer, args: string[], options: CliOptions = {}) {
-  return runCli(['--base-url', server.url, ...args], { ...options, env: { PACHCA_TOKEN: TOKEN, ...options.env } });
+/** The CLI with PACHCA_TOKEN set against `server`: in-process, or spawned with `run` = runCli. */
+function cli(server: TestServer, args: string[], options: CliOptions = {}, run = runInProcess) {
+  return run(['--base-url', server.url, ...args], { ...options, env: { PACHCA_TOKEN: TOKEN, ...options.env } });
 }
 
 describe.concurrent('pachca CLI: what reaches the API', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('refuses a destructive command without --force when not on a terminal, sending nothing', async (context) => {
     const server = await fakeApi(context);
-    const runs = await Promise.all([cli(server, ['users', 'delete', '12']), cli(server, ['profile', 'delete-status'])]);
+    const runs = await Promise.all([cli(server, ['users', 'delete', '12'], {}, runCli), cli(server, ['profile', 'delete-status'])]);
     for (const run of runs) {
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/Refusing to send DELETE \/(users\/12|profile\/status) .* without --force/);
@@ -45,7 +47,7 @@ describe.concurrent('pachca CLI: what reaches the API', { timeout: CLI_TEST_TIME
   it('prints the request for --dry-run, token masked, and sends nothing', async (context) => {
     const server = await fakeApi(context);
     const [create, remove] = await Promise.all([
-      cli(server, ['users', 'create', '--email=ivan@example.com', '--first-name=Иван', '--skip-email-notify', '--dry-run', '-o', 'json']),
+      cli(server, ['users', 'create', '--email=ivan@example.com', '--first-name=Иван', '--skip-email-notify', '--dry-run', '-o', 'json'], {}, runCli),
       // No --force needed: nothing is deleted.
       cli(server, ['users', 'delete', '12', '--dry-run']),
     ]);
@@ -129,5 +131,11 @@ describe.concurrent('pachca CLI: what reaches the API', { timeout: CLI_TEST_TIME
     expect(run.json()).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }, { id: 5 }]);
     expect(server.requests.map((r) => r.url)).toEqual(['/users?limit=2', '/users?limit=2&cursor=c2', '/users?limit=2&cursor=c3']);
     expect(run.stderr).toContain('Fetched 3 pages, 5 items');
+
+    // On a terminal: one progress line rewritten in place and cleared at the end, then a table.
+    const onTerminal = await cli(server, ['users', 'list', '--limit=2', '--all'], { terminal: { columns: 80 } });
+    expect(onTerminal.code).toBe(0);
+    expect(onTerminal.stderr).toBe('\r\x1b[2KFetched 2 pages, 4 items…\r\x1b[2KFetched 3 pages, 5 items…\r\x1b[2K');
+    expect(onTerminal.stdout.trimEnd().split('\n').map((line) => line.trim())).toEqual(['id', '1', '2', '3', '4', '5']);
   });
 });
