@@ -11,11 +11,10 @@ export function jitteredDelay(attempt: number, random: () => number = Math.rando
 
 /** Retry-After in seconds or as an HTTP date, in ms from `now`, clamped to [0, cap]; undefined if absent or unreadable. */
 export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
+  if (!header?.trim()) return undefined;
   const seconds = Number(header);
   const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
-  if (Number.isNaN(ms)) return undefined;
-  return Math.min(MAX_DELAY_MS, Math.max(0, ms));
+  return Number.isNaN(ms) ? undefined : Math.min(MAX_DELAY_MS, Math.max(0, ms));
 }
 
 /** The wait before retry number `attempt` (0-based): the server's Retry-After when given, else jittered backoff. */

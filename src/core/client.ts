@@ -84,7 +84,7 @@ export class Pachca {
     });
     this.raw.use({
       onRequest({ request }) {
-        if (!token) throw new PachcaConfigError('No access token: pass `new Pachca({ token })` or set PACHCA_TOKEN');
+        if (!token) throw new PachcaConfigError('No access token: pass { token } to new Pachca() or set PACHCA_TOKEN');
         request.headers.set('Authorization', `Bearer ${token}`);
       },
     });

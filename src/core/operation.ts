@@ -15,8 +15,6 @@ export interface OperationInput {
   file?: UploadInput;
 }
 
-const utf8 = new TextDecoder();
-
 /** The path parameters are the `{names}` of the route's path, in order (the table leaves them out). */
 export function pathParamsOf(op: OperationRow): string[] {
   return Array.from(op.route.matchAll(/\{(\w+)\}/g), (match) => match[1]!);
@@ -24,13 +22,9 @@ export function pathParamsOf(op: OperationRow): string[] {
 
 /** Checks the input against the operation and returns openapi-fetch's `params` and `body`. */
 export async function prepareRequest(op: OperationRow, input: OperationInput) {
-  const path: Record<string, unknown> = {};
   for (const name of pathParamsOf(op)) {
     const id = input.path?.[name];
-    if (!Number.isSafeInteger(id) || (id as number) < 0) {
-      throw new PachcaInputError(`${name} must be a non-negative integer id, got ${JSON.stringify(id)}`);
-    }
-    path[name] = id;
+    if (!Number.isSafeInteger(id) || (id as number) < 0) throw new PachcaInputError(`${name} must be an id (an integer >= 0), got ${JSON.stringify(id)}`);
   }
 
   // Callers may write a query name as the SDK spells it (`names`) or as the wire does (`names[]`).
@@ -56,19 +50,16 @@ export async function prepareRequest(op: OperationRow, input: OperationInput) {
     if (typeof input.body !== 'object' || !input.body) throw new PachcaInputError(`${op.sdk}() needs a request body object`);
     body = 'bodyKey' in op ? { [op.bodyKey]: input.body } : input.body;
   }
-  return { params: { path, query }, body };
+  return { params: { path: input.path, query }, body };
 }
 
 /** Turns the answer to `request` into the method's result, or throws the matching typed error. */
-export function readResult(op: OperationRow, request: Request, { status, headers, body: bytes }: BufferedResponse): unknown {
-  const text = bytes ? utf8.decode(bytes) : '';
+export function readResult(op: OperationRow, request: Request, { status, headers, body: text = '' }: BufferedResponse): unknown {
   let body: unknown = text;
-  let isJson = false;
   try {
     body = JSON.parse(text);
-    isJson = true;
   } catch {
-    // Not JSON (an HTML error page, an empty body): errors keep the raw text.
+    // Not JSON (an HTML error page, an empty body): the raw text stays, and has no `data`.
   }
   const { method } = request;
   // The query string is left out: it may hold search text, and the path names the failure.
@@ -76,8 +67,8 @@ export function readResult(op: OperationRow, request: Request, { status, headers
   if (status < 200 || status > 299) throw apiErrorFor({ status, method, url, headers, body });
   if (op.success === 204) return undefined;
 
-  if (isJson && body === null && 'nullable' in op) return null;
-  const data = isJson ? (body as { data?: unknown } | null)?.data : undefined;
+  if (body === null && 'nullable' in op) return null;
+  const data = (body as { data?: unknown } | null)?.data;
   if (data === undefined || ('paginated' in op && !Array.isArray(data))) {
     const expected = 'paginated' in op ? 'a `data` array' : '`data`';
     throw new PachcaInvalidResponseError(`${status} ${method} ${url} — expected JSON with ${expected}`, {

@@ -15,12 +15,12 @@ export interface TransportSettings {
   rateLimiter?: RateLimiter;
 }
 
-/** A response whose body has been read in full. */
+/** A response whose body has been read in full: as text, since the API answers in JSON only. */
 export interface BufferedResponse {
   status: number;
   statusText: string;
   headers: Headers;
-  body: ArrayBuffer | null;
+  body: string | undefined;
 }
 
 /** Sends a request, retrying what is safe to retry; resolves with the response read in full. */
@@ -29,10 +29,10 @@ export type Exchange = (request: Request, timeoutMs?: number) => Promise<Buffere
 export function createTransport({ fetch, maxRetries, timeoutMs: defaultTimeoutMs, rateLimiter }: TransportSettings): Exchange {
   async function fetchAndRead(request: Request, body: ArrayBuffer | undefined, signal: AbortSignal): Promise<BufferedResponse> {
     const response = await fetch(new Request(request, { body, signal }));
-    const bytes = await response.arrayBuffer();
+    const text = await response.text();
     const { status, statusText, headers } = response;
     // A Response for 204 or 304 may not be given a body, not even an empty one.
-    return { status, statusText, headers, body: status === 204 || status === 304 ? null : bytes };
+    return { status, statusText, headers, body: status === 204 || status === 304 ? undefined : text };
   }
 
   /** One attempt: a response (any status) or a connection/timeout error worth retrying. */
