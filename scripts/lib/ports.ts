@@ -29,6 +29,19 @@ export function assertPortFree(host: string, port: number, what: string, overrid
   });
 }
 
+/** A port the OS just handed out on `host`; whoever binds it next may lose a rare race, so retry on EADDRINUSE. */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 /** Whether something accepts TCP connections on host:port right now. */
 export function isListening(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {

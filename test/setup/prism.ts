@@ -3,10 +3,10 @@
 // the spec does not allow gets a 4xx instead of an example. It is spawned with node directly
 // (npx would orphan it) and killed in teardown, on Ctrl-C and on any exit of the vitest process.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../../scripts/lib/ports.js';
 import { ROOT, SPEC_ROOT } from '../../scripts/lib/spec.js';
 
 declare module 'vitest' {
@@ -21,19 +21,6 @@ const HOST = '127.0.0.1';
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 3_000;
 const LOG_LINES_KEPT = 40;
-
-/** A port the OS just handed out; Prism binds it a moment later (a retry covers the rare race). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, HOST, () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function startPrism(port: number): { child: ChildProcess; log: string[] } {
   const log: string[] = [];
@@ -85,7 +72,7 @@ async function stopPrism(child: ChildProcess): Promise<void> {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const attempts = 3;
   for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+    const port = await freePort(HOST);
     const url = `http://${HOST}:${port}`;
     const { child, log } = startPrism(port);
 

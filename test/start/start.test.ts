@@ -2,26 +2,14 @@
 // with SIGTERM. Free ports are picked so the test never meets another server on 4010/8080.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isListening } from '../../scripts/lib/ports.js';
+import { freePort, isListening } from '../../scripts/lib/ports.js';
 import { ROOT } from '../../scripts/lib/spec.js';
 
 const HOST = '127.0.0.1';
 // About 5 s on an idle 2-core machine (the target is under 20 s); the bound leaves room for a
 // machine busy with the rest of the suite, so the test fails on a hang, not on a slow moment.
 const READY_WITHIN_MS = 45_000;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, HOST, () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Spawns `npm start` in its own process group, so teardown can reach everything it started. */
 function npmStart(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
