@@ -85,7 +85,10 @@ async function main(): Promise<void> {
     options: { port: { type: 'string' }, dynamic: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
-    console.log('Usage: npm run mock -- [--port <n>] [--dynamic]\n\n  --port     port on 127.0.0.1 (default 4010, or MOCK_PORT)\n  --dynamic  generated data instead of the spec\'s examples');
+    console.log(
+      'Usage: npm run mock -- [--port <n>] [--dynamic]\n\n  --port     port on 127.0.0.1 (default 4010, or MOCK_PORT)\n' +
+        "  --dynamic  generated, realistic data (new on every call) instead of the spec's fixed examples",
+    );
     return;
   }
   const port = values.port ? parsePort(values.port, '--port') : process.env.MOCK_PORT ? parsePort(process.env.MOCK_PORT, 'MOCK_PORT') : DEFAULT_MOCK_PORT;

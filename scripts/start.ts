@@ -20,7 +20,9 @@ Starts the Prism mock server and serves the API docs, both on ${HOST}.
 
   --mock-port <n>  mock server port (default ${DEFAULT_MOCK_PORT}, or MOCK_PORT)
   --docs-port <n>  docs server port (default ${DEFAULT_DOCS_PORT}, or DOCS_PORT)
-  --dynamic        the mock generates data instead of answering with the spec's examples`;
+  --dynamic        the mock answers with generated, realistic data (names, emails, avatars,
+                   dates, nulls where the spec allows them; new on every call) instead of the
+                   spec's fixed examples, which are better for tests and screenshots`;
 
 function readOptions() {
   const { values } = parseArgs({
