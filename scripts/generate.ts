@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { dereference } from './lib/dereference.js';
 import { ROOT, SPEC_ROOT, bundleSpec, listOperations } from './lib/spec.js';
 import { renderOperationTable, renderResourceTypes } from './lib/operation-table.js';
 import { renderCliCommands } from './lib/cli-table.js';
@@ -24,7 +25,7 @@ async function renderSchemaTypes(): Promise<string> {
 }
 
 export async function renderGenerated(): Promise<Record<string, string>> {
-  const spec = bundleSpec();
+  const spec = dereference(bundleSpec());
   const ops = listOperations(spec);
   return {
     'schema.d.ts': await renderSchemaTypes(),

@@ -1,5 +1,5 @@
-// Resolves the local `$ref`s of a bundled spec in memory: the same operations `redocly bundle
-// --dereferenced` gives, without a second Redocly run (the docs build stays quick and async).
+// Resolves the local `$ref`s of a bundled spec in memory: the one dereferencer of the project
+// (generation, the docs build and the tests all use it), so a spec is bundled once per use.
 type Json = unknown;
 
 export function dereference<T>(root: T): T {

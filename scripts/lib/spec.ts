@@ -1,4 +1,5 @@
-// Loads the spec the way every tool here sees it: bundled and dereferenced by Redocly.
+// Loads the spec the way every tool here sees it: bundled by Redocly, references inlined by
+// scripts/lib/dereference.ts.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,14 +12,15 @@ export const REDOCLY_BIN = join(ROOT, 'node_modules/@redocly/cli/bin/cli.js');
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
-/** Bundles the spec with Redocly; `dereferenced` inlines every `$ref`. */
-export function bundleSpec({ dereferenced = true } = {}): Spec {
+/**
+ * Bundles the spec with Redocly into one document that keeps its `#/components` references.
+ * Pass the result through `dereference()` (scripts/lib/dereference.ts) to inline them.
+ */
+export function bundleSpec(): Spec {
   const dir = mkdtempSync(join(tmpdir(), 'pachca-spec-'));
   try {
     const out = join(dir, 'openapi.json');
-    const args = [REDOCLY_BIN, 'bundle', SPEC_ROOT, '-o', out, '--ext', 'json'];
-    if (dereferenced) args.push('--dereferenced');
-    execFileSync(process.execPath, args, { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [REDOCLY_BIN, 'bundle', SPEC_ROOT, '-o', out, '--ext', 'json'], { cwd: ROOT, stdio: 'pipe' });
     return JSON.parse(readFileSync(out, 'utf8')) as Spec;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliCommands } from '../../generated/cli-commands.js';
-import { bundleSpec, listOperations } from '../../scripts/lib/spec.js';
+import { specOperations } from '../support/spec.js';
 import { runInProcess, tempDir } from './run-cli.js';
 
 /** Splits a shell line into words: '…', "…" with backslash escapes, and `\` line continuations. */
@@ -52,7 +52,7 @@ function withoutDefaults(value: unknown): unknown {
 }
 
 describe('the example of every command', () => {
-  const operations = new Map(listOperations(bundleSpec()).map((op) => [op.operationId, op]));
+  const operations = new Map(specOperations().map((op) => [op.operationId, op]));
   const image = join(tempDir(), 'avatar.png');
   writeFileSync(image, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 

@@ -5,7 +5,8 @@
 // was never exercised here.
 import { afterAll, describe, expect, it } from 'vitest';
 import { errorStatuses, successStatus } from '../../scripts/lib/operation-table.js';
-import { bundleSpec, listOperations, type Operation, type ResponseObject } from '../../scripts/lib/spec.js';
+import type { Operation, ResponseObject } from '../../scripts/lib/spec.js';
+import { specOperations } from '../support/spec.js';
 import {
   Page,
   PachcaApiError,
@@ -24,7 +25,7 @@ import { expectTokenHidden } from '../support/secrets.js';
 import { CONTRACT_CALLS, LIST_ALL_CALLS, type ContractCall } from './calls.js';
 import { pathPattern, recordingFetch, type Exchange } from './wire.js';
 
-const ops = listOperations(bundleSpec());
+const ops = specOperations();
 
 /** The typed error each declared error status must become. */
 const ERROR_CLASSES: Record<number, typeof PachcaApiError> = {

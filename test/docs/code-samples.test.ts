@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { cliSample, codeSamples, curlSample, sdkSample } from '../../scripts/lib/code-samples.js';
 import { dereference } from '../../scripts/lib/dereference.js';
-import { bundleSpec, listOperations, type Operation } from '../../scripts/lib/spec.js';
+import type { Operation, Spec } from '../../scripts/lib/spec.js';
+import { specOperations } from '../support/spec.js';
 
-const operations = listOperations(bundleSpec());
+const operations = specOperations();
 const op = (id: string) => operations.find((o) => o.operationId === id)!;
 const BASE = 'https://api.pachca.com/api/shared/v1';
 
@@ -105,8 +106,22 @@ describe('a new operation in the spec', () => {
   });
 });
 
-describe('the docs build reads operations', () => {
-  it("exactly as Redocly's --dereferenced bundle has them", () => {
-    expect(dereference(bundleSpec({ dereferenced: false }))).toEqual(bundleSpec());
+describe('dereference', () => {
+  const tiny = (components: Record<string, unknown>, schema: unknown) =>
+    ({ openapi: '3.1.0', info: {}, servers: [], paths: { '/x': { get: { schema } } }, components: { schemas: components } }) as unknown as Spec;
+  const schemaOf = (spec: Spec) => (spec.paths['/x']!.get as { schema: unknown }).schema;
+
+  it('inlines references, nested ones too', () => {
+    const spec = tiny({ A: { properties: { b: { $ref: '#/components/schemas/B' } } }, B: { type: 'integer' } }, { $ref: '#/components/schemas/A' });
+    expect(schemaOf(dereference(spec))).toEqual({ properties: { b: { type: 'integer' } } });
+  });
+
+  it('keeps the reference where a schema contains itself', () => {
+    const spec = tiny({ Node: { properties: { child: { $ref: '#/components/schemas/Node' } } } }, { $ref: '#/components/schemas/Node' });
+    expect(schemaOf(dereference(spec))).toEqual({ properties: { child: { $ref: '#/components/schemas/Node' } } });
+  });
+
+  it('names a reference it cannot resolve', () => {
+    expect(() => dereference(tiny({}, { $ref: '#/components/schemas/Missing' }))).toThrow('unresolvable $ref #/components/schemas/Missing');
   });
 });

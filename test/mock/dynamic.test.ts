@@ -6,7 +6,8 @@ import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOST, startMock, type Mock } from '../../scripts/mock.js';
 import { freePort } from '../../scripts/lib/ports.js';
-import { bundleSpec, listOperations, type Operation, type Schema } from '../../scripts/lib/spec.js';
+import type { Operation, Schema } from '../../scripts/lib/spec.js';
+import { specOperations } from '../support/spec.js';
 
 const CALLS_PER_OPERATION = 20;
 const TOKEN = 'dynamic-mock-token';
@@ -64,8 +65,7 @@ function* objects(value: unknown): Generator<Record<string, unknown>> {
 }
 
 describe('the mock with --dynamic', () => {
-  const spec = bundleSpec();
-  const gets = listOperations(spec).filter((op) => op.method === 'get');
+  const gets = specOperations().filter((op) => op.method === 'get');
   const schemas = new Map(gets.map((op) => [op.operationId, op.responses['200']!.content!['application/json']!.schema]));
   const validators = compileValidators(schemas);
   let mock: Mock;

@@ -1,9 +1,10 @@
 // The API contract from ../shared/api-facts.md, written out once: a spec edit that breaks it fails here.
 import { describe, expect, it } from 'vitest';
-import { bundleSpec, listOperations } from '../../scripts/lib/spec.js';
+import { spec as loadSpec } from '../support/spec.js';
+import { listOperations } from '../../scripts/lib/spec.js';
 import { errorStatuses, successStatus } from '../../scripts/lib/operation-table.js';
 
-const spec = bundleSpec();
+const spec = loadSpec();
 const ops = listOperations(spec);
 
 // method, path, success status, declared error statuses — straight from the facts sheet.
