@@ -1,7 +1,6 @@
 // Who am I, and what may my token do? Prints the profile behind PACHCA_TOKEN and the token's
 // scopes, and checks them against the scopes a job needs (`--need users:read,users:update`).
 //
-//   npx tsx examples/whoami.ts
 //   npx tsx examples/whoami.ts --need users:read,group_tags:read
 import { parseArgs } from 'node:util';
 import { Pachca, PachcaAuthenticationError, PachcaError } from 'pachca-sdk';
