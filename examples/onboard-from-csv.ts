@@ -88,10 +88,11 @@ try {
       console.log(`Line ${line}: created ${row.email} as user ${user.id}`);
       created++;
     } catch (error) {
-      // A bad row (email taken, a value too long) must not stop the others. POST is never retried
-      // by the SDK, so a row that failed was not created twice either.
+      // A bad row (email taken, a value too long) must not stop the others; it created nothing,
+      // so it can be fixed and sent again on its own.
       if (error instanceof PachcaValidationError || error instanceof PachcaBadRequestError) {
-        console.error(`Line ${line}: ${row.email} rejected: ${error.field?.key} ${error.field?.message} (${error.field?.code})`);
+        const { field } = error;
+        console.error(`Line ${line}: ${row.email} rejected: ${field ? `${field.key} ${field.message} (${field.code})` : error.message}`);
         failed++;
       } else {
         throw error;

@@ -32,7 +32,9 @@ until.setUTCHours(23, 59, 59, 0);
 const client = new Pachca();
 
 const describe = (status: UserStatus | null) =>
-  status ? `${status.emoji} ${status.title}${status.is_away ? ' (away)' : ''}, until ${status.expires_at ?? 'cleared'}` : 'none';
+  status
+    ? `${status.emoji} ${status.title}${status.is_away ? ' (away)' : ''}${status.expires_at ? `, until ${status.expires_at}` : ''}`
+    : 'none';
 
 try {
   console.log(`Current status: ${describe(await client.profile.getStatus())}`); // null when none is set
@@ -56,7 +58,7 @@ try {
     // e.g. title longer than 50 characters, or an emoji the API does not know
     console.error(`The API rejected the status: ${error.field?.key} ${error.field?.message}`);
   } else if (error instanceof PachcaPermissionDeniedError) {
-    console.error('This token lacks profile_status:write (or profile_status:read).');
+    console.error(`${error.message}\nThe token needs the profile_status:read and profile_status:write scopes.`);
   } else if (error instanceof PachcaError) {
     console.error(error.message);
   } else {
