@@ -1,8 +1,8 @@
 // A bulk job that stays within the API's rate limit (about 50 requests per second per token) and
 // rides out the 429s it still gets: puts an away status on every member of a group tag, e.g. for
-// a team offsite. Requests start without waiting for each other; the client's `rateLimit` spaces them, and
-// `maxRetries` retries each 429 after the server's Retry-After. PUT is safe to retry; POST is
-// never retried by the SDK, since a retried create could create twice.
+// a team offsite. Requests start without waiting for each other; the client's `rateLimit` spaces
+// them, and `maxRetries` retries each 429 after the server's Retry-After. PUT is safe to retry;
+// POST is never retried by the SDK, since a retried create could create twice.
 //
 //   npx tsx examples/bulk-status-with-rate-limit.ts --tag Backend --until 2030-06-01 --rps 20
 import { parseArgs } from 'node:util';
