@@ -2,7 +2,7 @@
 // The checks beside vitest count as one test each, so a stale spec or a type error is never
 // hidden behind a green test summary.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, REDOCLY_BIN } from './lib/spec.js';
 
@@ -65,16 +65,31 @@ for (const { check, outcome } of await Promise.all(checkRuns)) {
   }
 }
 
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  testResults: { name: string; assertionResults: { title: string; status: string }[] }[];
+}
+
+// test/examples/ runs each program in examples/ as one test named after its file.
+const examples = readdirSync(join(ROOT, 'examples')).filter((file) => file.endsWith('.ts'));
+let examplesRan = 0;
 if (existsSync(REPORT)) {
-  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as VitestReport;
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   // A suite that fails to load has no failed tests of its own; count the run as one failure.
   if (vitest.status !== 0 && report.numFailedTests === 0) failed++;
+  examplesRan = report.testResults
+    .filter((file) => file.name.endsWith(join('test', 'examples', 'examples.test.ts')))
+    .flatMap((file) => file.assertionResults)
+    .filter((test) => test.status === 'passed' && examples.includes(test.title)).length;
 } else {
   console.error('✖ vitest wrote no report');
   failed++;
 }
+
+console.log(`\nexamples: ${examplesRan}/${examples.length} ran`);
 
 console.log(`\nnpm test took ${((performance.now() - started) / 1000).toFixed(1)} s`);
 console.log(`\n${passed} passed, ${failed} failed`);
