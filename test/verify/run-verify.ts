@@ -1,0 +1,70 @@
+// Runs `npm run verify:live` the way a maintainer does (a process with PACHCA_TOKEN and
+// PACHCA_BASE_URL set), and checks what must hold after every run: the token appears nowhere
+// in the output and the Prism proxy it started is gone.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { ROOT } from '../../scripts/lib/spec.js';
+import type { Report } from '../../scripts/lib/verify/report.js';
+
+export const VERIFY_TOKEN = 'verify-token-9b1e47c2d05a';
+
+export interface VerifyRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** The Prism proxy's pid, as the script announced it; undefined if none was started. */
+  prismPid: number | undefined;
+  /** The JSON report (runs with --json). */
+  report(): Report;
+}
+
+export interface StartedVerify {
+  child: ChildProcess;
+  /** Resolves once the script has announced its Prism proxy. */
+  proxyStarted: Promise<void>;
+  done: Promise<VerifyRun>;
+}
+
+export function startVerify(baseUrl: string, args: string[], { token = VERIFY_TOKEN }: { token?: string } = {}): StartedVerify {
+  const env: NodeJS.ProcessEnv = { ...process.env, PACHCA_BASE_URL: baseUrl, PACHCA_TOKEN: token };
+  if (!token) delete env.PACHCA_TOKEN;
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/verify-live.ts'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let announced: () => void;
+  const proxyStarted = new Promise<void>((resolve) => (announced = resolve));
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk;
+    if (/Prism proxy \(pid \d+\)/.test(stderr)) announced();
+  });
+  const done = new Promise<VerifyRun>((resolve) =>
+    child.on('close', (code) => {
+      const pid = /Prism proxy \(pid (\d+)\)/.exec(stderr)?.[1];
+      resolve({ code, stdout, stderr, prismPid: pid ? Number(pid) : undefined, report: () => JSON.parse(stdout) as Report });
+    }),
+  );
+  return { child, proxyStarted, done };
+}
+
+export async function runVerify(baseUrl: string, args: string[], options?: { token?: string }): Promise<VerifyRun> {
+  const run = await startVerify(baseUrl, args, options).done;
+  expectCleanExit(run);
+  return run;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** No token in any output, and no Prism left running. */
+export function expectCleanExit(run: VerifyRun): void {
+  expect(run.stdout + run.stderr).not.toContain(VERIFY_TOKEN);
+  if (run.prismPid !== undefined) expect(isRunning(run.prismPid), `Prism (pid ${run.prismPid}) is still running`).toBe(false);
+}
