@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_BASE_URL, Pachca } from '../src/index.js';
 import { startMock } from './mock.js';
 import { Checker, TokenRefusedError, UnreachableError } from './lib/verify/checker.js';
-import { createRecorder } from './lib/verify/recorder.js';
+import { createRecorder, type Recorder } from './lib/verify/recorder.js';
 import { buildReport, EXIT, formatText } from './lib/verify/report.js';
 import { walk } from './lib/verify/walk.js';
 import { freePort } from './lib/ports.js';
@@ -35,13 +35,53 @@ const CALL_TIMEOUT_MS = 30_000;
 class Interrupted extends Error {}
 
 /** Resolves with why `baseUrl` cannot be reached, or undefined if anything answered (no token sent). */
-async function unreachable(baseUrl: string): Promise<string | undefined> {
+async function unreachable(baseUrl: string, interrupted: AbortSignal): Promise<string | undefined> {
   try {
-    await fetch(baseUrl, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
+    await fetch(baseUrl, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.any([AbortSignal.timeout(CALL_TIMEOUT_MS), interrupted]) });
     return undefined;
   } catch (error) {
+    interrupted.throwIfAborted();
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     return `${baseUrl} cannot be reached: ${cause?.code ?? cause?.message ?? (error as Error).message}`;
+  }
+}
+
+type Stopped = { reason: string; exitCode: number };
+
+interface WalkSettings {
+  baseUrl: string;
+  token: string;
+  writes: boolean;
+  verbose: boolean;
+  checker: Checker;
+  recorder: Recorder;
+  interrupted: AbortSignal;
+  say: (text: string) => void;
+}
+
+/** Starts Prism in front of the API, walks it through the SDK, stops Prism; says why it stopped early, if it did. */
+async function walkThroughProxy({ baseUrl, token, writes, verbose, checker, recorder, interrupted, say }: WalkSettings): Promise<Stopped | undefined> {
+  say(`verify: starting the Prism proxy in front of ${baseUrl}…`);
+  const proxy = await startMock({
+    port: await freePort(),
+    upstream: baseUrl,
+    debug: verbose,
+    log: verbose ? (line) => say(`[prism] ${line}`) : () => undefined,
+    signal: interrupted,
+  });
+  say(`verify: Prism proxy (pid ${proxy.child.pid}) on ${proxy.url}`);
+  let crashed: number | null | undefined;
+  proxy.onCrash((code) => (crashed = code));
+  try {
+    const client = new Pachca({ baseUrl: proxy.url, token, maxRetries: 0, timeoutMs: CALL_TIMEOUT_MS, fetch: recorder.fetch });
+    await walk(client, checker, { writes });
+    return undefined;
+  } catch (error) {
+    if (error instanceof TokenRefusedError) return { reason: error.message, exitCode: EXIT.tokenRefused };
+    if (!(error instanceof UnreachableError)) throw error;
+    return { reason: crashed === undefined ? error.message : `the Prism proxy exited (code ${crashed})`, exitCode: EXIT.network };
+  } finally {
+    await proxy.stop();
   }
 }
 
@@ -81,39 +121,13 @@ async function main(): Promise<void> {
 
   const recorder = createRecorder(() => checker.signal);
   const checker = new Checker(recorder, interrupt.signal);
-  let stopped: { reason: string; exitCode: number } | undefined;
-  const noAnswer = await unreachable(baseUrl);
-  if (noAnswer) {
-    stopped = { reason: noAnswer, exitCode: EXIT.network };
-  } else {
-    say(`verify: starting the Prism proxy in front of ${baseUrl}…`);
-    try {
-      const proxy = await startMock({
-        port: await freePort(),
-        upstream: baseUrl,
-        debug: values.verbose,
-        log: values.verbose ? (line) => say(`[prism] ${line}`) : () => undefined,
-        signal: interrupt.signal,
-      });
-      say(`verify: Prism proxy (pid ${proxy.child.pid}) on ${proxy.url}`);
-      let crashed: number | null | undefined;
-      proxy.onCrash((code) => (crashed = code));
-      try {
-        const client = new Pachca({ baseUrl: proxy.url, token, maxRetries: 0, timeoutMs: CALL_TIMEOUT_MS, fetch: recorder.fetch });
-        await walk(client, checker, { writes: values.writes });
-      } catch (error) {
-        if (error instanceof UnreachableError) {
-          const reason = crashed === undefined ? error.message : `the Prism proxy exited (code ${crashed})`;
-          stopped = { reason, exitCode: EXIT.network };
-        } else if (error instanceof TokenRefusedError) stopped = { reason: error.message, exitCode: EXIT.tokenRefused };
-        else throw error;
-      } finally {
-        await proxy.stop();
-      }
-    } catch (error) {
-      if (!interrupt.signal.aborted) throw error;
-      stopped = { reason: (interrupt.signal.reason as Error).message, exitCode: EXIT.interrupted };
-    }
+  let stopped: Stopped | undefined;
+  try {
+    const noAnswer = await unreachable(baseUrl, interrupt.signal);
+    stopped = noAnswer ? { reason: noAnswer, exitCode: EXIT.network } : await walkThroughProxy({ baseUrl, token, writes: values.writes, verbose: values.verbose, checker, recorder, interrupted: interrupt.signal, say });
+  } catch (error) {
+    if (!interrupt.signal.aborted) throw error;
+    stopped = { reason: (interrupt.signal.reason as Error).message, exitCode: EXIT.interrupted };
   }
 
   const report = buildReport({ baseUrl, writes: values.writes, checks: checker.results, leftBehind: checker.leftBehind }, stopped);

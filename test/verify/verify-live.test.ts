@@ -10,7 +10,7 @@ import { startFakeApi, type Drift, type FakeApi } from './fake-api.js';
 import { expectCleanExit, runVerify, startVerify, VERIFY_TOKEN, type VerifyRun } from './run-verify.js';
 
 // Starting Prism takes seconds, and longer when several start at once on 2 cores.
-const CASE_TIMEOUT_MS = 90_000;
+const CASE_TIMEOUT_MS = 150_000;
 
 let spec: Spec;
 const fakes: FakeApi[] = [];
