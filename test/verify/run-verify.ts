@@ -42,7 +42,11 @@ export function startVerify(baseUrl: string, args: string[], { token = VERIFY_TO
   const done = new Promise<VerifyRun>((resolve) =>
     child.on('close', (code) => {
       const pid = /Prism proxy \(pid (\d+)\)/.exec(stderr)?.[1];
-      resolve({ code, stdout, stderr, prismPid: pid ? Number(pid) : undefined, report: () => JSON.parse(stdout) as Report });
+      const report = () => {
+        if (!stdout) throw new Error(`verify printed no report (exit ${code}):\n${stderr}`);
+        return JSON.parse(stdout) as Report;
+      };
+      resolve({ code, stdout, stderr, prismPid: pid ? Number(pid) : undefined, report });
     }),
   );
   return { child, proxyStarted, done };
