@@ -42,7 +42,9 @@ export async function startMock({ port, dynamic = false, upstream, debug = false
   // Generated data, but only the properties the schemas declare: no random extra keys.
   if (dynamic) args.push('--dynamic', '--json-schema-faker-fillProperties=false');
   if (debug) args.push('--verboseLevel', 'debug');
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Prism needs no token (a proxy forwards the caller's header): keep it out of Prism's environment.
+  const { PACHCA_TOKEN: _token, ...env } = process.env;
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   // Whatever way we exit (even process.exit() on a second Ctrl-C), Prism goes with us.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);

@@ -21,8 +21,8 @@ export interface VerifyRun {
 
 export interface StartedVerify {
   child: ChildProcess;
-  /** Resolves once the script has announced its Prism proxy. */
-  proxyStarted: Promise<void>;
+  /** Resolves with the Prism proxy's pid once the script has announced it. */
+  proxyStarted: Promise<number>;
   done: Promise<VerifyRun>;
 }
 
@@ -32,15 +32,19 @@ export function startVerify(baseUrl: string, args: string[], { token = VERIFY_TO
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/verify-live.ts'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  let announced: () => void;
-  const proxyStarted = new Promise<void>((resolve) => (announced = resolve));
+  let announced: (pid: number) => void;
+  let neverStarted: (error: Error) => void;
+  const proxyStarted = new Promise<number>((resolve, reject) => ((announced = resolve), (neverStarted = reject)));
+  proxyStarted.catch(() => undefined); // only an error for a test that waits for the proxy
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));
   child.stderr!.on('data', (chunk: Buffer) => {
     stderr += chunk;
-    if (/Prism proxy \(pid \d+\)/.test(stderr)) announced();
+    const pid = /Prism proxy \(pid (\d+)\)/.exec(stderr)?.[1];
+    if (pid) announced(Number(pid));
   });
   const done = new Promise<VerifyRun>((resolve) =>
     child.on('close', (code) => {
+      neverStarted(new Error(`verify exited (${code}) without starting Prism:\n${stderr}`));
       const pid = /Prism proxy \(pid (\d+)\)/.exec(stderr)?.[1];
       const report = () => {
         if (!stdout) throw new Error(`verify printed no report (exit ${code}):\n${stderr}`);

@@ -1,6 +1,7 @@
 // `npm run verify:live` against local servers that play the API: one that answers from the
 // spec's examples, and ones that drift, refuse the token, fail a write or cannot be reached.
 // Each case starts its own Prism proxy, so the cases run side by side.
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OperationId } from '../../generated/operations.js';
@@ -151,8 +152,10 @@ describe.concurrent('npm run verify:live', { timeout: CASE_TIMEOUT_MS }, () => {
   test('Ctrl-C while a call is waiting: Prism is stopped, exit 130', async ({ expect }) => {
     const fake = await fakeApi({ getProfile: () => ({ hang: true }) });
     const verify = startVerify(fake.baseUrl, ['--writes']);
-    await verify.proxyStarted;
+    const prismPid = await verify.proxyStarted;
     await expect.poll(() => fake.calls.length, { timeout: 30_000 }).toBe(1);
+    // Not even Prism's environment holds the token: it forwards the SDK's header instead.
+    expect(readFileSync(`/proc/${prismPid}/environ`, 'utf8')).not.toContain(VERIFY_TOKEN);
     verify.child.kill('SIGINT');
     const run = await verify.done;
     expectCleanExit(run);
