@@ -34,6 +34,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function formatText(report: Report): string {
   const width = Math.max(...report.checks.map((c) => nameOf(c).length), 10);
   const lines = [`Checked ${report.baseUrl} against the spec${report.writes ? ' (with writes)' : ''}:`, ''];
+  if (report.checks.length === 0) lines.push('  no operation was called');
   for (const check of report.checks) {
     const name = nameOf(check).padEnd(width);
     if (check.status === undefined) {
