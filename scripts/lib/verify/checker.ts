@@ -87,15 +87,19 @@ export class Checker {
       return undefined;
     }
 
-    const { status, violations, truncated, prismError } = exchange;
+    // Prism's other errors (problem+json) say nothing about the API.
+    if (exchange.prismError) {
+      this.skip(operationId, `Prism answered instead of the API: ${exchange.prismError.title}`, label);
+      return undefined;
+    }
+    const { status, violations, truncated } = exchange;
     this.results.push({
       ...base,
       status,
       ms,
-      // Prism's own errors (problem+json) say nothing about the API.
-      violations: prismError ? [] : violations,
+      violations,
       ...(truncated && { truncated }),
-      ...('error' in outcome && { error: prismError ? `Prism: ${prismError.title}` : (outcome.error as Error).message }),
+      ...('error' in outcome && { error: (outcome.error as Error).message }),
     });
     if (this.results.length === 1 && (status === 401 || status === 403)) {
       throw new TokenRefusedError(`the token was refused: ${operationId} answered ${status}`);
