@@ -63,7 +63,13 @@ function driftedRun() {
 
 describe.concurrent('npm run verify:live', { timeout: CASE_TIMEOUT_MS }, () => {
   test('a fake that answers with the spec own examples: every operation checked, 0 violations, exit 0; the writes are undone', async () => {
-    const fake = await fakeApi();
+    // The example status expired long ago; one without an expiry is put back as it was.
+    const fake = await fakeApi({
+      getProfileStatus: (_, reply) => {
+        (reply.body as { data: Record<string, unknown> }).data.expires_at = null;
+        return reply;
+      },
+    });
     const run = await runVerify(fake.baseUrl, ['--writes', '--json', '--verbose']);
     const report = run.report();
     expect(run.code, run.stderr).toBe(0);
@@ -105,7 +111,7 @@ describe.concurrent('npm run verify:live', { timeout: CASE_TIMEOUT_MS }, () => {
     expect((created.body as { group_tag: { name: string } }).group_tag.name).toMatch(new RegExp(`^${TAG_PREFIX}[0-9a-f]{8}$`));
     expect(fake.calls.filter((c) => c.operationId === 'deleteGroupTag').map((c) => c.path)).toEqual(['/group_tags/9111']);
     const [, restore] = fake.calls.filter((c) => c.operationId === 'updateProfileStatus');
-    expect(restore!.body).toEqual({ status: { emoji: '🏖️', title: 'On vacation until March 10', expires_at: '2025-03-10T23:59:59.000Z', is_away: true, away_message: 'I am on vacation. For urgent matters contact @ivanov.' } });
+    expect(restore!.body).toEqual({ status: { emoji: '🏖️', title: 'On vacation until March 10', is_away: true, away_message: 'I am on vacation. For urgent matters contact @ivanov.' } });
   });
 
   test('a drifted fake: each violation reported at its location, exit 1', async () => {
@@ -130,6 +136,16 @@ describe.concurrent('npm run verify:live', { timeout: CASE_TIMEOUT_MS }, () => {
     expect(run.report().checks.find((c) => c.operationId === 'updateGroupTag')).toMatchObject({ status: 500, error: expect.any(String) });
     expect(fake.calls.filter((c) => c.operationId === 'deleteGroupTag').map((c) => c.path)).toEqual(['/group_tags/9111']);
     expect(run.report().leftBehind).toEqual([]);
+  });
+
+  test('--writes when the status read first had expired: it is cleared rather than set again', async () => {
+    const { fake, run } = await driftedRun();
+    expect(run.report().checks.slice(-3).map((c) => [c.operationId, c.label, c.status])).toEqual([
+      ['updateProfileStatus', 'set', 200],
+      ['getProfileStatus', 'after set', 200],
+      ['deleteProfileStatus', undefined, 204],
+    ]);
+    expect(fake.calls.filter((c) => c.operationId === 'updateProfileStatus')).toHaveLength(1);
   });
 
   test('a fake that answers 401: the walk stops at the first call, exit 3', async () => {

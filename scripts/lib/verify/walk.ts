@@ -103,10 +103,13 @@ async function statusRoundTrip(client: Pachca, checker: Checker, before: { value
   } finally {
     if (sent) {
       const previous = before.value;
+      // An expired status may still be returned for a while; it cannot be set again, and clearing
+      // the status leaves the same effect.
+      const expired = previous?.expires_at != null && Date.parse(previous.expires_at) <= Date.now();
       const restored =
-        previous === null
+        previous === null || expired
           ? await checker.check('deleteProfileStatus', () => client.profile.deleteStatus(), { undo: true })
-          : await checker.check('updateProfileStatus', () => client.profile.updateStatus(asStatusInput(previous)), { label: 'restore', undo: true });
+          : await checker.check('updateProfileStatus', () => client.profile.updateStatus(asStatusInput(previous!)), { label: 'restore', undo: true });
       if (!restored) checker.leftBehind.push(`your status is the verify one ("${probe.title}", expires ${probe.expires_at}): set it back by hand`);
     }
   }
