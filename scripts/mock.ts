@@ -25,18 +25,30 @@ export interface Mock {
 export interface MockOptions {
   port: number;
   dynamic?: boolean;
+  /** Run as a validating proxy in front of this URL instead of mocking (`prism proxy`). */
+  upstream?: string;
+  /** Prism logs at debug level: every request's and response's headers and body. */
+  debug?: boolean;
   /** Receives each line Prism logs once it is ready (requests, validation errors). */
   log?: (line: string) => void;
   signal?: AbortSignal;
 }
 
-/** Starts Prism and resolves once it accepts connections. */
-export async function startMock({ port, dynamic = false, log = console.log, signal }: MockOptions): Promise<Mock> {
+/** Starts Prism (a mock, or a proxy with `upstream`) and resolves once it accepts connections. */
+export async function startMock({ port, dynamic = false, upstream, debug = false, log = console.log, signal }: MockOptions): Promise<Mock> {
   // Spawned with node directly: through npx, Prism would outlive us when stopped.
-  const args = [PRISM_BIN, 'mock', SPEC_ROOT, '--host', HOST, '--port', String(port), '--cors'];
+  const mode = upstream ? ['proxy', SPEC_ROOT, upstream] : ['mock', SPEC_ROOT];
+  const args = [PRISM_BIN, ...mode, '--host', HOST, '--port', String(port), '--cors'];
   // Generated data, but only the properties the schemas declare: no random extra keys.
   if (dynamic) args.push('--dynamic', '--json-schema-faker-fillProperties=false');
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (debug) args.push('--verboseLevel', 'debug');
+  // Prism needs no token (a proxy forwards the caller's header): keep it out of Prism's environment.
+  const { PACHCA_TOKEN: _token, ...env } = process.env;
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Whatever way we exit (even process.exit() on a second Ctrl-C), Prism goes with us.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   let stopping = false;
   const stop = () => {
     stopping = true;
@@ -59,7 +71,7 @@ export async function startMock({ port, dynamic = false, log = console.log, sign
   const exitedEarly = new Promise<never>((_, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => {
-      if (!ready) reject(new UserFacingError(`the mock server exited while starting (code ${code}):\n${startupLog.slice(-10).join('\n')}`));
+      if (!ready) reject(new UserFacingError(`Prism exited while starting (code ${code}):\n${startupLog.slice(-10).join('\n')}`));
     });
   });
   exitedEarly.catch(() => undefined); // also rejects when we stop it below: not an unhandled error

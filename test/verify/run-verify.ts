@@ -1,0 +1,78 @@
+// Runs `npm run verify:live` the way a maintainer does (a process with PACHCA_TOKEN and
+// PACHCA_BASE_URL set), and checks what must hold after every run: the token appears nowhere
+// in the output and the Prism proxy it started is gone.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { ROOT } from '../../scripts/lib/spec.js';
+import type { Report } from '../../scripts/lib/verify/report.js';
+
+export const VERIFY_TOKEN = 'verify-token-9b1e47c2d05a';
+
+export interface VerifyRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** The Prism proxy's pid, as the script announced it; undefined if none was started. */
+  prismPid: number | undefined;
+  /** The JSON report (runs with --json). */
+  report(): Report;
+}
+
+export interface StartedVerify {
+  child: ChildProcess;
+  /** Resolves with the Prism proxy's pid once the script has announced it. */
+  proxyStarted: Promise<number>;
+  done: Promise<VerifyRun>;
+}
+
+export function startVerify(baseUrl: string, args: string[], { token = VERIFY_TOKEN }: { token?: string } = {}): StartedVerify {
+  const env: NodeJS.ProcessEnv = { ...process.env, PACHCA_BASE_URL: baseUrl, PACHCA_TOKEN: token };
+  if (!token) delete env.PACHCA_TOKEN;
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/verify-live.ts'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let announced: (pid: number) => void;
+  let neverStarted: (error: Error) => void;
+  const proxyStarted = new Promise<number>((resolve, reject) => ((announced = resolve), (neverStarted = reject)));
+  proxyStarted.catch(() => undefined); // only an error for a test that waits for the proxy
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));
+  child.stderr!.on('data', (chunk: Buffer) => {
+    stderr += chunk;
+    const pid = /Prism proxy \(pid (\d+)\)/.exec(stderr)?.[1];
+    if (pid) announced(Number(pid));
+  });
+  const done = new Promise<VerifyRun>((resolve) =>
+    child.on('close', (code) => {
+      neverStarted(new Error(`verify exited (${code}) without starting Prism:\n${stderr}`));
+      const pid = /Prism proxy \(pid (\d+)\)/.exec(stderr)?.[1];
+      const report = () => {
+        if (!stdout) throw new Error(`verify printed no report (exit ${code}):\n${stderr}`);
+        return JSON.parse(stdout) as Report;
+      };
+      resolve({ code, stdout, stderr, prismPid: pid ? Number(pid) : undefined, report });
+    }),
+  );
+  return { child, proxyStarted, done };
+}
+
+export async function runVerify(baseUrl: string, args: string[], options?: { token?: string }): Promise<VerifyRun> {
+  const run = await startVerify(baseUrl, args, options).done;
+  expectCleanExit(run);
+  return run;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** No token in any output, and no Prism left running. */
+export function expectCleanExit(run: VerifyRun): void {
+  expect(run.stdout + run.stderr).not.toContain(VERIFY_TOKEN);
+  if (run.prismPid !== undefined) expect(isRunning(run.prismPid), `Prism (pid ${run.prismPid}) is still running`).toBe(false);
+}
