@@ -170,7 +170,7 @@ export function addCompletionCommand(program: Command, io: CliIo): void {
     .addArgument(new Argument('<shell>', 'the shell to complete in').choices(SHELLS))
     .addHelpText(
       'after',
-      exampleText('source <(pachca completion bash)\nsource <(pachca completion zsh)\npachca completion fish | source\npachca completion bash > ~/.local/share/bash-completion/completions/pachca'),
+      exampleText('pachca completion bash > ~/.local/share/bash-completion/completions/pachca\nsource <(pachca completion bash)\nsource <(pachca completion zsh)\npachca completion fish | source'),
     )
     .action((shell: Shell) => {
       io.stdout.write(completionScript(program, shell));

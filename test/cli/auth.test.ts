@@ -32,19 +32,23 @@ describe.concurrent('pachca auth', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     const xdg = join(tempDir(), 'xdg');
     const run = await runCli(['auth', 'login', '--base-url', server.url], { input: `${TOKEN}\n`, env: { XDG_CONFIG_HOME: xdg } });
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain(`saved to ${xdg}/pachca/config.json`);
+    expect(run.stderr).toContain(`saved as profile "default" (the default) in ${xdg}/pachca/config.json`);
     expect(server.requests.map((r) => [r.url, r.headers.authorization])).toEqual([['/oauth/token/info', `Bearer ${TOKEN}`]]);
     const file = join(xdg, 'pachca', 'config.json');
     expect(mode(file)).toBe('600');
     expect(mode(join(xdg, 'pachca'))).toBe('700');
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ token: TOKEN, baseUrl: server.url });
+    const { checked_at, ...saved } = JSON.parse(readFileSync(file, 'utf8')).profiles.default.tokenInfo;
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ defaultProfile: 'default', profiles: { default: { token: TOKEN, baseUrl: server.url } } });
+    expect(saved).toEqual({ name: 'Reporting script', user_id: 12, scopes: TOKEN_INFO.scopes, created_at: TOKEN_INFO.created_at });
+    expect(Date.parse(checked_at)).not.toBeNaN();
 
-    // The saved login is used by later commands, and `auth status` shows it masked.
-    const status = await runInProcess(['auth', 'status', '-o', 'json'], { env: { XDG_CONFIG_HOME: xdg } });
+    // The saved login is used by later commands, and `auth status --remote` reads it from the API, masked.
+    const status = await runInProcess(['auth', 'status', '--remote', '-o', 'json'], { env: { XDG_CONFIG_HOME: xdg } });
     expect(status.code).toBe(0);
     expect(status.json()).toEqual({
+      profile: 'default',
       token: `${TOKEN.slice(0, 4)}…${TOKEN.slice(-4)}`,
-      token_source: `config file ${file}`,
+      token_source: `profile "default" in ${file}`,
       base_url: server.url,
       token_name: 'Reporting script',
       scopes: ['profile:read', 'users:read'],
@@ -65,7 +69,7 @@ describe.concurrent('pachca auth', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     const run = await runInProcess(['auth', 'login', '--token', TOKEN, '--base-url', server.url], { env: { HOME: home, XDG_CONFIG_HOME: undefined } });
     expect(run.code).toBe(0);
     const file = join(home, '.config', 'pachca', 'config.json');
-    expect(JSON.parse(readFileSync(file, 'utf8')).token).toBe(TOKEN);
+    expect(JSON.parse(readFileSync(file, 'utf8')).profiles.default.token).toBe(TOKEN);
     expect(mode(file)).toBe('600');
   });
 
