@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { PachcaApiError } from '../core/errors.js';
 import { configPath, deleteConfig, readConfig, writeConfig, DEFAULT_PROFILE, type SavedConfig, type SavedTokenInfo } from './config.js';
-import { chosenProfile, createClient, missingProfile, requireToken, resolveSettings, type GlobalOptions } from './context.js';
+import { chosenProfile, clientFor, missingProfile, requireToken, resolveSettings, type GlobalOptions } from './context.js';
 import { maskToken } from './secrets.js';
 import { UsageError } from './errors.js';
 import { exampleText } from './help-text.js';
@@ -49,7 +49,7 @@ async function login(globals: GlobalOptions, io: CliIo): Promise<void> {
   const name = chosenProfile(globals, io.env) ?? config.defaultProfile ?? DEFAULT_PROFILE;
   const settings = resolveSettings({ ...globals, token, profile: name }, io.env, { creatingProfile: true });
   // Only a token the API accepts is saved.
-  const info = (await createClient(settings).request('getTokenInfo')) as Fields;
+  const info = (await clientFor(settings, globals, io, false).request('getTokenInfo')) as Fields;
   // Keep a base URL saved earlier unless --base-url replaces it.
   const baseUrl = globals.baseUrl ?? config.profiles[name]?.baseUrl;
   config.profiles[name] = { token, ...(baseUrl ? { baseUrl } : {}), tokenInfo: savedInfo(info) };
@@ -61,7 +61,7 @@ async function login(globals: GlobalOptions, io: CliIo): Promise<void> {
 }
 
 async function remoteInfo(globals: GlobalOptions, io: CliIo): Promise<{ info: Fields; user: unknown }> {
-  const client = createClient(resolveSettings(globals, io.env));
+  const client = clientFor(resolveSettings(globals, io.env), globals, io, false);
   const [info, profile] = await Promise.allSettled([client.request('getTokenInfo'), client.request('getProfile')]);
   if (info.status === 'rejected') throw info.reason;
   const tokenInfo = info.value as Fields;

@@ -1,6 +1,7 @@
 // `pachca api`: any request against the Prism mock (which rejects what the spec does not allow),
 // typed and nested fields, a whole body from stdin, multipart files, 204 and 404, --dry-run; and
-// the offline reference (`api ls`, `--describe`) read from the operation table. In-process.
+// the offline reference (`api ls`, `--describe`) read from the operation table. In-process, but
+// for the body piped into the real binary's stdin.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,7 +64,8 @@ describe.concurrent('pachca api', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
 
   it('reads the whole body from stdin with --input -, and from a file', async () => {
     const body = JSON.stringify({ group_tag: { name: 'QA' } });
-    const fromStdin = await api(['POST', '/group_tags', '--input', '-', '-o', 'json'], { input: body });
+    // Spawned: the body comes through a real stdin pipe.
+    const fromStdin = await runAgainstMock(['api', 'POST', '/group_tags', '--input', '-', '-o', 'json'], { input: body });
     expect(fromStdin.code, fromStdin.stderr).toBe(0);
     expect(fromStdin.json().data).toMatchObject({ id: expect.any(Number), name: expect.any(String) });
 

@@ -1,7 +1,8 @@
 // `pachca auth`: the config file (XDG_CONFIG_HOME or ~/.config, 0700 dir, 0600 file), the token
-// checked before it is saved, its precedence (--token > PACHCA_TOKEN > config), a masked status.
+// checked before it is saved, its precedence (--token > PACHCA_TOKEN > --profile/PACHCA_PROFILE >
+// the default profile), a masked status, named profiles and a config from before profiles.
 // The binary is spawned for one login (token piped in, file modes); the rest runs in-process.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { startServer, type TestServer } from '../support/http-server.js';
@@ -158,6 +159,8 @@ describe.concurrent('named profiles', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ defaultProfile: 'work', profiles: { work: expect.any(Object) } });
     expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).profiles)).toEqual(['work']);
     expect(mode(file)).toBe('600');
+    // Written atomically: the temporary file is renamed over the config, never left behind.
+    expect(readdirSync(join(file, '..'))).toEqual(['config.json']);
     const all = await runInProcess(['auth', 'logout', '--all'], { env });
     expect(all.code).toBe(0);
     expect(existsSync(file)).toBe(false);
