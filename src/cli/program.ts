@@ -107,7 +107,7 @@ export function buildProgram(redactText: (text: string) => string = (text) => te
         'pachca group-tags list-users 9111 --all --plain',
         'pachca api GET /users --query limit=2',
       ].join('\n'),
-    ) + '\n\nExit codes: 0 ok, 1 API error, 2 usage error or not confirmed, 3 auth error (401/403, no token), 4 network error or timeout.',
+    ) + '\n\nExit codes: 0 ok, 1 API error, 2 usage error or not confirmed, 3 auth error (401/403, no token, unknown profile), 4 network error or timeout.',
   );
   addAuthCommands(program, commandIo.io);
   addOperationCommands(program, commandIo.io);
