@@ -22,7 +22,8 @@ export function findOperation(method: string, path: string): CliCommandSpec | un
   const bare = path.split('?')[0]!.replace(/\/+$/, '') || '/';
   return cliCommands.find((spec) => {
     if (spec.method !== method) return false;
-    const pattern = spec.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '[^/]+').replace(/\{\w+\}/g, '[^/]+');
+    // Spec paths are letters, `_`, `/` and `{params}`: nothing else to escape.
+    const pattern = spec.path.replace(/\{\w+\}/g, '[^/]+');
     return bare === spec.path || new RegExp(`^${pattern}$`).test(bare);
   });
 }

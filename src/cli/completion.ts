@@ -153,7 +153,8 @@ function fish(program: Command): string {
     ...program.options.map((option) => fishOption(undefined, option)),
   ];
   for (const node of all) {
-    for (const option of node.options) lines.push(fishOption(`test "$(__pachca_path)" = ${quote(node.path, 'fish').replace(/\\'/g, "'")}`, option));
+    // Command paths are plain words, safe inside double quotes.
+    for (const option of node.options) lines.push(fishOption(`test "$(__pachca_path)" = "${node.path}"`, option));
   }
   return lines.join('\n') + '\n';
 }
