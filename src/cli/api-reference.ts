@@ -63,7 +63,8 @@ export async function describeText(spec: CliCommandSpec, view: View): Promise<st
     `Scope: ${spec.scope ?? 'none named in the API docs'}`,
     `Command: pachca ${spec.words.join(' ')} (operation ${spec.operationId})`,
     '',
-    spec.description,
+    // A one-cell table word-wraps the description to the terminal like the field lists.
+    view.truncate ? await textTable([[spec.description]], view.width) : spec.description,
   ];
   const { parameters, body, responses } = spec.reference;
   for (const where of ['path', 'query'] as const) {
