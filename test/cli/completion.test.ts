@@ -53,12 +53,22 @@ describe.concurrent('pachca completion', { timeout: CLI_TEST_TIMEOUT_MS }, () =>
     expect(shells).toEqual([]);
   });
 
-  it.runIf(installed('zsh'))('zsh: loads after compinit and registers _pachca for pachca', async () => {
+  it.runIf(installed('zsh'))('zsh: registers _pachca after compinit, and completes groups, operations and enum values', async () => {
     const file = await script('zsh');
     // compinit's dump is kept between runs (it is rebuilt when stale): scanning $fpath takes seconds.
     const dump = join(tmpdir(), 'pachca-cli-test-zcompdump');
     const { stdout } = await run('zsh', ['-c', `autoload -U compinit && compinit -u -d ${quote(dump)} && source ${quote(file)} && print -- \${_comps[pachca]}`]);
     expect(stdout.trim()).toBe('_pachca');
+
+    // Outside a completion, `words` and CURRENT are plain variables and compadd can print its candidates.
+    const { command, option } = withEnum;
+    const group = cliGroups[0]!.name;
+    const queries = [[group, ''], [...command.words, `--${option.flag}`, ''], ['-o', '']];
+    const lines = queries.map((words) => `words=(pachca ${words.map(quote).join(' ')}); CURRENT=${words.length + 1}; _pachca`);
+    const [, commands, values, formats] = await answers('zsh', file, ['compadd() { [[ $1 == -- ]] && shift; print -l -- "$@"; }', ...lines]);
+    expect(commands!.sort()).toEqual(groupCommands(group));
+    expect(values!.sort()).toEqual([...option.enum!].sort());
+    expect(formats).toEqual(['table', 'json', 'yaml', 'csv']);
   });
 
   it.runIf(installed('fish'))('fish: loads and completes groups, operations and enum values', async () => {
