@@ -73,7 +73,8 @@ const bold = (text: string) => `\x1b[1m${text}\x1b[22m`;
 
 const MAX_CELL = 40;
 const DEFAULT_WIDTH = 120;
-// Borderless columns (like kubectl or gh) without colours, which would end up in files.
+// Borderless columns (like kubectl or gh). cli-table3's own colours stay off: the header is bold
+// only when View.color says the output is a terminal that wants colour.
 const PLAIN_STYLE = { head: [] as string[], border: [] as string[], 'padding-left': 0, 'padding-right': 2 };
 const NO_BORDERS = Object.fromEntries(
   ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid', 'bottom-left', 'bottom-right', 'left', 'left-mid', 'mid', 'mid-mid', 'right', 'right-mid', 'middle'].map((c) => [c, '']),
