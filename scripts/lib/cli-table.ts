@@ -2,13 +2,16 @@
 // from `x-cli-command`, path parameters as arguments, query parameters and the request body's
 // fields as flags. Body wrapper objects (`user`, `group_tag`) are flattened, so
 // `{user: {first_name}}` is `--first-name`; the SDK's `x-sdk-body` object (`status`) is the body.
-import type { CliCommandSpec, CliGroupSpec, CliOptionSpec, CliValueType } from '../../src/cli/command-spec.js';
+import type { CliCommandSpec, CliGroupSpec, CliOptionSpec, CliReference, CliValueType, ReferenceField } from '../../src/cli/command-spec.js';
 import { cliSample } from './code-samples.js';
 import { tableEntry } from './operation-table.js';
 import type { Operation, Schema, Spec } from './spec.js';
 
 /** Flags the CLI itself defines; a spec field with one of these names would be shadowed. */
-export const RESERVED_FLAGS = ['token', 'base-url', 'timeout', 'retry', 'output', 'header', 'dry-run', 'force', 'all', 'file', 'help', 'version'];
+export const RESERVED_FLAGS = [
+  ...['token', 'base-url', 'timeout', 'retry', 'output', 'header', 'dry-run', 'force', 'all', 'file', 'help', 'version'],
+  ...['profile', 'verbose', 'quiet', 'color', 'input', 'columns', 'plain', 'truncate'],
+];
 
 const kebab = (name: string) => name.replace(/\[\]$/, '').replace(/_/g, '-');
 
@@ -82,6 +85,43 @@ function bodyOptions(schema: Schema, required: boolean): CliOptionSpec[] {
   return options;
 }
 
+/** A schema's type as the reference shows it: `string`, `integer | null`, `array<string>`, `string (User|Task)`. */
+function typeText(schema: Schema): string {
+  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  const shown = types.map((t) => (t === 'array' ? `array<${typeText(schema.items ?? {}) || 'any'}>` : t)).join(' | ');
+  return schema.enum ? `${shown} (${schema.enum.filter((v) => v !== null).join('|')})` : shown;
+}
+
+/** Every field of a body, nested ones as `user.first_name` and `list_tags[].name`. */
+function referenceFields(schema: Schema, prefix = '', required = true, depth = 0): ReferenceField[] {
+  const fields: ReferenceField[] = [];
+  for (const [key, property] of Object.entries(schema.properties ?? {})) {
+    const name = `${prefix}${key}`;
+    const isRequired = required && (schema.required ?? []).includes(key);
+    fields.push({ name, type: typeText(property), required: isRequired, description: oneLine(property.description) });
+    if (depth >= 3) continue;
+    if (property.properties) fields.push(...referenceFields(property, `${name}.`, isRequired, depth + 1));
+    else if (property.items?.properties) fields.push(...referenceFields(property.items, `${name}[].`, isRequired, depth + 1));
+  }
+  return fields;
+}
+
+/** What `pachca api METHOD PATH --describe` prints, read from the spec at build time. */
+function reference(op: Operation): CliReference {
+  const content = op.requestBody?.content ?? {};
+  const [bodyType, body] = Object.entries(content)[0] ?? [];
+  return {
+    parameters: op.parameters
+      .filter((p) => p.in === 'path' || p.in === 'query')
+      .map((p) => ({ name: p.name, in: p.in as 'path' | 'query', type: typeText(p.schema), required: p.required === true, description: oneLine(p.description) })),
+    ...(bodyType && body ? { body: { contentType: bodyType, fields: referenceFields(body.schema, '', op.requestBody?.required === true) } } : {}),
+    responses: Object.entries(op.responses).map(([status, response]) => ({ status, description: oneLine(response.description) })),
+  };
+}
+
+/** The token scope the operation needs (`x-scope`, as the API docs name it), if the docs name one. */
+const scopeOf = (op: Operation) => (op as Operation & { 'x-scope'?: string })['x-scope'];
+
 export function commandSpec(op: Operation): CliCommandSpec {
   const entry = tableEntry(op);
   const words = op['x-cli-command'].trim().split(/\s+/);
@@ -115,6 +155,7 @@ export function commandSpec(op: Operation): CliCommandSpec {
     operationId: op.operationId as CliCommandSpec['operationId'],
     words: words as [string, string],
     summary: op.summary,
+    ...(scopeOf(op) ? { scope: scopeOf(op) } : {}),
     description: reflow(op.description),
     method: entry.method,
     path: entry.path,
@@ -124,6 +165,7 @@ export function commandSpec(op: Operation): CliCommandSpec {
     destructive: entry.method === 'DELETE',
     paginated: entry.paginated === true,
     example: cliSample(op),
+    reference: reference(op),
   };
 }
 

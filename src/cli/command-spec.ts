@@ -26,11 +26,28 @@ export interface CliOptionSpec {
   description: string;
 }
 
+/** A parameter or body field in `pachca api … --describe`. */
+export interface ReferenceField {
+  /** Body fields nest with dots: `user.first_name`, `list_tags[].name`. */
+  name: string;
+  type: string;
+  required: boolean;
+  description: string;
+}
+
+export interface CliReference {
+  parameters: (ReferenceField & { in: 'path' | 'query' })[];
+  body?: { contentType: string; fields: ReferenceField[] };
+  responses: { status: string; description: string }[];
+}
+
 export interface CliCommandSpec {
   operationId: OperationId;
   /** `[group, command]` from `x-cli-command`. */
   words: [string, string];
   summary: string;
+  /** The token scope the API docs name for it (`x-scope`), if any. */
+  scope?: string;
   description: string;
   method: string;
   path: string;
@@ -43,6 +60,8 @@ export interface CliCommandSpec {
   paginated: boolean;
   /** Shell lines for `--help`, the same as the docs' CLI code sample. */
   example: string;
+  /** The spec's parameters, body fields and responses, for `pachca api … --describe`. */
+  reference: CliReference;
 }
 
 export interface CliGroupSpec {

@@ -1,13 +1,34 @@
-// The saved login: $XDG_CONFIG_HOME/pachca/config.json (else ~/.config/pachca/config.json).
-// The directory is created 0700 and the file 0600, since it holds an access token.
+// The saved logins: $XDG_CONFIG_HOME/pachca/config.json (else ~/.config/pachca/config.json), one
+// named profile per token and the one used by default. The directory is created 0700 and the file
+// 0600, since it holds access tokens; it is replaced atomically, never half-written.
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 
-export interface SavedConfig {
-  token?: string;
-  baseUrl?: string;
+/** What `auth login` learnt about the token (GET /oauth/token/info), shown by `auth status`. */
+export interface SavedTokenInfo {
+  name: string | null;
+  user_id: number;
+  scopes: string[];
+  created_at: string;
+  /** When it was read from the API. */
+  checked_at: string;
 }
+
+export interface SavedProfile {
+  token: string;
+  baseUrl?: string;
+  tokenInfo?: SavedTokenInfo;
+}
+
+export interface SavedConfig {
+  /** The profile used when neither --profile nor PACHCA_PROFILE names one. */
+  defaultProfile?: string;
+  profiles: Record<string, SavedProfile>;
+}
+
+/** The profile of a config written before profiles existed, and of `auth login` without --profile. */
+export const DEFAULT_PROFILE = 'default';
 
 export function configPath(env: NodeJS.ProcessEnv): string {
   // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.
@@ -21,26 +42,45 @@ export class ConfigFileError extends Error {
   override name = 'ConfigFileError';
 }
 
-/** The saved config, or `{}` when there is none. A broken file is an error, not a silent logout. */
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function profileFrom(value: unknown): SavedProfile | undefined {
+  if (!isObject(value) || typeof value.token !== 'string' || !value.token) return undefined;
+  return {
+    token: value.token,
+    ...(typeof value.baseUrl === 'string' && value.baseUrl ? { baseUrl: value.baseUrl } : {}),
+    ...(isObject(value.tokenInfo) ? { tokenInfo: value.tokenInfo as unknown as SavedTokenInfo } : {}),
+  };
+}
+
+/** The saved config (no profiles when there is none). A broken file is an error, not a silent logout. */
 export function readConfig(path: string): SavedConfig {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { profiles: {} };
     throw new ConfigFileError(`cannot read ${path}: ${(error as Error).message}`);
   }
+  let value: unknown;
   try {
-    const value = JSON.parse(text) as unknown;
-    if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('not a JSON object');
-    const { token, baseUrl } = value as Record<string, unknown>;
-    return {
-      ...(typeof token === 'string' && token ? { token } : {}),
-      ...(typeof baseUrl === 'string' && baseUrl ? { baseUrl } : {}),
-    };
+    value = JSON.parse(text);
+    if (!isObject(value)) throw new Error('not a JSON object');
   } catch (error) {
-    throw new ConfigFileError(`${path} is not valid JSON (${(error as Error).message}); fix it or run \`pachca auth logout\``);
+    throw new ConfigFileError(`${path} is not valid JSON (${(error as Error).message}); fix it or run \`pachca auth logout --all\``);
   }
+  // Written by a version without profiles: `{token, baseUrl}` is the default profile.
+  if (!('profiles' in value)) {
+    const profile = profileFrom(value);
+    return profile ? { defaultProfile: DEFAULT_PROFILE, profiles: { [DEFAULT_PROFILE]: profile } } : { profiles: {} };
+  }
+  const profiles: Record<string, SavedProfile> = {};
+  for (const [name, entry] of Object.entries(isObject(value.profiles) ? value.profiles : {})) {
+    const profile = profileFrom(entry);
+    if (profile) profiles[name] = profile;
+  }
+  const defaultProfile = typeof value.defaultProfile === 'string' && value.defaultProfile in profiles ? value.defaultProfile : undefined;
+  return { ...(defaultProfile ? { defaultProfile } : {}), profiles };
 }
 
 /** Writes the config atomically; the file is never readable by others, not even for a moment. */

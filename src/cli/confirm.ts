@@ -1,5 +1,5 @@
-// Destructive commands ask first on a terminal; elsewhere (scripts, CI, pipes) they need --force,
-// so a forgotten flag can never delete something unattended.
+// Destructive commands ask first on a terminal; elsewhere (scripts, CI, pipes) and with --no-input
+// they need --force, so a forgotten flag can never delete something unattended.
 import { UsageError } from './errors.js';
 import type { CliIo } from './io.js';
 
@@ -9,8 +9,11 @@ export class NotConfirmedError extends UsageError {
 
 export const isInteractive = (io: CliIo) => Boolean(io.stdin.isTTY && io.stderr.isTTY);
 
-export async function confirmDestructive(what: string, force: boolean, io: CliIo): Promise<void> {
+export async function confirmDestructive(what: string, force: boolean, io: CliIo, flags: { interactive?: boolean } = {}): Promise<void> {
   if (force) return;
+  if (flags.interactive === false) {
+    throw new NotConfirmedError(`Refusing to ${what} without --force: --no-input never asks. Nothing was sent.`);
+  }
   if (!isInteractive(io)) {
     throw new NotConfirmedError(`Refusing to ${what} without --force: this is not an interactive terminal. Nothing was sent.`);
   }

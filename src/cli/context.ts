@@ -1,28 +1,36 @@
-// Global flags → an SDK client. Token: --token, then PACHCA_TOKEN, then the saved login.
-// Base URL: --base-url, then PACHCA_BASE_URL, then the saved one, then the production API.
+// Global flags → an SDK client. Token: --token, then PACHCA_TOKEN, then the profile chosen with
+// --profile or PACHCA_PROFILE, then the default profile. Base URL: --base-url, then
+// PACHCA_BASE_URL, then that profile's, then the production API.
 import { Pachca, DEFAULT_BASE_URL } from '../core/client.js';
 import { VERSION } from '../version.js';
-import { configPath, readConfig } from './config.js';
+import { configPath, readConfig, type SavedConfig, type SavedProfile } from './config.js';
 import { dryRunFetch } from './dry-run.js';
 import { NotLoggedInError, UsageError } from './errors.js';
 import type { Output } from './io.js';
-import type { Format } from './output.js';
+import type { Format, OutputFlags } from './output.js';
+import { verboseFetch } from './verbose.js';
 
 /** The global flags, as commander parses them. */
-export interface GlobalOptions {
+export interface GlobalOptions extends OutputFlags {
   token?: string;
   baseUrl?: string;
   timeout?: number;
   retry: boolean;
-  output?: Format;
   header?: string[];
+  profile?: string;
+  verbose?: boolean;
+  quiet?: boolean;
+  /** false with --no-input: never prompt. */
+  interactive?: boolean;
 }
 
-export type TokenSource = '--token' | 'PACHCA_TOKEN' | 'config file';
+export type TokenSource = '--token' | 'PACHCA_TOKEN' | 'profile';
 
 export interface Settings {
   token: string | undefined;
   tokenSource: TokenSource | undefined;
+  /** The profile in use: chosen with --profile/PACHCA_PROFILE, else the default one. */
+  profile: string | undefined;
   baseUrl: string;
   timeoutMs: number | undefined;
   maxRetries: number | undefined;
@@ -43,24 +51,52 @@ export function parseHeaders(lines: string[]): Record<string, string> {
   return headers;
 }
 
-export function resolveSettings(options: GlobalOptions, env: NodeJS.ProcessEnv): Settings {
-  // The config file is read only when a flag or the environment leaves something open.
+const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+/** The profile named by --profile or PACHCA_PROFILE, checked; undefined when neither names one. */
+export function chosenProfile(options: Pick<GlobalOptions, 'profile'>, env: NodeJS.ProcessEnv): string | undefined {
+  const name = nonEmpty(options.profile) ?? nonEmpty(env.PACHCA_PROFILE);
+  if (name !== undefined && !PROFILE_NAME.test(name)) {
+    throw new UsageError(`A profile name is letters, digits, "-", "_" and ".", got "${name}"`);
+  }
+  return name;
+}
+
+export function missingProfile(name: string, saved: SavedConfig): NotLoggedInError {
+  const known = Object.keys(saved.profiles);
+  return new NotLoggedInError(
+    `No profile "${name}" (saved: ${known.join(', ') || 'none'}): log in with \`pachca auth login --profile ${name}\`.`,
+  );
+}
+
+export interface ResolveChoice {
+  /** `auth login` creates the profile, so it may not exist yet. */
+  creatingProfile?: boolean;
+}
+
+export function resolveSettings(options: GlobalOptions, env: NodeJS.ProcessEnv, choice: ResolveChoice = {}): Settings {
   const flagToken = nonEmpty(options.token);
   const envToken = nonEmpty(env.PACHCA_TOKEN);
+  const chosen = chosenProfile(options, env);
+  // The config file is read only when a flag or the environment leaves something open.
   const needConfig = !(flagToken || envToken) || !(nonEmpty(options.baseUrl) || nonEmpty(env.PACHCA_BASE_URL));
-  const saved = needConfig ? readConfig(configPath(env)) : {};
+  const saved: SavedConfig = needConfig ? readConfig(configPath(env)) : { profiles: {} };
+  const profileName = chosen ?? saved.defaultProfile;
+  const profile: SavedProfile | undefined = profileName ? saved.profiles[profileName] : undefined;
+  if (needConfig && chosen && !profile && !choice.creatingProfile) throw missingProfile(chosen, saved);
   const [token, tokenSource]: [string | undefined, TokenSource | undefined] = flagToken
     ? [flagToken, '--token']
     : envToken
       ? [envToken, 'PACHCA_TOKEN']
-      : saved.token
-        ? [saved.token, 'config file']
+      : profile
+        ? [profile.token, 'profile']
         : [undefined, undefined];
-  const baseUrl = nonEmpty(options.baseUrl) ?? nonEmpty(env.PACHCA_BASE_URL) ?? saved.baseUrl ?? DEFAULT_BASE_URL;
+  const baseUrl = nonEmpty(options.baseUrl) ?? nonEmpty(env.PACHCA_BASE_URL) ?? profile?.baseUrl ?? DEFAULT_BASE_URL;
   if (!/^https?:\/\/[^/]/.test(baseUrl)) throw new UsageError(`The base URL must be an http(s) URL, got "${baseUrl}"`);
   return {
     token,
     tokenSource,
+    profile: profileName,
     baseUrl,
     timeoutMs: options.timeout === undefined ? undefined : Math.round(options.timeout * 1000),
     maxRetries: options.retry ? undefined : 0,
@@ -80,15 +116,28 @@ export function requireToken(settings: Settings): string {
 export interface ClientChoice {
   /** Print requests on `stdout` instead of sending them. */
   dryRun?: { format: Format | undefined; stdout: Output };
+  /** `--verbose`: each attempt's request and response on this stream. */
+  verbose?: Output;
 }
 
 export function createClient(settings: Settings, choice: ClientChoice = {}): Pachca {
+  let fetch: typeof globalThis.fetch | undefined = choice.dryRun ? dryRunFetch(choice.dryRun.format, choice.dryRun.stdout) : undefined;
+  if (choice.verbose) fetch = verboseFetch(fetch ?? ((input, init) => globalThis.fetch(input, init)), choice.verbose);
   return new Pachca({
     token: requireToken(settings),
     baseUrl: settings.baseUrl,
     ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
     // A dry run must stop at the first request, never retry it.
-    ...(choice.dryRun ? { maxRetries: 0, fetch: dryRunFetch(choice.dryRun.format, choice.dryRun.stdout) } : settings.maxRetries === undefined ? {} : { maxRetries: settings.maxRetries }),
+    ...(choice.dryRun ? { maxRetries: 0 } : settings.maxRetries === undefined ? {} : { maxRetries: settings.maxRetries }),
+    ...(fetch ? { fetch } : {}),
     headers: { 'User-Agent': `pachca-cli/${VERSION} pachca-sdk/${VERSION}`, ...settings.headers },
+  });
+}
+
+/** The client for a command run with `globals`: --dry-run and --verbose applied. */
+export function clientFor(settings: Settings, globals: GlobalOptions, io: { stdout: Output; stderr: Output }, dryRun: boolean): Pachca {
+  return createClient(settings, {
+    ...(dryRun ? { dryRun: { format: globals.output, stdout: io.stdout } } : {}),
+    ...(globals.verbose ? { verbose: io.stderr } : {}),
   });
 }

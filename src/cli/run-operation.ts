@@ -5,10 +5,10 @@ import type { OperationInput } from '../core/operation.js';
 import type { Page } from '../core/pagination.js';
 import type { CliCommandSpec } from './command-spec.js';
 import { confirmDestructive } from './confirm.js';
-import { createClient, requireToken, resolveSettings, type GlobalOptions } from './context.js';
+import { clientFor, requireToken, resolveSettings, type GlobalOptions } from './context.js';
 import { isDryRunStop } from './dry-run.js';
 import type { CliIo } from './io.js';
-import { defaultFormat, print, type Format, type Result } from './output.js';
+import { print, viewFor, type Result, type View } from './output.js';
 import { progressOn, type Progress } from './progress.js';
 
 export interface OperationCall {
@@ -40,13 +40,13 @@ async function everyItem(first: Page<unknown>, progress: Progress): Promise<unkn
   return items;
 }
 
-async function execute(client: Pachca, call: OperationCall, format: Format): Promise<Result> {
+async function execute(client: Pachca, call: OperationCall, view: View): Promise<Result> {
   const { spec, input } = call;
   const value = await client.request(spec.operationId, input);
   if (spec.paginated) {
     const page = value as Page<unknown>;
     if (call.all) return { kind: 'list', items: await everyItem(page, progressOn(call.io.stderr)) };
-    if (format === 'table' && page.nextCursor) {
+    if (view.format === 'table' && page.nextCursor) {
       call.io.stderr.write(`More results: add --cursor=${page.nextCursor}, or --all for every page.\n`);
     }
     return { kind: 'list', items: page.data, meta: page.meta };
@@ -60,16 +60,16 @@ async function execute(client: Pachca, call: OperationCall, format: Format): Pro
 export async function runOperation(call: OperationCall): Promise<void> {
   const { io } = call;
   const settings = resolveSettings(call.globals, io.env);
-  const format = defaultFormat(call.globals.output, io.stdout);
+  const view = viewFor(call.globals, io);
   // No token is an auth error (exit 3) whatever else is wrong, as when the client checked it first.
   requireToken(settings);
   // Asked before the client is built: a refused command never loads the HTTP stack.
   if (call.spec.destructive && !call.dryRun) {
-    await confirmDestructive(`send ${call.spec.method} ${resolvedPath(call.spec, call.input)} (${call.spec.summary})`, call.force, io);
+    await confirmDestructive(`send ${call.spec.method} ${resolvedPath(call.spec, call.input)} (${call.spec.summary})`, call.force, io, call.globals);
   }
-  const client = createClient(settings, call.dryRun ? { dryRun: { format: call.globals.output, stdout: io.stdout } } : {});
+  const client = clientFor(settings, call.globals, io, call.dryRun);
   try {
-    await print(await execute(client, call, format), format, io.stdout);
+    await print(await execute(client, call, view), view, io.stdout);
   } catch (error) {
     if (call.dryRun && isDryRunStop(error)) return;
     throw error;

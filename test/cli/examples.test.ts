@@ -1,10 +1,14 @@
 // The example in each command's --help (also the docs' CLI code sample) must run: each one is fed
 // to the CLI in-process with --dry-run, and the request it would send must be the operation's,
-// with the spec's request-body example as its body.
-import { writeFileSync } from 'node:fs';
+// with the spec's request-body example as its body. The hand-written commands' examples (program,
+// auth, api, completion) run for real against the Prism mock, from a config with two profiles.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { cliCommands } from '../../generated/cli-commands.js';
+import { cliCommands, cliGroups } from '../../generated/cli-commands.js';
+import { buildProgram } from '../../src/cli/program.js';
+import { mockUrl } from '../support/mock.js';
 import { specOperations } from '../support/spec.js';
 import { runInProcess, tempDir } from './run-cli.js';
 
@@ -73,6 +77,48 @@ describe('the example of every command', () => {
         const example = op.requestBody?.content['application/json'] as { examples?: Record<string, { value: unknown }> } | undefined;
         if (example?.examples) expect(request.body).toEqual(withoutDefaults(Object.values(example.examples)[0]!.value));
         if (spec.file) expect(request.body.image).toMatchObject({ filename: 'avatar.png', type: 'image/png' });
+      }
+    });
+  }
+});
+
+/** The `$ …` lines of a command's `Example:` help block. */
+function helpExamples(command: Command): string[] {
+  let help = '';
+  command.configureOutput({ writeOut: (chunk) => (help += chunk) });
+  command.outputHelp();
+  return [...help.split('\nExample:\n')[1]!.matchAll(/^ {2}\$ (.*)$/gm)].map((m) => m[1]!);
+}
+
+/** `echo '…' | pachca …`, `source <(pachca …)`, `pachca … | source`, `pachca … > file`: the pachca part and its stdin. */
+function pachcaPart(line: string): { words: string[]; input?: string } {
+  const piped = /^echo (.+?) \| (pachca .*)$/.exec(line);
+  const command = (piped ? piped[2]! : /pachca [^|>)]*/.exec(line)![0]).trim();
+  return { words: shellWords(command), ...(piped ? { input: shellWords(piped[1]!)[0]! } : {}) };
+}
+
+describe('the examples of the hand-written commands (program, auth, api, completion)', () => {
+  const program = buildProgram();
+  const generated = new Set([...cliGroups.map((g) => g.name)]);
+  const commands = [program, ...program.commands.filter((c) => !generated.has(c.name())).flatMap((c) => [c, ...c.commands])];
+  const tokens: Record<string, string> = { PACHCA_TOKEN: 'example-token-0123456789abcdef', BOT_TOKEN: 'example-bot-token-0123456789' };
+
+  for (const command of commands) {
+    const name = command === program ? 'pachca' : `pachca ${command.parent === program ? '' : `${command.parent!.name()} `}${command.name()}`;
+    it(`${name}, against the mock`, { timeout: 60_000 }, async () => {
+      const lines = helpExamples(command);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) {
+        const { words, input } = pachcaPart(line.replace(/\$(\w+)/g, (_, v: string) => tokens[v] ?? `$${v}`));
+        // Each line starts from two saved profiles, `default` and `bot`, both pointing at the mock.
+        const xdg = tempDir();
+        mkdirSync(join(xdg, 'pachca'));
+        const profiles = { default: { token: tokens.PACHCA_TOKEN, baseUrl: mockUrl() }, bot: { token: tokens.BOT_TOKEN, baseUrl: mockUrl() } };
+        writeFileSync(join(xdg, 'pachca', 'config.json'), JSON.stringify({ defaultProfile: 'default', profiles }));
+        const args = words.slice(1);
+        // Commands that talk to the API get the mock's URL (login saves it; the rest could use the profile's).
+        const run = await runInProcess(args[0] === 'completion' ? args : ['--base-url', mockUrl(), ...args], { env: { XDG_CONFIG_HOME: xdg }, ...(input ? { input } : {}) });
+        expect(run.code, `${line} exited with ${run.code}: ${run.stderr}`).toBe(0);
       }
     });
   }

@@ -38,8 +38,11 @@ export interface CliOptions {
   input?: string;
   /** Spawned only: the child is killed after this long. */
   timeoutMs?: number;
-  /** In-process only: stdin, stdout and stderr claim to be a terminal this wide. */
-  terminal?: { columns: number };
+  /**
+   * In-process only: stdin, stdout and stderr claim to be a terminal this wide; without colour
+   * (NO_COLOR=1) unless `color` is set, so tests compare plain text.
+   */
+  terminal?: { columns: number; color?: boolean };
 }
 
 /** A fresh directory for XDG_CONFIG_HOME (or HOME): nothing saved, nothing shared. */
@@ -107,7 +110,8 @@ export async function runInProcess(args: string[], options: CliOptions = {}): Pr
   const stderr = capture(options.terminal);
   const stdin: CliIo['stdin'] = Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]);
   if (options.terminal) Object.assign(stdin, { isTTY: true });
-  const io: CliIo = { env: cleanEnv(options), stdin, stdout: stdout.stream, stderr: stderr.stream };
+  const noColor = options.terminal && !options.terminal.color ? { NO_COLOR: '1' } : {};
+  const io: CliIo = { env: cleanEnv({ ...options, env: { ...noColor, ...options.env } }), stdin, stdout: stdout.stream, stderr: stderr.stream };
   const code = await main([process.execPath, 'pachca', ...args], io);
   return result(code, stdout.text(), stderr.text());
 }

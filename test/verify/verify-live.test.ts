@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { OperationId } from '../../generated/operations.js';
-import { bundleSpec, type Spec } from '../../scripts/lib/spec.js';
+import type { Spec } from '../../scripts/lib/spec.js';
+import { spec as loadSpec } from '../support/spec.js';
 import { PAGE_SIZE, TAG_PREFIX } from '../../scripts/lib/verify/walk.js';
 import { startFakeApi, type Drift, type FakeApi } from './fake-api.js';
 import { expectCleanExit, runVerify, startVerify, VERIFY_TOKEN, type VerifyRun } from './run-verify.js';
@@ -16,7 +17,7 @@ const CASE_TIMEOUT_MS = 150_000;
 let spec: Spec;
 const fakes: FakeApi[] = [];
 beforeAll(() => {
-  spec = bundleSpec();
+  spec = loadSpec();
 });
 afterAll(() => Promise.all(fakes.map((fake) => fake.close())));
 
