@@ -389,6 +389,32 @@ const created2: unknown = {
   }
 };
 
+const bot: unknown = {
+  "data": {
+    "id": 1738,
+    "first_name": "Deploy",
+    "last_name": "",
+    "nickname": "deploy_bot",
+    "email": null,
+    "phone_number": null,
+    "department": null,
+    "title": null,
+    "role": "user",
+    "suspended": false,
+    "invite_status": "confirmed",
+    "inviter_id": 12,
+    "list_tags": [],
+    "custom_properties": [],
+    "user_status": null,
+    "bot": true,
+    "sso": false,
+    "created_at": "2024-02-14T08:00:00.000Z",
+    "last_activity_at": null,
+    "time_zone": null,
+    "image_url": null
+  }
+};
+
 /** The API's base URL: where `handlers()` and `mock.*()` intercept unless given another. */
 export const defaultBaseUrl = "https://api.pachca.com/api/shared/v1";
 
@@ -521,7 +547,7 @@ export const mswOperations = {
     success: 200,
     auth: true,
     responses: {
-      200: { headers, examples: { "tag": created } },
+      200: { headers, examples: { tag: created } },
       401: { headers, examples: { invalidToken } },
       402: { headers, examples: { planRestriction } },
       403: { headers, examples: { insufficientScope, permissionDenied } },
@@ -534,7 +560,7 @@ export const mswOperations = {
     auth: true,
     json: {"type":"object","required":["group_tag"],"properties":{"group_tag":{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}}}},
     responses: {
-      200: { headers, examples: { "tag": created } },
+      200: { headers, examples: { tag: created } },
       400: { headers, examples: { guestChat } },
       401: { headers, examples: { invalidToken } },
       402: { headers, examples: { planRestriction } },
@@ -560,7 +586,7 @@ export const mswOperations = {
     success: 200,
     auth: true,
     responses: {
-      200: { headers, examples: { "lastPage": lastPage2, "nextPage": nextPage2 } },
+      200: { headers, examples: { lastPage: lastPage2, nextPage: nextPage2 } },
       400: { headers, examples: { guestChat } },
       401: { headers, examples: { invalidToken } },
       402: { headers, examples: { planRestriction } },
@@ -574,7 +600,7 @@ export const mswOperations = {
     success: 200,
     auth: true,
     responses: {
-      200: { headers, examples: { "lastPage": lastPage2, "nextPage": nextPage2, search } },
+      200: { headers, examples: { lastPage: lastPage2, nextPage: nextPage2, search } },
       400: { headers, examples: { guestChat } },
       401: { headers, examples: { invalidToken } },
       402: { headers, examples: { planRestriction } },
@@ -588,7 +614,7 @@ export const mswOperations = {
     auth: true,
     json: {"type":"object","required":["user"],"properties":{"user":{"type":"object","required":["email"],"properties":{"email":{"type":"string"},"first_name":{"type":"string"},"last_name":{"type":"string"},"phone_number":{"type":"string"},"nickname":{"type":"string"},"department":{"type":"string"},"title":{"type":"string"},"role":{"type":"string","enum":["admin","user","multi_guest","guest"]},"suspended":{"type":"boolean"},"list_tags":{"type":"array","items":{"type":"string"}},"chat_ids":{"type":"array","items":{"type":"integer"}},"custom_properties":{"type":"array","items":{"type":"object","required":["id","value"],"properties":{"id":{"type":"integer"},"value":{"type":"string"}}}}}},"skip_email_notify":{"type":"boolean"}}},
     responses: {
-      201: { headers, examples: { "created": created2 } },
+      201: { headers, examples: { created: created2 } },
       400: { headers, examples: { guestChat } },
       401: { headers, examples: { invalidToken } },
       402: { headers, examples: { planRestriction } },
@@ -601,7 +627,7 @@ export const mswOperations = {
     success: 200,
     auth: true,
     responses: {
-      200: { headers, examples: { user } },
+      200: { headers, examples: { user, bot } },
       401: { headers, examples: { invalidToken } },
       402: { headers, examples: { planRestriction } },
       403: { headers, examples: { insufficientScope, permissionDenied } },
