@@ -1,5 +1,5 @@
-// pachca-sdk/msw in headless chromium: a page built from the package's entries (the SDK and
-// pachca-sdk/msw, bundled by esbuild as an app would) runs `setupWorker(...handlers())`, with
+// pachca-sdk/msw in headless chromium: a page built from the package's entry points (the SDK and
+// pachca-sdk/msw, bundled by esbuild as an app's bundler would) runs `setupWorker(...handlers())`, with
 // MSW's service worker from `msw init` served from the page's own 127.0.0.1 origin. No mock server
 // runs and chromium resolves no host but 127.0.0.1, so the answers can only come from the worker.
 import { execFile } from 'node:child_process';
@@ -25,7 +25,7 @@ let server: Server | undefined;
 let page: HeadlessPage | undefined;
 let pageUrl: string;
 
-/** The page's script, bundled for the browser from the package's source entries. */
+/** The page's script, bundled for the browser with the package's two entry points. */
 function buildApp(outdir: string) {
   return build({
     entryPoints: [join(PAGE, 'app.ts'), join(PAGE, 'index.html')],
@@ -34,7 +34,6 @@ function buildApp(outdir: string) {
     bundle: true,
     format: 'esm',
     platform: 'browser',
-    alias: { 'pachca-sdk/msw': join(ROOT, 'src/msw/index.ts'), 'pachca-sdk': join(ROOT, 'src/index.ts') },
     // File-path uploads load node:fs/promises on first use; the page uploads a Blob.
     external: LAZY_NODE_MODULES,
     logLevel: 'silent',

@@ -2,9 +2,11 @@
 // through MSW's service worker. No mock server runs, and chromium can reach nothing but this
 // page's origin, so every answer comes from the worker. `runChecks()` returns what the calls
 // resolved with (or how they failed) for the test to compare with the spec's examples.
+// An app imports 'pachca-sdk' and 'pachca-sdk/msw'; this page imports the two entry points those
+// names lead to, so that typechecking it does not depend on a built dist/.
 import { setupWorker } from 'msw/browser';
-import { Pachca, PachcaNotFoundError, PachcaValidationError } from 'pachca-sdk';
-import { handlers, mock } from 'pachca-sdk/msw';
+import { Pachca, PachcaNotFoundError, PachcaValidationError } from '../../../src/index.js';
+import { handlers, mock } from '../../../src/msw/index.js';
 
 declare global {
   interface Window {
