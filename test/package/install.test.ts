@@ -2,7 +2,7 @@
 // from the tarball (dependencies from the npm cache), then used through `import`, `require` and
 // the `pachca` bin. Calls go to a local node:http server, so the installed code really runs.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,23 +17,35 @@ const run = promisify(execFile);
 const TOKEN = 'smoke-token-5e8d1c';
 const TIMEOUT = { timeout: 10_000 };
 
+const NPM_INSTALL = ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'];
+const MSW_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> })
+  .devDependencies.msw;
+
+/** Holds the project and, installed beside it, msw (for pachca-sdk/msw, below). */
+let workspace: string;
 let project: string;
+let mswInstall: Promise<unknown>;
 let files: PackedFile[];
 let server: Server;
 let baseUrl: string;
 
 beforeAll(async () => {
+  workspace = mkdtempSync(join(tmpdir(), 'pachca-install-'));
+  // msw installs in the parent directory while the SDK installs in the project: Node finds it by
+  // walking up, as in a monorepo, and the project's own install shows that npm did not pull it in.
+  writeFileSync(join(workspace, 'package.json'), JSON.stringify({ name: 'workspace', private: true }));
+  mswInstall = run('npm', [...NPM_INSTALL, `msw@${MSW_VERSION}`], { cwd: workspace, timeout: 90_000 }).then(
+    () => undefined,
+    (error: Error) => error,
+  );
   // `npm test` builds dist/ just before vitest; a lone run of this file builds it if stale.
   if (distIsStale()) await buildPackage();
-  project = mkdtempSync(join(tmpdir(), 'pachca-install-'));
+  project = join(workspace, 'project');
+  mkdirSync(project);
   const packed = await pack(project);
   files = packed.files;
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'smoke', private: true }));
-  await run(
-    'npm',
-    ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', packed.tarball],
-    { cwd: project, timeout: 60_000 },
-  );
+  await run('npm', [...NPM_INSTALL, packed.tarball], { cwd: project, timeout: 60_000 });
 
   server = createServer((req, res) => {
     const ok = req.url === '/users/1' && req.headers.authorization === `Bearer ${TOKEN}`;
@@ -46,7 +58,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
-  if (project) rmSync(project, { recursive: true, force: true });
+  await mswInstall;
+  if (workspace) rmSync(workspace, { recursive: true, force: true });
 });
 
 /** Runs a script file written into the temporary project; returns its stdout. */
@@ -132,18 +145,13 @@ console.log(JSON.stringify([Object.keys(esm).sort(), Object.keys(cjs).sort()]));
   });
 });
 
-// pachca-sdk/msw needs msw, an optional peer dependency: the install above did not pull it in and
-// the SDK worked without it. Here the project adds msw, as a frontend project would.
+// pachca-sdk/msw needs msw, an optional peer dependency: npm did not install it with the SDK, and
+// the SDK never loads it. A frontend project adds it; here it sits in the parent directory.
 describe('pachca-sdk/msw, installed with msw', () => {
-  const MSW_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> })
-    .devDependencies.msw;
-
   beforeAll(async () => {
     expect(existsSync(join(project, 'node_modules/msw')), 'an optional peer dependency must not be installed').toBe(false);
-    await run('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', `msw@${MSW_VERSION}`], {
-      cwd: project,
-      timeout: 60_000,
-    });
+    const error = await mswInstall;
+    if (error) throw error;
   }, 90_000);
 
   const MOCKED = `
