@@ -66,7 +66,12 @@ class Constants {
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-const RESERVED = new Set(['default', 'delete', 'new', 'null', 'true', 'false', 'function', 'class', 'const']);
+const RESERVED = new Set(
+  ('await break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+    'function if implements import in instanceof interface let new null package private protected public return static ' +
+    'super switch this throw true try typeof var void while with yield')
+    .split(' '),
+);
 const constantName = (name: string) => (IDENTIFIER.test(name) && !RESERVED.has(name) ? name : `example_${name.replace(/\W/g, '_')}`);
 
 function isSecured(op: Operation, spec: Spec): boolean {

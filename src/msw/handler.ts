@@ -71,6 +71,7 @@ function chosenBody(id: MockedOperationId, row: Row, status: number, answer: Ans
     throw new TypeError(`${id} declares no ${status} response; it declares ${Object.keys(row.responses).join(', ')}`);
   }
   if (answer.body !== undefined && answer.example !== undefined) throw new TypeError(`${id}: pass example or body, not both`);
+  if (answer.body !== undefined && status === 204) throw new TypeError(`${id} answers 204, which has no body`);
   if (answer.body !== undefined) return answer.body;
   const examples = response.examples ?? {};
   const name = answer.example ?? Object.keys(examples)[0];

@@ -188,5 +188,6 @@ describe('mock options', () => {
     expect(() => untyped.getUser!({ status: 500 })).toThrow('getUser declares no 500 response; it declares 200, 401, 402, 403, 404');
     expect(() => untyped.getUser!({ example: 'robot' })).toThrow('getUser 200 has no example "robot"; its examples: user, bot');
     expect(() => untyped.getUser!({ example: 'bot', body: {} })).toThrow('getUser: pass example or body, not both');
+    expect(() => untyped.deleteUser!({ body: {} })).toThrow('deleteUser answers 204, which has no body');
   });
 });
