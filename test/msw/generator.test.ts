@@ -40,7 +40,7 @@ describe('renderMswTable', () => {
     expect(row).toContain(
       'json: {"type":"object","required":["widget"],"properties":{"widget":{"type":"object","required":["size"],"properties":{"size":{"type":"integer"}}}}},',
     );
-    expect(row).toContain("201: { headers, examples: { small } },");
+    expect(row).toContain('201: { headers, examples: { small } },');
     expect(text).toContain('"x-request-id": "req-42"');
     expect(text).toContain('export const defaultBaseUrl = "https://api.example.com/v1";');
   });
