@@ -63,9 +63,9 @@ afterAll(async () => {
 });
 
 /** Runs a script file written into the temporary project; returns its stdout. */
-async function runScript(name: string, source: string): Promise<string> {
+async function runScript(name: string, source: string, timeoutMs = 10_000): Promise<string> {
   writeFileSync(join(project, name), source);
-  const { stdout } = await run(process.execPath, [name], { cwd: project, timeout: 10_000, env: { ...process.env, BASE_URL: baseUrl } });
+  const { stdout } = await run(process.execPath, [name], { cwd: project, timeout: timeoutMs, env: { ...process.env, BASE_URL: baseUrl } });
   return stdout.trim();
 }
 
@@ -148,6 +148,9 @@ console.log(JSON.stringify([Object.keys(esm).sort(), Object.keys(cjs).sort()]));
 // pachca-sdk/msw needs msw, an optional peer dependency: npm did not install it with the SDK, and
 // the SDK never loads it. A frontend project adds it; here it sits in the parent directory.
 describe('pachca-sdk/msw, installed with msw', () => {
+  // msw/node loads some 50 modules: on a busy machine a script takes several times the SDK's.
+  const MSW_TIMEOUT = { timeout: 30_000 };
+
   beforeAll(async () => {
     expect(existsSync(join(project, 'node_modules/msw')), 'an optional peer dependency must not be installed').toBe(false);
     const error = await mswInstall;
@@ -166,20 +169,20 @@ console.log(JSON.stringify({ handlers: handlers().length, id: user.id, notFound:
 `;
   const MOCKED_RESULT = { handlers: 24, id: 12, notFound: true };
 
-  it('works through import (ESM)', TIMEOUT, async () => {
+  it('works through import (ESM)', MSW_TIMEOUT, async () => {
     const source = `import { setupServer } from 'msw/node';
 import { Pachca, PachcaNotFoundError } from 'pachca-sdk';
 import { handlers, mock } from 'pachca-sdk/msw';
 ${MOCKED}`;
-    expect(JSON.parse(await runScript('msw.mjs', source))).toEqual(MOCKED_RESULT);
+    expect(JSON.parse(await runScript('msw.mjs', source, MSW_TIMEOUT.timeout))).toEqual(MOCKED_RESULT);
   });
 
-  it('works through require (CommonJS)', TIMEOUT, async () => {
+  it('works through require (CommonJS)', MSW_TIMEOUT, async () => {
     const source = `const { setupServer } = require('msw/node');
 const { Pachca, PachcaNotFoundError } = require('pachca-sdk');
 const { handlers, mock } = require('pachca-sdk/msw');
 (async () => {${MOCKED}})();`;
-    expect(JSON.parse(await runScript('msw.cjs', source))).toEqual(MOCKED_RESULT);
+    expect(JSON.parse(await runScript('msw.cjs', source, MSW_TIMEOUT.timeout))).toEqual(MOCKED_RESULT);
   });
 
   it('is never loaded by pachca-sdk itself', TIMEOUT, async () => {
