@@ -2,6 +2,9 @@
 //   dist/index.js + index.d.ts     ESM build of the SDK and its types
 //   dist/index.cjs + index.d.cts   CommonJS build of the SDK and its types
 //   dist/cli.js                    the `pachca` bin (ESM, with a shebang), when src/cli/ exists
+//   dist/msw.{js,cjs,d.ts,d.cts}    `pachca-sdk/msw`: MSW handlers (msw stays an import); the
+//                                  committed msw/package.json leads resolvers that ignore
+//                                  `exports` (TypeScript's node10) to them
 // tsup builds into a fresh staging directory and the files are renamed into place, so the docs
 // build's files in dist/ survive and a second build running at the same time never leaves half
 // a file behind.
@@ -14,9 +17,10 @@ import { ROOT } from './lib/spec.js';
 export const DIST = join(ROOT, 'dist');
 export const SDK_ENTRY = join(ROOT, 'src/index.ts');
 export const CLI_ENTRY = join(ROOT, 'src/cli/index.ts');
+export const MSW_ENTRY = join(ROOT, 'src/msw/index.ts');
 
 // Every file a build writes matches one of these; anything else in dist/ belongs to someone else.
-export const PACKAGE_FILES = /^(index\.(js|cjs|d\.ts|d\.cts)|cli\.js|chunk-[\w-]+\.(js|cjs))$/;
+export const PACKAGE_FILES = /^((index|msw)\.(js|cjs|d\.ts|d\.cts)|cli\.js|chunk-[\w-]+\.(js|cjs))$/;
 
 const common: Options = {
   // Works in Node 20 and every browser or edge runtime with fetch and private class fields.
@@ -51,6 +55,15 @@ function sdkBuilds(outDir: string): Options[] {
   ];
 }
 
+/** Built apart from the SDK, so the two share no chunk and `import 'pachca-sdk'` never loads msw. */
+function mswBuilds(outDir: string): Options[] {
+  const msw: Options = { ...common, entry: { msw: MSW_ENTRY }, platform: 'neutral', outDir };
+  return [
+    { ...msw, format: ['esm'], dts: true },
+    { ...msw, format: ['cjs'] },
+  ];
+}
+
 function cliBuild(outDir: string): Options {
   const hasShebang = readFileSync(CLI_ENTRY, 'utf8').startsWith('#!');
   return {
@@ -75,8 +88,9 @@ export async function buildPackage(): Promise<PackageBuild> {
   const staging = mkdtempSync(join(DIST, '.package-'));
   try {
     const cli = existsSync(CLI_ENTRY);
-    await Promise.all([...sdkBuilds(staging), ...(cli ? [cliBuild(staging)] : [])].map((options) => build(options)));
-    copyFileSync(join(staging, 'index.d.ts'), join(staging, 'index.d.cts'));
+    const builds = [...sdkBuilds(staging), ...mswBuilds(staging), ...(cli ? [cliBuild(staging)] : [])];
+    await Promise.all(builds.map((options) => build(options)));
+    for (const types of ['index', 'msw']) copyFileSync(join(staging, `${types}.d.ts`), join(staging, `${types}.d.cts`));
     // Files an earlier build wrote but this one did not (an old chunk, a removed CLI) must not ship.
     const built = readdirSync(staging);
     for (const old of readdirSync(DIST).filter((name) => PACKAGE_FILES.test(name) && !built.includes(name))) {

@@ -1,5 +1,6 @@
-// Regenerates generated/ from the spec: types (openapi-typescript), the operation table and the
-// typed resource interface. `--check` fails instead of writing when generated/ is stale.
+// Regenerates generated/ from the spec: types (openapi-typescript), the operation table, the
+// typed resource interface, the CLI's commands and the MSW handlers' table. `--check` fails instead
+// of writing when generated/ is stale.
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -8,6 +9,7 @@ import { dereference } from './lib/dereference.js';
 import { ROOT, SPEC_ROOT, bundleSpec, listOperations } from './lib/spec.js';
 import { renderOperationTable, renderResourceTypes } from './lib/operation-table.js';
 import { renderCliCommands } from './lib/cli-table.js';
+import { renderMswTable } from './lib/msw-table.js';
 
 const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier('Blob'));
 const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());
@@ -32,6 +34,7 @@ export async function renderGenerated(): Promise<Record<string, string>> {
     'operations.ts': renderOperationTable(ops),
     'resources.ts': renderResourceTypes(ops),
     'cli-commands.ts': renderCliCommands(ops, spec),
+    'msw.ts': renderMswTable(ops, spec),
   };
 }
 

@@ -28,10 +28,10 @@ function newestMtime(path: string): number {
   return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
-/** True when a source of the build changed after dist/index.js and dist/cli.js were written (or they are missing). */
+/** True when a source of the build changed after dist/index.js, cli.js and msw.js were written (or one is missing). */
 export function distIsStale(): boolean {
   try {
-    const built = Math.min(...['dist/index.js', 'dist/cli.js'].map((file) => statSync(join(ROOT, file)).mtimeMs));
+    const built = Math.min(...['dist/index.js', 'dist/cli.js', 'dist/msw.js'].map((file) => statSync(join(ROOT, file)).mtimeMs));
     const sources = Math.max(...['src', 'generated', 'scripts/build.ts'].map((path) => newestMtime(join(ROOT, path))));
     return sources > built;
   } catch {

@@ -2,7 +2,7 @@
 // from the tarball (dependencies from the npm cache), then used through `import`, `require` and
 // the `pachca` bin. Calls go to a local node:http server, so the installed code really runs.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,28 +11,41 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackage } from '../../scripts/build.js';
 import { distIsStale, pack, type PackedFile } from '../../scripts/lib/pack.js';
+import { ROOT } from '../../scripts/lib/spec.js';
 
 const run = promisify(execFile);
 const TOKEN = 'smoke-token-5e8d1c';
 const TIMEOUT = { timeout: 10_000 };
 
+const NPM_INSTALL = ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'];
+const MSW_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> })
+  .devDependencies.msw;
+
+/** Holds the project and, installed beside it, msw (for pachca-sdk/msw, below). */
+let workspace: string;
 let project: string;
+let mswInstall: Promise<unknown>;
 let files: PackedFile[];
 let server: Server;
 let baseUrl: string;
 
 beforeAll(async () => {
+  workspace = mkdtempSync(join(tmpdir(), 'pachca-install-'));
+  // msw installs in the parent directory while the SDK installs in the project: Node finds it by
+  // walking up, as in a monorepo, and the project's own install shows that npm did not pull it in.
+  writeFileSync(join(workspace, 'package.json'), JSON.stringify({ name: 'workspace', private: true }));
+  mswInstall = run('npm', [...NPM_INSTALL, `msw@${MSW_VERSION}`], { cwd: workspace, timeout: 90_000 }).then(
+    () => undefined,
+    (error: Error) => error,
+  );
   // `npm test` builds dist/ just before vitest; a lone run of this file builds it if stale.
   if (distIsStale()) await buildPackage();
-  project = mkdtempSync(join(tmpdir(), 'pachca-install-'));
+  project = join(workspace, 'project');
+  mkdirSync(project);
   const packed = await pack(project);
   files = packed.files;
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'smoke', private: true }));
-  await run(
-    'npm',
-    ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', packed.tarball],
-    { cwd: project, timeout: 60_000 },
-  );
+  await run('npm', [...NPM_INSTALL, packed.tarball], { cwd: project, timeout: 60_000 });
 
   server = createServer((req, res) => {
     const ok = req.url === '/users/1' && req.headers.authorization === `Bearer ${TOKEN}`;
@@ -45,13 +58,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
-  if (project) rmSync(project, { recursive: true, force: true });
+  await mswInstall;
+  if (workspace) rmSync(workspace, { recursive: true, force: true });
 });
 
 /** Runs a script file written into the temporary project; returns its stdout. */
-async function runScript(name: string, source: string): Promise<string> {
+async function runScript(name: string, source: string, timeoutMs = 10_000): Promise<string> {
   writeFileSync(join(project, name), source);
-  const { stdout } = await run(process.execPath, [name], { cwd: project, timeout: 10_000, env: { ...process.env, BASE_URL: baseUrl } });
+  const { stdout } = await run(process.execPath, [name], { cwd: project, timeout: timeoutMs, env: { ...process.env, BASE_URL: baseUrl } });
   return stdout.trim();
 }
 
@@ -64,13 +78,24 @@ console.log(JSON.stringify({ nickname: user.nickname, notFound: missing instance
 const EXPECTED = { nickname: 'smoke', notFound: true, requestId: 'smoke-1' };
 
 describe('the packed tarball', () => {
-  it('holds only the builds, their types, the bin, README, LICENSE and package.json', () => {
+  it('holds only the builds, their types, the bin, pachca-sdk/msw, README, LICENSE and package.json', () => {
     const paths = files.map((file) => file.path).sort();
     // The ESM build's one split chunk: upload handling, loaded with import() on first use.
     const chunks = paths.filter((path) => /^dist\/chunk-uploads-\w+\.js$/.test(path));
     expect(chunks).toHaveLength(1);
     expect(paths).toEqual(
-      ['LICENSE', 'README.md', 'dist/cli.js', 'dist/index.cjs', 'dist/index.d.cts', 'dist/index.d.ts', 'dist/index.js', 'package.json', ...chunks].sort(),
+      [
+        'LICENSE',
+        'README.md',
+        'dist/cli.js',
+        'dist/index.cjs',
+        'dist/index.d.cts',
+        'dist/index.d.ts',
+        'dist/index.js',
+        ...['dist/msw.cjs', 'dist/msw.d.cts', 'dist/msw.d.ts', 'dist/msw.js', 'msw/package.json'],
+        'package.json',
+        ...chunks,
+      ].sort(),
     );
   });
 
@@ -117,5 +142,56 @@ console.log(JSON.stringify([Object.keys(esm).sort(), Object.keys(cjs).sort()]));
     const { stdout } = await run(join(project, 'node_modules/.bin/pachca'), ['--help'], { cwd: project, timeout: 10_000 });
     expect(stdout).toMatch(/^Usage: pachca/);
     expect(stdout).toContain('users');
+  });
+});
+
+// pachca-sdk/msw needs msw, an optional peer dependency: npm did not install it with the SDK, and
+// the SDK never loads it. A frontend project adds it; here it sits in the parent directory.
+describe('pachca-sdk/msw, installed with msw', () => {
+  // msw/node loads some 50 modules: on a busy machine a script takes several times the SDK's.
+  const MSW_TIMEOUT = { timeout: 30_000 };
+
+  beforeAll(async () => {
+    expect(existsSync(join(project, 'node_modules/msw')), 'an optional peer dependency must not be installed').toBe(false);
+    const error = await mswInstall;
+    if (error) throw error;
+  }, 90_000);
+
+  const MOCKED = `
+const server = setupServer(...handlers());
+server.listen({ onUnhandledRequest: 'error' });
+const client = new Pachca({ token: '${TOKEN}', maxRetries: 0 });
+const user = await client.users.get(12);
+server.use(mock.getUser({ status: 404 }));
+const missing = await client.users.get(12).catch((error) => error);
+server.close();
+console.log(JSON.stringify({ handlers: handlers().length, id: user.id, notFound: missing instanceof PachcaNotFoundError }));
+`;
+  const MOCKED_RESULT = { handlers: 24, id: 12, notFound: true };
+
+  it('works through import (ESM)', MSW_TIMEOUT, async () => {
+    const source = `import { setupServer } from 'msw/node';
+import { Pachca, PachcaNotFoundError } from 'pachca-sdk';
+import { handlers, mock } from 'pachca-sdk/msw';
+${MOCKED}`;
+    expect(JSON.parse(await runScript('msw.mjs', source, MSW_TIMEOUT.timeout))).toEqual(MOCKED_RESULT);
+  });
+
+  it('works through require (CommonJS)', MSW_TIMEOUT, async () => {
+    const source = `const { setupServer } = require('msw/node');
+const { Pachca, PachcaNotFoundError } = require('pachca-sdk');
+const { handlers, mock } = require('pachca-sdk/msw');
+(async () => {${MOCKED}})();`;
+    expect(JSON.parse(await runScript('msw.cjs', source, MSW_TIMEOUT.timeout))).toEqual(MOCKED_RESULT);
+  });
+
+  it('is never loaded by pachca-sdk itself', TIMEOUT, async () => {
+    const source = `require('pachca-sdk');
+console.log(JSON.stringify(Object.keys(require.cache).filter((path) => /[\\/]node_modules[\\/]msw[\\/]/.test(path))));`;
+    expect(JSON.parse(await runScript('no-msw.cjs', source))).toEqual([]);
+    // The ESM build and its chunks name no msw module either.
+    const dist = join(project, 'node_modules/pachca-sdk/dist');
+    const sdkFiles = readdirSync(dist).filter((name) => /^(index|chunk-)/.test(name));
+    for (const name of sdkFiles) expect(readFileSync(join(dist, name), 'utf8'), name).not.toMatch(/["']msw(\/[\w/]*)?["']/);
   });
 });

@@ -1,0 +1,145 @@
+// Turns spec operations into generated/msw.ts, the table behind `pachca-sdk/msw`: for each
+// operation its route, success status, whether it needs the Bearer token, the shape its request
+// body must have (required properties, types and enums, at any depth) and every declared response
+// with its headers and named examples. Example values shared by several operations are written
+// once, as constants.
+import type { BodyCheck } from '../../src/msw/validate.js';
+import { successStatus } from './operation-table.js';
+import type { Operation, Schema, Spec } from './spec.js';
+
+/** Keywords that would change what a body may be, but that the mock's check does not read. */
+const UNSUPPORTED = ['allOf', 'not', '$ref', 'if', 'patternProperties'];
+
+export function bodyCheck(schema: Schema, where: string): BodyCheck {
+  const unsupported = UNSUPPORTED.filter((keyword) => keyword in schema);
+  if (unsupported.length) throw new Error(`${where}: the MSW body check cannot read ${unsupported.join(', ')}`);
+  // An uploaded file: its presence is checked (`required`), its bytes are not.
+  if (schema.format === 'binary') return {};
+  const check: BodyCheck = {};
+  if (schema.type) check.type = schema.type;
+  if (schema.enum) check.enum = schema.enum;
+  if (schema.required?.length) check.required = schema.required;
+  if (schema.properties) {
+    check.properties = Object.fromEntries(
+      Object.entries(schema.properties).map(([name, property]) => [name, bodyCheck(property, `${where}.${name}`)]),
+    );
+  }
+  if (schema.items) check.items = bodyCheck(schema.items, `${where}[]`);
+  // oneOf is checked as anyOf: a body matching two variants is the spec's ambiguity, not the caller's.
+  const variants = schema.anyOf ?? schema.oneOf;
+  if (variants) check.anyOf = variants.map((variant, i) => bodyCheck(variant, `${where}|${i}`));
+  return check;
+}
+
+type Headers = Record<string, { schema?: { example?: unknown }; example?: unknown }>;
+
+/** The example value of every header a response declares. */
+function headerExamples(op: Operation, status: string): Record<string, string> {
+  const declared = ((op.responses[status] as { headers?: Headers }).headers ?? {}) as Headers;
+  const values = Object.entries(declared).map(([name, header]) => [name.toLowerCase(), header.example ?? header.schema?.example]);
+  if (!values.some(([name, value]) => name === 'x-request-id' && typeof value === 'string')) {
+    throw new Error(`${op.operationId} ${status}: the response needs an x-request-id header with an example`);
+  }
+  return Object.fromEntries(values.filter(([, value]) => value !== undefined).map(([name, value]) => [name, String(value)]));
+}
+
+/** Writes each distinct value once, as a constant named after the first example that holds it. */
+class Constants {
+  private readonly byJson = new Map<string, string>();
+  private readonly lines: string[] = [];
+
+  name(preferred: string, value: unknown, type: string): string {
+    const json = JSON.stringify(value);
+    const known = this.byJson.get(json);
+    if (known) return known;
+    const taken = new Set(this.byJson.values());
+    let name = preferred;
+    for (let n = 2; taken.has(name); n++) name = `${preferred}${n}`;
+    this.byJson.set(json, name);
+    this.lines.push(`const ${name}: ${type} = ${JSON.stringify(value, null, 2)};`);
+    return name;
+  }
+
+  render(): string {
+    return this.lines.join('\n\n');
+  }
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const RESERVED = new Set(
+  ('await break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+    'function if implements import in instanceof interface let new null package private protected public return static ' +
+    'super switch this throw true try typeof var void while with yield')
+    .split(' '),
+);
+const constantName = (name: string) => (IDENTIFIER.test(name) && !RESERVED.has(name) ? name : `example_${name.replace(/\W/g, '_')}`);
+
+function isSecured(op: Operation, spec: Spec): boolean {
+  const requirements = (op.security ?? spec.security ?? []) as Record<string, unknown>[];
+  // `{}` in the list means the operation may also be called without credentials.
+  return requirements.length > 0 && !requirements.some((requirement) => Object.keys(requirement).length === 0);
+}
+
+function operationRow(op: Operation, spec: Spec, constants: Constants): string {
+  const id = op.operationId;
+  const success = successStatus(op);
+  const fields = [`    route: ${JSON.stringify(`${op.method.toUpperCase()} ${op.path}`)},`, `    success: ${success},`];
+
+  if (isSecured(op, spec)) {
+    if (!op.responses['401']) throw new Error(`${id} requires a token but declares no 401 response for the mock to answer`);
+    fields.push('    auth: true,');
+  }
+
+  const content = op.requestBody?.content ?? {};
+  const [kind, media] = content['application/json']
+    ? ['json', content['application/json']]
+    : content['multipart/form-data']
+      ? ['multipart', content['multipart/form-data']]
+      : [];
+  if (kind && media) {
+    if (!op.responses['422']) throw new Error(`${id} takes a ${kind} body but declares no 422 response for invalid ones`);
+    fields.push(`    ${kind}: ${JSON.stringify(bodyCheck(media.schema, id))},`);
+  }
+
+  const responses = Object.keys(op.responses).map((status) => {
+    const headers = constants.name('headers', headerExamples(op, status), 'Record<string, string>');
+    const examples = Object.entries(op.responses[status]!.content?.['application/json']?.examples ?? {});
+    if (status === String(success) && success !== 204 && !examples.length) {
+      throw new Error(`${id}: the success response needs a named example for the mock to answer with`);
+    }
+    const names = examples.map(([name, example]) => {
+      const constant = constants.name(constantName(name), example.value, 'unknown');
+      const key = IDENTIFIER.test(name) ? name : JSON.stringify(name);
+      return constant === name ? name : `${key}: ${constant}`;
+    });
+    const body = names.length ? `, examples: { ${names.join(', ')} }` : '';
+    return `      ${status}: { headers${headers === 'headers' ? '' : `: ${headers}`}${body} },`;
+  });
+  fields.push('    responses: {', ...responses, '    },');
+  return `  ${id}: {\n${fields.join('\n')}\n  },`;
+}
+
+export function renderMswTable(ops: Operation[], spec: Spec): string {
+  const constants = new Constants();
+  const rows = ops.map((op) => operationRow(op, spec, constants));
+  const baseUrl = spec.servers[0]?.url;
+  if (!baseUrl) throw new Error('the spec declares no server URL for the mock handlers to default to');
+  return `// Generated by scripts/generate.ts from openapi/openapi.yaml. Do not edit by hand.
+
+${constants.render()}
+
+/** The API's base URL: where \`handlers()\` and \`mock.*()\` intercept unless given another. */
+export const defaultBaseUrl = ${JSON.stringify(baseUrl)};
+
+/**
+ * What the MSW handlers of \`pachca-sdk/msw\` answer, per operation: \`route\` is the method and the
+ * path; \`auth\` means a request without \`Authorization: Bearer …\` gets the 401; \`json\` and
+ * \`multipart\` are the checks a request body must pass (required properties, types and enums,
+ * as JSON Schema), else the answer is a 422; \`responses\` holds every declared status with its
+ * headers and named examples, the first example of the success status being the default answer.
+ */
+export const mswOperations = {
+${rows.join('\n')}
+} as const;
+`;
+}

@@ -1,0 +1,97 @@
+// One MSW handler, built from the operation's row of the generated table: it checks a request the
+// way the Prism mock does (the Bearer token, then the body) and answers the chosen response.
+import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
+import { defaultBaseUrl, mswOperations } from '../../generated/msw.js';
+import type { MockedOperationId } from './types.js';
+import { bodyErrors, type BodyCheck } from './validate.js';
+
+interface DeclaredResponse {
+  headers: Readonly<Record<string, string>>;
+  examples?: Readonly<Record<string, unknown>>;
+}
+
+interface Row {
+  route: string;
+  success: number;
+  auth?: boolean;
+  json?: BodyCheck;
+  multipart?: BodyCheck;
+  responses: Readonly<Record<number, DeclaredResponse>>;
+}
+
+const table: Readonly<Record<MockedOperationId, Row>> = mswOperations;
+
+/** What a handler answers; every field is optional (the default handler takes none). */
+export interface Answer {
+  status?: number;
+  example?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  delayMs?: number;
+  baseUrl?: string;
+}
+
+const BEARER = /^Bearer \S/;
+
+function reply(status: number, body: unknown, headers: Readonly<Record<string, string>>): Response {
+  if (body === undefined) return new HttpResponse(null, { status, headers });
+  return HttpResponse.json(body as JsonBodyType, { status, headers });
+}
+
+/** A declared response of `row`, answered with its first example. */
+function declared(row: Row, status: number): Response {
+  const { headers, examples = {} } = row.responses[status]!;
+  return reply(status, Object.values(examples)[0], headers);
+}
+
+/** The body as the check reads it: parsed JSON (the raw text if it is not JSON) or the form's fields. */
+async function bodyOf(row: Row, request: Request): Promise<unknown> {
+  if (row.multipart) return request.formData().then((form) => Object.fromEntries(form), () => undefined);
+  const text = await request.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The Prism mock's answers to a request it refuses: 401 without a token, 422 for a bad body. */
+async function refusal(row: Row, request: Request): Promise<Response | undefined> {
+  if (row.auth && !BEARER.test(request.headers.get('authorization') ?? '')) return declared(row, 401);
+  const check = row.json ?? row.multipart;
+  if (!check) return undefined;
+  const errors = bodyErrors(check, await bodyOf(row, request));
+  return errors.length ? reply(422, { errors }, row.responses[422]!.headers) : undefined;
+}
+
+/** Checks the answer against the spec, so a mistake in plain JavaScript fails at once and clearly. */
+function chosenBody(id: MockedOperationId, row: Row, status: number, answer: Answer): unknown {
+  const response = row.responses[status];
+  if (!response) {
+    throw new TypeError(`${id} declares no ${status} response; it declares ${Object.keys(row.responses).join(', ')}`);
+  }
+  if (answer.body !== undefined && answer.example !== undefined) throw new TypeError(`${id}: pass example or body, not both`);
+  if (answer.body !== undefined && status === 204) throw new TypeError(`${id} answers 204, which has no body`);
+  if (answer.body !== undefined) return answer.body;
+  const examples = response.examples ?? {};
+  const name = answer.example ?? Object.keys(examples)[0];
+  if (name !== undefined && !(name in examples)) {
+    const known = Object.keys(examples).join(', ') || 'none';
+    throw new TypeError(`${id} ${status} has no example "${name}"; its examples: ${known}`);
+  }
+  return name === undefined ? undefined : examples[name];
+}
+
+export function createHandler(id: MockedOperationId, answer: Answer = {}): HttpHandler {
+  const row = table[id];
+  if (!row) throw new TypeError(`Unknown operation ${id}`);
+  const status = answer.status ?? row.success;
+  const body = chosenBody(id, row, status, answer);
+  const headers = { ...row.responses[status]!.headers, ...answer.headers };
+  const [method, path] = row.route.split(' ') as [string, string];
+  const url = (answer.baseUrl ?? defaultBaseUrl).replace(/\/+$/, '') + path.replace(/\{(\w+)\}/g, ':$1');
+  return http[method.toLowerCase() as 'get'](url, async ({ request }) => {
+    if (answer.delayMs) await delay(answer.delayMs);
+    return (await refusal(row, request)) ?? reply(status, body, headers);
+  });
+}

@@ -1,0 +1,175 @@
+// pachca-sdk/msw against the SDK, for every operation of the spec: the default handlers answer the
+// first success example; mock.<operationId>({ example }) answers every named example of the
+// success response; mock.<operationId>({ status, example }) every declared error response, which
+// the SDK must turn into its typed error. The calls, the expectations and the coverage gate all
+// come from the spec (test/msw/calls.ts), so a new operation is covered with no change here.
+import { setupServer } from 'msw/node';
+import type { HttpHandler } from 'msw';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { errorStatuses, successStatus } from '../../scripts/lib/operation-table.js';
+import { bundleSpec, listOperations, type Operation } from '../../scripts/lib/spec.js';
+import { handlers, mock } from '../../src/msw/index.js';
+import {
+  DEFAULT_BASE_URL,
+  Page,
+  Pachca,
+  PachcaApiError,
+  PachcaAuthenticationError,
+  PachcaBadRequestError,
+  PachcaNotFoundError,
+  PachcaPaymentRequiredError,
+  PachcaPermissionDeniedError,
+  PachcaValidationError,
+} from '../../src/index.js';
+import { sdkCall } from './calls.js';
+
+const ops = listOperations(bundleSpec());
+const server = setupServer(...handlers());
+
+/** The typed error each declared error status must become. */
+const ERROR_CLASSES: Record<number, typeof PachcaApiError> = {
+  400: PachcaBadRequestError,
+  401: PachcaAuthenticationError,
+  402: PachcaPaymentRequiredError,
+  403: PachcaPermissionDeniedError,
+  404: PachcaNotFoundError,
+  422: PachcaValidationError,
+};
+
+interface Example {
+  name: string | undefined;
+  value: unknown;
+}
+
+/** Named examples of a response; one unnamed entry when it has none (204). */
+function examplesOf(op: Operation, status: number): Example[] {
+  const examples = op.responses[String(status)]!.content?.['application/json']?.examples ?? {};
+  const named = Object.entries(examples).map(([name, example]) => ({ name, value: example.value }));
+  return named.length ? named : [{ name: undefined, value: undefined }];
+}
+
+const requestIdOf = (op: Operation, status: number) =>
+  (op.responses[String(status)] as unknown as { headers: Record<string, { schema: { example: string } }> }).headers['x-request-id']!
+    .schema.example;
+
+/** `operationId status example` triples a passing test answered, for the coverage gate. */
+const exercised = new Set<string>();
+const key = (op: Operation, status: number, example: Example) => `${op.operationId} ${status} ${example.name ?? '-'}`;
+
+/** Runs the operation's SDK call; returns its outcome and the x-request-id of every answer. */
+async function run(op: Operation) {
+  const requestIds: (string | null)[] = [];
+  const client = new Pachca({
+    token: 'msw-test-token',
+    maxRetries: 0,
+    timeoutMs: 5_000,
+    fetch: async (input, init) => {
+      const response = await globalThis.fetch(input, init);
+      requestIds.push(response.headers.get('x-request-id'));
+      return response;
+    },
+  });
+  const outcome = await sdkCall(op)(client).then(
+    (value) => ({ value, error: undefined as unknown }),
+    (error: unknown) => ({ value: undefined, error }),
+  );
+  return { ...outcome, requestIds };
+}
+
+/** What the SDK method must resolve with for this example of the success response. */
+function expectResult(op: Operation, example: Example, result: unknown): void {
+  if (successStatus(op) === 204) return expect(result).toBeUndefined();
+  if (example.value === null) return expect(result).toBeNull();
+  const body = example.value as { data: unknown; meta?: unknown };
+  if (!op['x-paginated']) return expect(result).toEqual(body.data);
+  expect(result).toBeInstanceOf(Page);
+  expect((result as Page<unknown>).data).toEqual(body.data);
+  expect((result as Page<unknown>).meta).toEqual(body.meta);
+}
+
+const anyMock = mock as unknown as Record<string, (options: object) => HttpHandler>;
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+describe('the default handlers', () => {
+  it('cover exactly the operations of the spec, at the API base URL', () => {
+    expect(Object.keys(mock).sort()).toEqual(ops.map((op) => op.operationId).sort());
+    expect(handlers()).toHaveLength(ops.length);
+    expect(DEFAULT_BASE_URL).toBe('https://api.pachca.com/api/shared/v1');
+  });
+
+  it.each(ops.map((op) => [op.operationId, op] as const))('%s answers its first success example', async (_, op) => {
+    const status = successStatus(op);
+    const example = examplesOf(op, status)[0]!;
+    const { value, error, requestIds } = await run(op);
+    if (error) throw error;
+    expectResult(op, example, value);
+    expect(requestIds).toEqual([requestIdOf(op, status)]);
+    exercised.add(key(op, status, example));
+  });
+});
+
+const successCases = ops.flatMap((op) =>
+  examplesOf(op, successStatus(op))
+    .filter((example) => example.name)
+    .map((example) => ({ op, example })),
+);
+
+describe('mock.<operationId>({ example }) answers every named example of the success response', () => {
+  it.each(successCases.map((c) => [`${c.op.operationId} ${c.example.name}`, c] as const))('%s', async (_, { op, example }) => {
+    server.use(anyMock[op.operationId]!({ example: example.name }));
+    const { value, error } = await run(op);
+    if (error) throw error;
+    expectResult(op, example, value);
+    exercised.add(key(op, successStatus(op), example));
+  });
+});
+
+const errorCases = ops.flatMap((op) =>
+  errorStatuses(op).flatMap((status) => examplesOf(op, status).map((example) => ({ op, status, example }))),
+);
+
+describe('mock.<operationId>({ status }) answers every declared error, which becomes its typed error', () => {
+  it.each(errorCases.map((c) => [`${c.op.operationId} → ${c.status} ${c.example.name ?? ''}`, c] as const))(
+    '%s',
+    async (_, { op, status, example }) => {
+      const ErrorClass = ERROR_CLASSES[status];
+      if (!ErrorClass) throw new Error(`no typed error is expected for status ${status}: extend ERROR_CLASSES`);
+      server.use(anyMock[op.operationId]!({ status, ...(example.name && { example: example.name }) }));
+      const { error } = await run(op);
+      expect(error).toBeInstanceOf(ErrorClass);
+      const apiError = error as PachcaApiError;
+      expect(apiError.status).toBe(status);
+      expect(apiError.method).toBe(op.method.toUpperCase());
+      expect(apiError.body).toEqual(example.value);
+      expect(apiError.requestId).toBe(requestIdOf(op, status));
+      exercised.add(key(op, status, example));
+    },
+  );
+});
+
+describe('coverage gate', () => {
+  const declared = ops.flatMap((op) =>
+    [successStatus(op), ...errorStatuses(op)].flatMap((status) => examplesOf(op, status).map((e) => key(op, status, e))),
+  );
+  let summary = '';
+  afterAll(() => {
+    if (summary) console.log(summary);
+  });
+
+  // Runs after every test above (tests in a file run in order): it sees what they exercised.
+  it('exercised every operation, every declared status and every named example', () => {
+    const statuses = (pairs: string[]) => new Set(pairs.map((triple) => triple.split(' ').slice(0, 2).join(' ')));
+    const covered = [...exercised];
+    const coveredOps = new Set(covered.map((triple) => triple.split(' ')[0]));
+    summary =
+      `msw coverage: ${coveredOps.size}/${ops.length} operations, ` +
+      `${statuses(covered.filter((t) => declared.includes(t))).size}/${statuses(declared).size} responses, ` +
+      `${declared.filter((t) => exercised.has(t)).length}/${declared.length} examples`;
+    expect(declared.filter((triple) => !exercised.has(triple)), 'declared responses or examples never answered').toEqual([]);
+    expect(ops.filter((op) => !coveredOps.has(op.operationId)).map((op) => op.operationId)).toEqual([]);
+    expect(ops.length).toBeGreaterThan(0);
+  });
+});
