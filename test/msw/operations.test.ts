@@ -7,7 +7,8 @@ import { setupServer } from 'msw/node';
 import type { HttpHandler } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { errorStatuses, successStatus } from '../../scripts/lib/operation-table.js';
-import { bundleSpec, listOperations, type Operation } from '../../scripts/lib/spec.js';
+import type { Operation } from '../../scripts/lib/spec.js';
+import { specOperations } from '../support/spec.js';
 import { handlers, mock } from '../../src/msw/index.js';
 import {
   DEFAULT_BASE_URL,
@@ -23,7 +24,7 @@ import {
 } from '../../src/index.js';
 import { sdkCall } from './calls.js';
 
-const ops = listOperations(bundleSpec());
+const ops = specOperations();
 const server = setupServer(...handlers());
 
 /** The typed error each declared error status must become. */
