@@ -10,12 +10,15 @@ import { build, type Metafile } from 'esbuild';
 import { browserVariants } from './browser-variants.js';
 import { ROOT } from './spec.js';
 
-/** The goal of the package issue: 6 KB (6,144 bytes) of gzip. Not met yet: see README, Performance. */
-export const BUNDLE_BUDGET_BYTES = 6 * 1024;
+/**
+ * The goal: 5.5 KB (5,632 bytes) of gzip up front, below the 5.7 KB the official Pachca SDK
+ * bundles to for its whole API. Not met yet: see README, Performance.
+ */
+export const BUNDLE_BUDGET_BYTES = 5.5 * 1024;
 
 /**
  * What npm test enforces until the goal is met: the size measured when the goal was missed
- * (6,566 B) plus a little, so the bundle cannot grow unnoticed while the 6 KB goal stays open.
+ * (6,566 B) plus a little, so the bundle cannot grow unnoticed while the goal stays open.
  */
 export const BUNDLE_CEILING_BYTES = 6_600;
 
