@@ -43,8 +43,9 @@ beforeAll(async () => {
   const { tarball } = await pack(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'browser-apps', private: true }));
   const launched = chromium ? HeadlessPage.launch(chromium, { width: 800, height: 600 }) : undefined;
-  // The apps share the project's node_modules: pachca-sdk and openapi-fetch, from the npm cache.
-  await run('npm', ['install', '--offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', tarball], {
+  // The apps share the project's node_modules: pachca-sdk and openapi-fetch, from the npm cache
+  // (`npm ci` put openapi-fetch's tarball there; the registry is asked only for what is missing).
+  await run('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', tarball], {
     cwd: project,
     timeout: 60_000,
   });
