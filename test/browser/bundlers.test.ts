@@ -25,6 +25,7 @@ const NAMES: BundlerName[] = ['esbuild', 'rollup', 'vite', 'webpack'];
 const chromium = findChromium();
 
 let project: string;
+let launching: Promise<HeadlessPage> | undefined;
 let page: HeadlessPage | undefined;
 /** Each app's build, then its server: started together, awaited by each bundler's tests in turn. */
 const apps = new Map<BundlerName, Promise<{ build: AppBuild; server?: Server; site?: string }>>();
@@ -42,7 +43,8 @@ beforeAll(async () => {
   project = mkdtempSync(join(tmpdir(), 'pachca-browser-'));
   const { tarball } = await pack(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'browser-apps', private: true }));
-  const launched = chromium ? HeadlessPage.launch(chromium, { width: 800, height: 600 }) : undefined;
+  launching = chromium ? HeadlessPage.launch(chromium, { width: 800, height: 600 }) : undefined;
+  launching?.catch(() => undefined); // awaited below; closed in afterAll even if a step fails first
   // The apps share the project's node_modules: pachca-sdk and openapi-fetch, from the npm cache
   // (`npm ci` put openapi-fetch's tarball there; the registry is asked only for what is missing).
   await run('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', tarball], {
@@ -51,11 +53,11 @@ beforeAll(async () => {
   });
   // The four builds run side by side, and the first app is opened while the others still build.
   for (const name of NAMES) apps.set(name, buildAndServe(name));
-  page = await launched;
+  page = await launching;
 }, 90_000);
 
 afterAll(async () => {
-  await page?.close();
+  await (await launching?.catch(() => undefined))?.close();
   const servers = (await Promise.all(apps.values())).flatMap(({ server }) => (server ? [server] : []));
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   if (project) rmSync(project, { recursive: true, force: true });
