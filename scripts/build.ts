@@ -4,6 +4,7 @@
 //   dist/index.browser.js          ESM build for browsers (the `browser` export condition)
 //   dist/cli.js                    the `pachca` bin (ESM, with a shebang, its libraries bundled),
 //                                  when src/cli/ exists
+//   dist/cli.js.LICENSE.txt        the license notices of the libraries bundled into cli.js
 // tsup builds into a fresh staging directory and the files are renamed into place, so the docs
 // build's files in dist/ survive and a second build running at the same time never leaves half
 // a file behind.
@@ -13,13 +14,14 @@ import { pathToFileURL } from 'node:url';
 import { build, type Options } from 'tsup';
 import { browserVariants } from './lib/browser-variants.js';
 import { ROOT } from './lib/spec.js';
+import { thirdPartyLicenses } from './lib/third-party-licenses.js';
 
 export const DIST = join(ROOT, 'dist');
 export const SDK_ENTRY = join(ROOT, 'src/index.ts');
 export const CLI_ENTRY = join(ROOT, 'src/cli/index.ts');
 
 // Every file a build writes matches one of these; anything else in dist/ belongs to someone else.
-export const PACKAGE_FILES = /^(index\.(js|cjs|d\.ts|d\.cts|browser\.js)|cli\.js|(chunk|browser)-[\w-]+\.(js|cjs))$/;
+export const PACKAGE_FILES = /^(index\.(js|cjs|d\.ts|d\.cts|browser\.js)|cli\.js(\.LICENSE\.txt)?|(chunk|browser)-[\w-]+\.(js|cjs))$/;
 
 const common: Options = {
   // Works in Node 20 and every browser or edge runtime with fetch and private class fields.
@@ -81,6 +83,7 @@ function cliBuild(outDir: string): Options {
     skipNodeModulesBundle: false,
     // Bundled CommonJS libraries (cli-table3) call require() for Node builtins: give them one.
     banner: { js: `${hasShebang ? '' : '#!/usr/bin/env node\n'}import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);` },
+    esbuildPlugins: [thirdPartyLicenses(join(outDir, 'cli.js.LICENSE.txt'), 'cli.js')],
     outDir,
   };
 }

@@ -66,7 +66,7 @@ console.log(JSON.stringify({ nickname: user.nickname, notFound: missing instance
 const EXPECTED = { nickname: 'smoke', notFound: true, requestId: 'smoke-1' };
 
 describe('the packed tarball', () => {
-  it('holds only the builds, their types, the bin, README, LICENSE and package.json', () => {
+  it('holds only the builds, their types, the bin and its libraries\' notices, README, LICENSE and package.json', () => {
     const paths = files.map((file) => file.path).sort();
     // Each ESM build (Node's, the browser's) has one split chunk: upload handling, loaded with
     // import() on first use.
@@ -77,6 +77,7 @@ describe('the packed tarball', () => {
         'LICENSE',
         'README.md',
         'dist/cli.js',
+        'dist/cli.js.LICENSE.txt',
         'dist/index.browser.js',
         'dist/index.cjs',
         'dist/index.d.cts',
