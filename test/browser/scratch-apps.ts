@@ -25,6 +25,7 @@ interface Bundler {
 
 export const BUNDLERS = {
   esbuild: { bin: 'esbuild', args: ['src/main.js', '--bundle', '--outdir=dist'] },
+  // `production` is webpack's default mode; naming it only silences the "mode not set" warning.
   webpack: { bin: 'webpack', args: ['--entry', './src/main.js', '--output-path', './dist', '--mode', 'production'] },
   vite: { bin: 'vite', args: ['build'], htmlAtRoot: true },
   rollup: { bin: 'rollup', args: ['src/main.js', '--dir', 'dist', '--plugin', 'node-resolve={browser: true}'] },
