@@ -1,6 +1,7 @@
 // Bundle size: what `import { Pachca }` + `users.get` adds to a browser app, minified and gzipped
-// by esbuild, against the 6 KB budget that test/package/browser-bundle.test.ts enforces; with the
-// SDK's own share (openapi-fetch left out) and the biggest inputs, so growth has a name.
+// by esbuild, against the 5.5 KB goal (until it is met, test/package/browser-bundle.test.ts
+// enforces a ceiling); with the SDK's own share (openapi-fetch left out) and the biggest inputs,
+// so growth has a name.
 import { BUNDLE_BUDGET_BYTES, bundleForBrowser, kb } from '../scripts/lib/browser-bundle.js';
 import { isMain, printTable, saveResult } from './lib/report.js';
 

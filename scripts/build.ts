@@ -1,7 +1,10 @@
 // `npm run build`: the publishable package, in dist/ beside the docs build's files:
 //   dist/index.js + index.d.ts     ESM build of the SDK and its types
 //   dist/index.cjs + index.d.cts   CommonJS build of the SDK and its types
-//   dist/cli.js                    the `pachca` bin (ESM, with a shebang), when src/cli/ exists
+//   dist/index.browser.js          ESM build for browsers (the `browser` export condition)
+//   dist/cli.js                    the `pachca` bin (ESM, with a shebang, its libraries bundled),
+//                                  when src/cli/ exists
+//   dist/cli.js.LICENSE.txt        the license notices of the libraries bundled into cli.js
 //   dist/msw.{js,cjs,d.ts,d.cts}    `pachca-sdk/msw`: MSW handlers (msw stays an import); the
 //                                  committed msw/package.json leads resolvers that ignore
 //                                  `exports` (TypeScript's node10) to them
@@ -12,7 +15,9 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Options } from 'tsup';
+import { browserVariants } from './lib/browser-variants.js';
 import { ROOT } from './lib/spec.js';
+import { thirdPartyLicenses } from './lib/third-party-licenses.js';
 
 export const DIST = join(ROOT, 'dist');
 export const SDK_ENTRY = join(ROOT, 'src/index.ts');
@@ -20,7 +25,7 @@ export const CLI_ENTRY = join(ROOT, 'src/cli/index.ts');
 export const MSW_ENTRY = join(ROOT, 'src/msw/index.ts');
 
 // Every file a build writes matches one of these; anything else in dist/ belongs to someone else.
-export const PACKAGE_FILES = /^((index|msw)\.(js|cjs|d\.ts|d\.cts)|cli\.js|chunk-[\w-]+\.(js|cjs))$/;
+export const PACKAGE_FILES = /^((index|msw)\.(js|cjs|d\.ts|d\.cts)|index\.browser\.js|cli\.js(\.LICENSE\.txt)?|(chunk|browser)-[\w-]+\.(js|cjs))$/;
 
 const common: Options = {
   // Works in Node 20 and every browser or edge runtime with fetch and private class fields.
@@ -52,6 +57,19 @@ function sdkBuilds(outDir: string): Options[] {
     // would read `import createClient from 'openapi-fetch'` with Node's ESM-imports-CJS rule and
     // hand the CJS build's whole `exports` object to `createClient(...)`.
     { ...sdk, format: ['cjs'], noExternal: ['openapi-fetch'] },
+    // Browser bundlers pick this one through the `browser` condition: the ESM build with the
+    // browser variants of Node-only modules (scripts/lib/browser-variants.ts). Platform `browser`
+    // makes any Node builtin that still sneaks in fail the build.
+    {
+      ...sdk,
+      entry: { 'index.browser': SDK_ENTRY },
+      format: ['esm'],
+      platform: 'browser',
+      esbuildPlugins: [browserVariants],
+      esbuildOptions(options) {
+        options.chunkNames = 'browser-[name]-[hash]';
+      },
+    },
   ];
 }
 
@@ -71,9 +89,14 @@ function cliBuild(outDir: string): Options {
     entry: { cli: CLI_ENTRY },
     format: ['esm'],
     platform: 'node',
-    // One self-contained file: nothing but the bin needs the CLI's modules.
+    // One self-contained file: nothing but the bin needs the CLI's modules. Its libraries
+    // (devDependencies) are bundled in, so an SDK install brings only `dependencies`
+    // (openapi-fetch), which stay external.
     splitting: false,
-    ...(hasShebang ? {} : { banner: { js: '#!/usr/bin/env node' } }),
+    skipNodeModulesBundle: false,
+    // Bundled CommonJS libraries (cli-table3) call require() for Node builtins: give them one.
+    banner: { js: `${hasShebang ? '' : '#!/usr/bin/env node\n'}import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);` },
+    esbuildPlugins: [thirdPartyLicenses(join(outDir, 'cli.js.LICENSE.txt'), 'cli.js')],
     outDir,
   };
 }

@@ -1,5 +1,5 @@
-// What a browser app pays for the SDK: src/index.ts bundled by esbuild for the browser, minified
-// and gzipped, from an entry that imports only `Pachca` and calls `users.get`. esbuild splits the
+// What a browser app pays for the SDK: src/index.ts bundled by esbuild for the browser (with the
+// browser variants the package's browser build uses), minified and gzipped, from an entry that imports only `Pachca` and calls `users.get`. esbuild splits the
 // code as an app's bundler would: code behind a dynamic `import()` (avatar uploads) becomes a
 // chunk of its own that the browser fetches only on first use, so the size counts the chunks
 // loaded up front — the entry chunk and the chunks it imports statically — each gzipped on its
@@ -7,19 +7,20 @@
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
+import { browserVariants } from './browser-variants.js';
 import { ROOT } from './spec.js';
 
-/** The goal of the package issue: 6 KB (6,144 bytes) of gzip. Not met yet: see README, Performance. */
-export const BUNDLE_BUDGET_BYTES = 6 * 1024;
+/**
+ * The goal: 5.5 KB (5,632 bytes) of gzip up front, below the 5.7 KB the official Pachca SDK
+ * bundles to for its whole API. Not met yet: see README, Performance.
+ */
+export const BUNDLE_BUDGET_BYTES = 5.5 * 1024;
 
 /**
  * What npm test enforces until the goal is met: the size measured when the goal was missed
- * (6,566 B) plus a little, so the bundle cannot grow unnoticed while the 6 KB goal stays open.
+ * (6,566 B) plus a little, so the bundle cannot grow unnoticed while the goal stays open.
  */
 export const BUNDLE_CEILING_BYTES = 6_600;
-
-/** Node modules the SDK may load lazily (file-path uploads); anything else node: is an error. */
-export const LAZY_NODE_MODULES = ['node:fs/promises'];
 
 const ENTRY = `
 import { Pachca } from './src/index.js';
@@ -63,7 +64,7 @@ const OUT_DIR = resolve(ROOT, 'browser-bundle');
 
 /** `withoutDependencies` leaves npm packages (openapi-fetch) out, to size the SDK's own code. */
 export async function bundleForBrowser({ withoutDependencies = false } = {}): Promise<BrowserBundle> {
-  // Any other Node builtin is left unresolved, so esbuild fails the build for the browser platform.
+  // A Node builtin is left unresolved, so esbuild fails the build for the browser platform.
   const result = await build({
     stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'ts', sourcefile: 'browser-entry.ts' },
     // Metafile paths are relative to this.
@@ -75,7 +76,7 @@ export async function bundleForBrowser({ withoutDependencies = false } = {}): Pr
     minify: true,
     format: 'esm',
     platform: 'browser',
-    external: LAZY_NODE_MODULES,
+    plugins: [browserVariants],
     ...(withoutDependencies ? { packages: 'external' as const } : {}),
     metafile: true,
     write: false,

@@ -32,7 +32,8 @@ function newestMtime(path: string): number {
 export function distIsStale(): boolean {
   try {
     const built = Math.min(...['dist/index.js', 'dist/cli.js', 'dist/msw.js'].map((file) => statSync(join(ROOT, file)).mtimeMs));
-    const sources = Math.max(...['src', 'generated', 'scripts/build.ts'].map((path) => newestMtime(join(ROOT, path))));
+    const inputs = ['src', 'generated', 'scripts/build.ts', 'scripts/lib/browser-variants.ts', 'scripts/lib/third-party-licenses.ts'];
+    const sources = Math.max(...inputs.map((path) => newestMtime(join(ROOT, path))));
     return sources > built;
   } catch {
     return true;

@@ -2,8 +2,9 @@
 // multipart `image` part the avatar operations expect. Loaded with `import()` on the first upload,
 // so it becomes a separate chunk; it imports nothing from the rest of the SDK, or bundlers would
 // move what it shares into a third file. Bad input throws a plain Error, which the caller turns
-// into a PachcaInputError. `node:fs` is imported only for paths: browsers never load it.
+// into a PachcaInputError. Paths are read by upload-path.ts, which the browser build replaces.
 import type { UploadInput } from './types.js';
+import { readUploadPath } from './upload-path.js';
 
 const TYPES_BY_EXTENSION: Record<string, string> = {
   png: 'image/png',
@@ -38,19 +39,12 @@ function part(blobParts: BlobPart[], filename: string, type = contentTypeFor(fil
   return form;
 }
 
-async function readPath(path: string): Promise<FormData> {
-  if (path.trim() === '') throw new Error('Upload file path is empty');
-  const { readFile, stat } = await import('node:fs/promises');
-  const info = await stat(path).catch((error: unknown) => {
-    throw new Error(`Upload file not found: ${path}`, { cause: error });
-  });
-  if (!info.isFile()) throw new Error(`Upload path is not a regular file: ${path}`);
-  return part([await readFile(path)], path.split(/[\\/]/).pop()!);
-}
-
 /** The multipart form both avatar operations take. */
 export async function avatarForm(file: UploadInput): Promise<FormData> {
-  if (typeof file === 'string') return readPath(file);
+  if (typeof file === 'string') {
+    const { bytes, name } = await readUploadPath(file);
+    return part([bytes as Uint8Array<ArrayBuffer>], name);
+  }
   if (file instanceof Blob) {
     const name = (file as Partial<File>).name || `upload.${file.type.split('/')[1] ?? 'bin'}`;
     return part([file], name, file.type || undefined);

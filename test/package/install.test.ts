@@ -1,6 +1,7 @@
 // The published package, as a user gets it: `npm pack` of dist/, installed into a fresh project
 // from the tarball (dependencies from the npm cache), then used through `import`, `require` and
-// the `pachca` bin. Calls go to a local node:http server, so the installed code really runs.
+// the `pachca` bin. SDK calls go to a local node:http server, the bin's to the Prism mock, so the
+// installed code really runs.
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPackage } from '../../scripts/build.js';
 import { distIsStale, pack, type PackedFile } from '../../scripts/lib/pack.js';
 import { ROOT } from '../../scripts/lib/spec.js';
+import { MOCK_TOKEN, mockUrl } from '../support/mock.js';
 
 const run = promisify(execFile);
 const TOKEN = 'smoke-token-5e8d1c';
@@ -78,16 +80,19 @@ console.log(JSON.stringify({ nickname: user.nickname, notFound: missing instance
 const EXPECTED = { nickname: 'smoke', notFound: true, requestId: 'smoke-1' };
 
 describe('the packed tarball', () => {
-  it('holds only the builds, their types, the bin, pachca-sdk/msw, README, LICENSE and package.json', () => {
+  it('holds only the builds, their types, the bin and its libraries\' notices, pachca-sdk/msw, README, LICENSE and package.json', () => {
     const paths = files.map((file) => file.path).sort();
-    // The ESM build's one split chunk: upload handling, loaded with import() on first use.
-    const chunks = paths.filter((path) => /^dist\/chunk-uploads-\w+\.js$/.test(path));
-    expect(chunks).toHaveLength(1);
+    // Each ESM build (Node's, the browser's) has one split chunk: upload handling, loaded with
+    // import() on first use.
+    const chunks = paths.filter((path) => /^dist\/(chunk|browser)-uploads-\w+\.js$/.test(path));
+    expect(chunks.map((path) => path.split('-')[0])).toEqual(['dist/browser', 'dist/chunk']);
     expect(paths).toEqual(
       [
         'LICENSE',
         'README.md',
         'dist/cli.js',
+        'dist/cli.js.LICENSE.txt',
+        'dist/index.browser.js',
         'dist/index.cjs',
         'dist/index.d.cts',
         'dist/index.d.ts',
@@ -104,7 +109,39 @@ describe('the packed tarball', () => {
   });
 });
 
+/** Every package directory under node_modules (scoped ones as `@scope/name`, nested ones too). */
+function installedPackages(dir: string): string[] {
+  let names: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.name.startsWith('@')) {
+      names.push(...readdirSync(path).map((name) => `${entry.name}/${name}`));
+      continue;
+    }
+    names.push(entry.name);
+    try {
+      names = names.concat(installedPackages(join(path, 'node_modules')));
+    } catch {
+      // no nested node_modules
+    }
+  }
+  return names.sort();
+}
+
+const manifest = (name: string) =>
+  JSON.parse(readFileSync(join(project, 'node_modules', name, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+
 describe('installed from the tarball', () => {
+  it('brings openapi-fetch and what openapi-fetch needs, nothing else (the CLI libraries are in the bin)', () => {
+    expect(Object.keys(manifest('pachca-sdk').dependencies ?? {})).toEqual(['openapi-fetch']);
+    const openapiFetchNeeds = Object.keys(manifest('openapi-fetch').dependencies ?? {});
+    const installed = installedPackages(join(project, 'node_modules'));
+    expect(installed).toEqual(['openapi-fetch', 'pachca-sdk', ...openapiFetchNeeds].sort());
+    // Today that is 3 packages; before the CLI's libraries were bundled it was 25.
+    expect(installed.length).toBeLessThanOrEqual(3);
+  });
+
   it('works through import (ESM)', TIMEOUT, async () => {
     const out = await runScript('esm.mjs', `import { Pachca, PachcaNotFoundError } from 'pachca-sdk';\n${CALL}`);
     expect(JSON.parse(out)).toEqual(EXPECTED);
@@ -138,10 +175,26 @@ console.log(JSON.stringify([Object.keys(esm).sort(), Object.keys(cjs).sort()]));
     expect(esmNames).toContain('Pachca');
   });
 
-  it('runs `pachca --help` from the installed bin', TIMEOUT, async () => {
-    const { stdout } = await run(join(project, 'node_modules/.bin/pachca'), ['--help'], { cwd: project, timeout: 10_000 });
+  // npx finds the installed bin (--no: never download one); HOME is private, so no saved login is read.
+  const npx = (args: string[]) =>
+    run('npx', ['--no', '--', 'pachca', ...args], {
+      cwd: project,
+      timeout: 20_000,
+      env: { PATH: process.env.PATH, HOME: project, PACHCA_TOKEN: MOCK_TOKEN, npm_config_update_notifier: 'false' },
+    });
+
+  it('runs `npx pachca --help`', { timeout: 25_000 }, async () => {
+    const { stdout } = await npx(['--help']);
     expect(stdout).toMatch(/^Usage: pachca/);
     expect(stdout).toContain('users');
+  });
+
+  it('runs `npx pachca users list -o yaml` against the mock, through the bundled yaml library', { timeout: 25_000 }, async () => {
+    const { stdout } = await npx(['--base-url', mockUrl(), 'users', 'list', '-o', 'yaml']);
+    // The mock's first example of the list: Oleg Petrov (olegp), then Anna.
+    expect(stdout).toMatch(/^data:\n {2}- id: 12\n {4}first_name: Oleg\n/);
+    expect(stdout).toContain('    nickname: olegp\n');
+    expect(stdout).toContain('  - id: 13\n');
   });
 });
 
