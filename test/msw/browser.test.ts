@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAZY_NODE_MODULES } from '../../scripts/lib/browser-bundle.js';
+import { browserVariants } from '../../scripts/lib/browser-variants.js';
 import { ROOT } from '../../scripts/lib/spec.js';
 import { mswOperations } from '../../generated/msw.js';
 import { serveStatic } from '../../scripts/lib/static-server.js';
@@ -35,8 +35,8 @@ function buildApp(outdir: string) {
     bundle: true,
     format: 'esm',
     platform: 'browser',
-    // File-path uploads load node:fs/promises on first use; the page uploads a Blob.
-    external: LAZY_NODE_MODULES,
+    // The browser variants of Node-only modules, as the package's `browser` build has them.
+    plugins: [browserVariants],
     logLevel: 'silent',
   });
 }
