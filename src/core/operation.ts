@@ -2,7 +2,6 @@
 // input and shape it for openapi-fetch, then turn the answer into the result or a typed error.
 import type { operations } from '../../generated/operations.js';
 import { PachcaInputError, PachcaInvalidResponseError, apiErrorFor } from './errors.js';
-import type { BufferedResponse } from './transport.js';
 import type { UploadInput } from './types.js';
 
 export type OperationRow = (typeof operations)[keyof typeof operations];
@@ -53,20 +52,26 @@ export async function prepareRequest(op: OperationRow, input: OperationInput) {
   return { params: { path: input.path, query }, body };
 }
 
-/** Turns the answer to `request` into the method's result, or throws the matching typed error. */
-export function readResult(op: OperationRow, request: Request, { status, headers, body: text = '' }: BufferedResponse): unknown {
+/** What openapi-fetch resolves with when asked for text (`parseAs: 'text'`). */
+export interface TextResult {
+  data?: string;
+  /** The error body: parsed JSON, else the raw text. */
+  error?: unknown;
+  response: Response;
+}
+
+/** Turns the answer to `method url` into the method's result, or throws the matching typed error. */
+export function readResult(op: OperationRow, method: string, url: string, { data: text = '', error, response }: TextResult): unknown {
+  const { status, headers } = response;
+  if (!response.ok) throw apiErrorFor({ status, method, url, headers, body: error === undefined ? '' : error });
+  if (op.success === 204) return undefined;
+
   let body: unknown = text;
   try {
     body = JSON.parse(text);
   } catch {
-    // Not JSON (an HTML error page, an empty body): the raw text stays, and has no `data`.
+    // Not JSON (an HTML page, an empty body): the raw text stays, and has no `data`.
   }
-  const { method } = request;
-  // The query string is left out: it may hold search text, and the path names the failure.
-  const url = request.url.split('?')[0]!;
-  if (status < 200 || status > 299) throw apiErrorFor({ status, method, url, headers, body });
-  if (op.success === 204) return undefined;
-
   if (body === null && 'nullable' in op) return null;
   const data = (body as { data?: unknown } | null)?.data;
   if (data === undefined || ('paginated' in op && !Array.isArray(data))) {
