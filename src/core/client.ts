@@ -6,7 +6,7 @@ import type { Resources } from '../../generated/resources.js';
 import type { paths } from '../../generated/schema.js';
 import { VERSION } from '../version.js';
 import { PachcaAbortError, PachcaConfigError, PachcaError, PachcaInputError, PachcaTokenError, redactToken } from './errors.js';
-import { prepareRequest, readResult, type OperationInput, type OperationRow } from './operation.js';
+import { prepareRequest, readResult, routeOf, type OperationInput, type OperationRow } from './operation.js';
 import { DEFAULT_MAX_PAGES, PagePromise } from './pagination.js';
 import { createRateLimiter, type RateLimit } from './rate-limiter.js';
 import { buildResources } from './resources.js';
@@ -104,7 +104,9 @@ export class Pachca {
       }
     };
     const request = (this.#request = client.request as Send);
-    const send: Send = (method, path, init = {}) => this.#guard(method, path, init.signal, () => request(method, path, init));
+    // The call's signal and timeout ride on the Request to the transport (see CallOptions).
+    const send: Send = (method, path, init = {}) =>
+      this.#guard(method, path, init.signal, () => request(method, path, { ...init, call: { signal: init.signal, timeoutMs: init.timeoutMs } }));
     const raw: Record<string, unknown> = { ...client, request: send };
     for (const method of METHODS) raw[method] = (path: string, init?: object) => send(method, path, init);
     this.raw = raw as unknown as Client<paths>;
@@ -126,13 +128,12 @@ export class Pachca {
   }
 
   #call(op: OperationRow, input: OperationInput, { headers, signal, timeoutMs }: ListAllOptions): Promise<unknown> {
-    const [method, path] = op.route.split(' ') as [string, string];
+    const { method, path } = routeOf(op);
     return this.#guard(method, path, signal, async () => {
-      const prepared = await prepareRequest(op, input);
-      // openapi-fetch copies `timeoutMs` onto the Request, where the transport reads it.
-      const result = await this.#request(method, path, { ...prepared, headers, signal, timeoutMs, parseAs: 'text' });
-      // The query string is left out: it may hold search text, and the path names the failure.
-      return readResult(op, method, this.baseUrl + path.replace(/\{(\w+)\}/g, (_, name: string) => String(input.path![name])), result);
+      const init = { ...(await prepareRequest(op, input)), headers, signal, parseAs: 'text', call: { signal, timeoutMs } };
+      // The query string is left out of errors: it may hold search text, and the path names the failure.
+      const url = () => this.baseUrl + path.replace(/\{(\w+)\}/g, (_, name: string) => String(input.path![name]));
+      return readResult(op, url, await this.#request(method, path, init));
     });
   }
 }

@@ -22,13 +22,19 @@ export interface TransportSettings {
  */
 export class ReadResponse extends Response {
   readonly #text: string;
+  readonly #headers: Headers;
 
-  constructor(text: string, init: ResponseInit) {
-    // No body stream is built unless someone asks for one (arrayBuffer, blob, formData, body).
-    super(null, init);
+  constructor(text: string, { status, statusText, headers }: Response) {
+    // No body stream is built unless someone asks for one (arrayBuffer, blob, formData, body),
+    // and the headers are the received ones, not a copy.
+    super(null, { status, statusText });
     this.#text = text;
+    this.#headers = headers;
   }
 
+  override get headers(): Headers {
+    return this.#headers;
+  }
   override text(): Promise<string> {
     return Promise.resolve(this.#text);
   }
@@ -56,33 +62,46 @@ export class ReadResponse extends Response {
   }
 }
 
-/** Sends a request, retrying what is safe to retry; a per-call `timeoutMs` rides on the Request. */
-export type Transport = (request: Request & { timeoutMs?: number }) => Promise<ReadResponse>;
+/** One attempt's fetch, read in full. */
+async function fetchAndRead(fetch: typeof globalThis.fetch, url: string, init: RequestInit): Promise<ReadResponse> {
+  const response = await fetch(url, init);
+  return new ReadResponse(await response.text(), response);
+}
+
+/**
+ * What a call adds to its Request (openapi-fetch copies unknown init keys onto it): the caller's
+ * own AbortSignal, and a per-call timeout. Without it (a middleware built a new Request), the
+ * Request's signal stands for the caller's.
+ */
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+}
+
+/** Sends a request, retrying what is safe to retry. */
+export type Transport = (request: Request & { call?: CallOptions }) => Promise<ReadResponse>;
 
 export function createTransport({ fetch, maxRetries, timeoutMs, rateLimiter }: TransportSettings): Transport {
   /** One attempt: the response read in full (any status), or a connection/timeout error worth retrying. */
-  async function attempt({ method, url, headers, signal }: Request, body: ArrayBuffer | undefined, ms: number): Promise<ReadResponse | PachcaConnectionError> {
+  async function attempt({ method, url, headers }: Request, body: ArrayBuffer | undefined, ms: number, signal?: AbortSignal): Promise<ReadResponse | PachcaConnectionError> {
     const controller = new AbortController();
     let timer: Parameters<typeof clearTimeout>[0];
     let onAbort!: () => void;
     // Resolves at the timeout, rejects at once on the caller's abort. Raced rather than left to the
     // fetch's signal: undici can lose the link from our signal to the fetch after a GC
-    // (nodejs/undici#4068), and the fetch then never settles.
+    // (nodejs/undici#4068), and the fetch then never settles. Listening costs more than the rest
+    // of an attempt, so only a caller's signal is listened to.
     const deadline = new Promise<undefined>((resolve, reject) => {
       timer = setTimeout(resolve, ms);
-      signal.addEventListener('abort', (onAbort = () => reject(signal.reason)));
+      signal?.addEventListener('abort', (onAbort = () => reject(signal.reason)));
     });
-    const exchange = async () => {
-      const response = await fetch(url, { method, headers, body, signal: controller.signal });
-      return new ReadResponse(await response.text(), response);
-    };
     try {
-      const response = await Promise.race([exchange(), deadline]);
+      const response = await Promise.race([fetchAndRead(fetch, url, { method, headers, body, signal: controller.signal }), deadline]);
       if (response) return response;
       controller.abort();
       return new PachcaTimeoutError(`${method} ${url} timed out after ${ms} ms`);
     } catch (error) {
-      if (signal.aborted) {
+      if (signal?.aborted) {
         controller.abort(signal.reason);
         throw error;
       }
@@ -90,21 +109,20 @@ export function createTransport({ fetch, maxRetries, timeoutMs, rateLimiter }: T
     } finally {
       // No controller.abort() after a response: it builds a DOMException, and nothing is left to stop.
       clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 
   return async (request) => {
-    const { method, signal } = request;
-    const ms = request.timeoutMs ?? timeoutMs;
+    const { method } = request;
+    const { signal, timeoutMs: ms = timeoutMs } = request.call ?? { signal: request.signal };
     // Read once: every attempt resends these bytes.
     const body = request.body ? await request.arrayBuffer() : undefined;
     try {
       for (let retries = 0; ; retries++) {
-        // A signal aborted before the listener was added is not seen by it: check it now.
-        signal.throwIfAborted();
+        signal?.throwIfAborted();
         await rateLimiter?.(signal);
-        const outcome = await attempt(request, body, ms);
+        const outcome = await attempt(request, body, ms, signal);
         const failed = outcome instanceof Error;
         // Retrying a POST could create a second user or tag.
         if (method === 'POST' || retries >= maxRetries || !(failed || RETRYABLE_STATUSES.includes(outcome.status))) {
@@ -116,7 +134,7 @@ export function createTransport({ fetch, maxRetries, timeoutMs, rateLimiter }: T
     } catch (error) {
       // However the abort arrived (before an attempt, in the rate limiter, during a fetch or a
       // backoff wait), the caller gets one error type.
-      if (signal.aborted) throw new PachcaAbortError(`${method} ${request.url} was aborted`, { cause: signal.reason });
+      if (signal?.aborted) throw new PachcaAbortError(`${method} ${request.url} was aborted`, { cause: signal.reason });
       throw error;
     }
   };
