@@ -10,7 +10,6 @@ import { prepareRequest, readResult, routeOf, type OperationInput, type Operatio
 import { DEFAULT_MAX_PAGES, PagePromise } from './pagination.js';
 import { createRateLimiter, type RateLimit } from './rate-limiter.js';
 import { buildResources } from './resources.js';
-import { tokenProblem } from './token.js';
 import { createTransport } from './transport.js';
 import type { ListAllOptions } from './types.js';
 
@@ -40,8 +39,6 @@ export interface PachcaOptions {
 /** openapi-fetch's `request()` without the per-path types: the table drives these calls. */
 type Send = (method: string, path: string, init?: Record<string, any>) => Promise<any>;
 
-const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
-
 function checkCount(name: string, value: number, min: number): number {
   if (!Number.isFinite(value) || value < min) throw new PachcaConfigError(`${name} must be a number >= ${min}, got ${value}`);
   return value;
@@ -64,8 +61,9 @@ export class Pachca {
     const baseUrl = (options.baseUrl ?? env.PACHCA_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     // Redacted: a token passed as the base URL by mistake must not end up in logs.
     if (!/^https?:\/\//.test(baseUrl)) throw redactToken(new PachcaConfigError(`baseUrl must be an http(s) URL, got "${baseUrl}"`), token);
-    // Kept in closures only, so that logging or serialising a client never shows the token.
-    const problem = tokenProblem(token);
+    // Kept in closures only, so that logging or serialising a client never shows the token. A
+    // bearer token is visible ASCII (RFC 6750, b64token); bytes above 0x7F are allowed by HTTP.
+    const bad = !/^[!-~\x80-\xff]+$/.test(token ?? '');
     this.baseUrl = baseUrl;
     this.#maxPages = checkCount('maxPages', options.maxPages ?? DEFAULT_MAX_PAGES, 1);
     const client = createClient<paths>({
@@ -81,7 +79,7 @@ export class Pachca {
         Accept: 'application/json',
         'User-Agent': `pachca-sdk/${VERSION}`,
         ...options.headers,
-        ...(!problem && { Authorization: `Bearer ${token}` }),
+        ...(!bad && { Authorization: `Bearer ${token}` }),
       },
     });
 
@@ -90,7 +88,8 @@ export class Pachca {
     // rejects with a PachcaError that does not hold the token.
     this.#guard = async (method, path, signal, run) => {
       try {
-        if (problem) throw new PachcaTokenError(problem);
+        // What is wrong is worked out (and its code loaded) only when something is.
+        if (bad) throw new PachcaTokenError((await import('./token.js')).tokenProblem(token)!);
         return await run();
       } catch (error) {
         throw redactToken(
@@ -104,11 +103,10 @@ export class Pachca {
       }
     };
     const request = (this.#request = client.request as Send);
-    // The call's signal and timeout ride on the Request to the transport (see CallOptions).
-    const send: Send = (method, path, init = {}) =>
-      this.#guard(method, path, init.signal, () => request(method, path, { ...init, call: { signal: init.signal, timeoutMs: init.timeoutMs } }));
+    const send: Send = (method, path, init = {}) => this.#guard(method, path, init.signal, () => request(method, path, init));
     const raw: Record<string, unknown> = { ...client, request: send };
-    for (const method of METHODS) raw[method] = (path: string, init?: object) => send(method, path, init);
+    // GET, PUT, POST, …: openapi-fetch's upper-case methods, each sent through `send`.
+    for (const method in client) if (method < 'a') raw[method] = (path: string, init?: object) => send(method, path, init);
     this.raw = raw as unknown as Client<paths>;
     Object.assign(this, buildResources(this));
   }
