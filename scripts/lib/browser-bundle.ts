@@ -16,9 +16,9 @@ export const BUNDLE_BUDGET_BYTES = 6 * 1024;
  * What npm test enforces until the goal is met: the size measured when the goal was missed plus a
  * little, so the bundle cannot grow unnoticed while the 6 KB goal stays open. 6,566 B before the
  * call path's second pass (token check, one guarded path for `client.raw`, tolerant pagination,
- * the buffered response), 6,935 B after it.
+ * the buffered response), 7,096 B after it.
  */
-export const BUNDLE_CEILING_BYTES = 6_970;
+export const BUNDLE_CEILING_BYTES = 7_130;
 
 /** Node modules the SDK may load lazily (file-path uploads); anything else node: is an error. */
 export const LAZY_NODE_MODULES = ['node:fs/promises'];

@@ -10,6 +10,7 @@ import { prepareRequest, readResult, routeOf, type OperationInput, type Operatio
 import { DEFAULT_MAX_PAGES, PagePromise } from './pagination.js';
 import { createRateLimiter, type RateLimit } from './rate-limiter.js';
 import { buildResources } from './resources.js';
+import { tokenProblem } from './token.js';
 import { createTransport } from './transport.js';
 import type { ListAllOptions } from './types.js';
 
@@ -61,9 +62,8 @@ export class Pachca {
     const baseUrl = (options.baseUrl ?? env.PACHCA_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     // Redacted: a token passed as the base URL by mistake must not end up in logs.
     if (!/^https?:\/\//.test(baseUrl)) throw redactToken(new PachcaConfigError(`baseUrl must be an http(s) URL, got "${baseUrl}"`), token);
-    // Kept in closures only, so that logging or serialising a client never shows the token. A
-    // bearer token is visible ASCII (RFC 6750, b64token); bytes above 0x7F are allowed by HTTP.
-    const bad = !/^[!-~\x80-\xff]+$/.test(token ?? '');
+    // Kept in closures only, so that logging or serialising a client never shows the token.
+    const problem = tokenProblem(token);
     this.baseUrl = baseUrl;
     this.#maxPages = checkCount('maxPages', options.maxPages ?? DEFAULT_MAX_PAGES, 1);
     const client = createClient<paths>({
@@ -79,7 +79,7 @@ export class Pachca {
         Accept: 'application/json',
         'User-Agent': `pachca-sdk/${VERSION}`,
         ...options.headers,
-        ...(!bad && { Authorization: `Bearer ${token}` }),
+        ...(!problem && { Authorization: `Bearer ${token}` }),
       },
     });
 
@@ -88,8 +88,7 @@ export class Pachca {
     // rejects with a PachcaError that does not hold the token.
     this.#guard = async (method, path, signal, run) => {
       try {
-        // What is wrong is worked out (and its code loaded) only when something is.
-        if (bad) throw new PachcaTokenError((await import('./token.js')).tokenProblem(token)!);
+        if (problem) throw new PachcaTokenError(problem);
         return await run();
       } catch (error) {
         throw redactToken(

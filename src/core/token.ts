@@ -1,5 +1,5 @@
 // What is wrong with an access token the client refused to send: it would otherwise fail inside
-// fetch with an error that quotes it. Loaded on demand, like uploads: it imports nothing.
+// fetch with an error that quotes it.
 
 /** Why `token` cannot be sent as `Authorization: Bearer <token>`, without quoting it; undefined if it can. */
 export function tokenProblem(token: string | undefined): string | undefined {
