@@ -89,8 +89,8 @@ export function createTransport({ fetch, maxRetries, timeoutMs, rateLimiter }: T
     let onAbort!: () => void;
     // Resolves at the timeout, rejects at once on the caller's abort. Raced rather than left to the
     // fetch's signal: undici can lose the link from our signal to the fetch after a GC
-    // (nodejs/undici#4068), and the fetch then never settles. Listening costs more than the rest
-    // of an attempt, so only a caller's signal is listened to.
+    // (nodejs/undici#4068), and the fetch then never settles. Adding a listener to a fresh signal
+    // costs as much as the rest of an attempt's bookkeeping, so only a caller's signal gets one.
     const deadline = new Promise<undefined>((resolve, reject) => {
       timer = setTimeout(resolve, ms);
       signal?.addEventListener('abort', (onAbort = () => reject(signal.reason)));
