@@ -17,10 +17,12 @@ import { ROOT } from './spec.js';
 export const BUNDLE_BUDGET_BYTES = 5.5 * 1024;
 
 /**
- * What npm test enforces until the goal is met: the size measured when the goal was missed
- * (6,566 B) plus a little, so the bundle cannot grow unnoticed while the goal stays open.
+ * What npm test enforces until the goal is met: the size measured when the goal was missed plus a
+ * little, so the bundle cannot grow unnoticed while the goal stays open. 6,566 B before the
+ * call path's second pass (token check, one guarded path for `client.raw`, tolerant pagination,
+ * the buffered response), 7,096 B after it.
  */
-export const BUNDLE_CEILING_BYTES = 6_600;
+export const BUNDLE_CEILING_BYTES = 7_130;
 
 const ENTRY = `
 import { Pachca } from './src/index.js';

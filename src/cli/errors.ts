@@ -6,6 +6,7 @@ import {
   PachcaConfigError,
   PachcaConnectionError,
   PachcaInputError,
+  PachcaTokenError,
 } from '../core/errors.js';
 import { ConfigFileError } from './config.js';
 import type { Output } from './io.js';
@@ -28,7 +29,9 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
     return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT.ok : EXIT.usage;
   }
-  // The CLI checks for a token itself (NotLoggedInError), so a PachcaConfigError is a bad setting.
+  // A token that cannot be sent (a control character pasted with it) is an auth problem, like none.
+  if (error instanceof PachcaTokenError) return EXIT.auth;
+  // The CLI checks for a token itself (NotLoggedInError), so any other PachcaConfigError is a bad setting.
   if (error instanceof UsageError || error instanceof ConfigFileError) return EXIT.usage;
   if (error instanceof PachcaInputError || error instanceof PachcaConfigError) return EXIT.usage;
   if (error instanceof NotLoggedInError) return EXIT.auth;

@@ -1,16 +1,17 @@
-// The Pachca client: configuration, the openapi-fetch transport stack and the generic
-// `request()` every resource method goes through.
+// The Pachca client: configuration, the openapi-fetch client over the one transport, and the
+// generic `request()` every resource method goes through.
 import createClient, { type Client } from 'openapi-fetch';
 import { operations, type OperationId } from '../../generated/operations.js';
 import type { Resources } from '../../generated/resources.js';
 import type { paths } from '../../generated/schema.js';
 import { VERSION } from '../version.js';
-import { PachcaConfigError, PachcaInputError, redactToken } from './errors.js';
-import { prepareRequest, readResult, type OperationInput, type OperationRow } from './operation.js';
+import { PachcaAbortError, PachcaConfigError, PachcaError, PachcaInputError, PachcaTokenError, redactToken } from './errors.js';
+import { prepareRequest, readResult, routeOf, type OperationInput, type OperationRow } from './operation.js';
 import { DEFAULT_MAX_PAGES, PagePromise } from './pagination.js';
 import { createRateLimiter, type RateLimit } from './rate-limiter.js';
 import { buildResources } from './resources.js';
-import { createTransport, type BufferedResponse, type Exchange } from './transport.js';
+import { tokenProblem } from './token.js';
+import { createTransport } from './transport.js';
 import type { ListAllOptions } from './types.js';
 
 export const DEFAULT_BASE_URL = 'https://api.pachca.com/api/shared/v1';
@@ -37,7 +38,7 @@ export interface PachcaOptions {
 }
 
 /** openapi-fetch's `request()` without the per-path types: the table drives these calls. */
-type UntypedRequest = (method: string, path: string, init: Record<string, unknown>) => Promise<unknown>;
+type Send = (method: string, path: string, init?: Record<string, any>) => Promise<any>;
 
 function checkCount(name: string, value: number, min: number): number {
   if (!Number.isFinite(value) || value < min) throw new PachcaConfigError(`${name} must be a number >= ${min}, got ${value}`);
@@ -47,12 +48,11 @@ function checkCount(name: string, value: number, min: number): number {
 export interface Pachca extends Resources {}
 
 export class Pachca {
-  /** The typed openapi-fetch client, with the same auth, retries and timeouts, for anything the helpers don't cover. */
+  /** The typed openapi-fetch client, with the same auth, retries, timeouts and errors, for anything the helpers don't cover. */
   readonly raw: Client<paths>;
   readonly baseUrl: string;
-  // Private so that logging or serialising a client never shows the token.
-  readonly #token: string | undefined;
-  readonly #exchange: Exchange;
+  readonly #request: Send;
+  readonly #guard: <T>(method: string, path: string, signal: AbortSignal | undefined, run: () => Promise<T>) => Promise<T>;
   readonly #maxPages: number;
 
   constructor(options: PachcaOptions = {}) {
@@ -62,32 +62,51 @@ export class Pachca {
     const baseUrl = (options.baseUrl ?? env.PACHCA_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     // Redacted: a token passed as the base URL by mistake must not end up in logs.
     if (!/^https?:\/\//.test(baseUrl)) throw redactToken(new PachcaConfigError(`baseUrl must be an http(s) URL, got "${baseUrl}"`), token);
-    this.#token = token;
+    // Kept in closures only, so that logging or serialising a client never shows the token.
+    const problem = tokenProblem(token);
     this.baseUrl = baseUrl;
     this.#maxPages = checkCount('maxPages', options.maxPages ?? DEFAULT_MAX_PAGES, 1);
-    const exchange = createTransport({
-      // Looked up per call, so fetch mocks installed after the client was built still apply.
-      fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-      maxRetries: checkCount('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES, 0),
-      timeoutMs: checkCount('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1),
-      ...(options.rateLimit && { rateLimiter: createRateLimiter(options.rateLimit) }),
-    });
-    this.#exchange = exchange;
-    this.raw = createClient<paths>({
+    const client = createClient<paths>({
       baseUrl,
-      // The raw client gets a Response back; SDK calls take the bytes directly (see #call).
-      fetch: async (request: Request) => {
-        const received = await exchange(request);
-        return new Response(received.body, received);
+      fetch: createTransport({
+        // Looked up per call, so fetch mocks installed after the client was built still apply.
+        fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+        maxRetries: checkCount('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES, 0),
+        timeoutMs: checkCount('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1),
+        ...(options.rateLimit && { rateLimiter: createRateLimiter(options.rateLimit) }),
+      }) as typeof fetch,
+      headers: {
+        Accept: 'application/json',
+        'User-Agent': `pachca-sdk/${VERSION}`,
+        ...options.headers,
+        ...(!problem && { Authorization: `Bearer ${token}` }),
       },
-      headers: { Accept: 'application/json', 'User-Agent': `pachca-sdk/${VERSION}`, ...options.headers },
     });
-    this.raw.use({
-      onRequest({ request }) {
-        if (!token) throw new PachcaConfigError('No access token: pass { token } to new Pachca() or set PACHCA_TOKEN');
-        request.headers.set('Authorization', `Bearer ${token}`);
-      },
-    });
+
+    // Every call, from a resource method or from `raw`, runs in here: nothing is sent with a bad
+    // token, and whatever fails (the network, a custom fetch, a middleware, a timeout, an abort)
+    // rejects with a PachcaError that does not hold the token.
+    this.#guard = async (method, path, signal, run) => {
+      try {
+        if (problem) throw new PachcaTokenError(problem);
+        return await run();
+      } catch (error) {
+        throw redactToken(
+          error instanceof PachcaError
+            ? error
+            : signal?.aborted
+              ? new PachcaAbortError(`${method} ${path} was aborted`, { cause: signal.reason })
+              : new PachcaError(`${method} ${path} failed: ${(error as Error)?.message ?? error}`, { cause: error }),
+          token,
+        );
+      }
+    };
+    const request = (this.#request = client.request as Send);
+    const send: Send = (method, path, init = {}) => this.#guard(method, path, init.signal, () => request(method, path, init));
+    const raw: Record<string, unknown> = { ...client, request: send };
+    // GET, PUT, POST, …: openapi-fetch's upper-case methods, each sent through `send`.
+    for (const method in client) if (method < 'a') raw[method] = (path: string, init?: object) => send(method, path, init);
+    this.raw = raw as unknown as Client<paths>;
     Object.assign(this, buildResources(this));
   }
 
@@ -105,28 +124,13 @@ export class Pachca {
     return new PagePromise(load, options.maxPages ?? this.#maxPages) as unknown as Promise<unknown>;
   }
 
-  async #call(op: OperationRow, input: OperationInput, options: ListAllOptions): Promise<unknown> {
-    try {
-      const [method, path] = op.route.split(' ') as [string, string];
-      const send = this.raw.request as unknown as UntypedRequest;
-      let sent!: Request;
-      let received!: BufferedResponse;
-      await send(method, path, {
-        ...(await prepareRequest(op, input)),
-        headers: options.headers,
-        signal: options.signal,
-        // The transport has read the body already: openapi-fetch gets an empty response to pass
-        // through, and the bytes are read here, once.
-        parseAs: 'stream',
-        fetch: async (request: Request) => {
-          sent = request;
-          received = await this.#exchange(request, options.timeoutMs);
-          return new Response(null, received);
-        },
-      });
-      return readResult(op, sent, received);
-    } catch (error) {
-      throw redactToken(error, this.#token);
-    }
+  #call(op: OperationRow, input: OperationInput, { headers, signal, timeoutMs }: ListAllOptions): Promise<unknown> {
+    const { method, path } = routeOf(op);
+    return this.#guard(method, path, signal, async () => {
+      const init = { ...(await prepareRequest(op, input)), headers, signal, parseAs: 'text', call: { signal, timeoutMs } };
+      // The query string is left out of errors: it may hold search text, and the path names the failure.
+      const url = () => this.baseUrl + path.replace(/\{(\w+)\}/g, (_, name: string) => String(input.path![name]));
+      return readResult(op, url, await this.#request(method, path, init));
+    });
   }
 }

@@ -20,6 +20,11 @@ export class PachcaConfigError extends PachcaError {
   override name = 'PachcaConfigError';
 }
 
+/** The access token is missing or cannot be sent in an HTTP header; found before any request. */
+export class PachcaTokenError extends PachcaConfigError {
+  override name = 'PachcaTokenError';
+}
+
 /** An argument was rejected before any request was sent (for example a missing upload file). */
 export class PachcaInputError extends PachcaError {
   override name = 'PachcaInputError';
@@ -60,18 +65,31 @@ export class PachcaInvalidResponseError extends PachcaError {
   }
 }
 
-/** Replaces every occurrence of the token in an error's message, stack, cause and fields. */
+/**
+ * Replaces every occurrence of the token in an error's message, stack, cause and fields, and in
+ * those of its causes: logging an error prints its causes, e.g. a fetch failure that quoted the
+ * request's headers.
+ */
 export function redactToken<E>(error: E, token: string | undefined): E {
   if (!token || !(error instanceof Error)) return error;
-  // Logging an error prints its cause, e.g. a fetch failure that quoted the request's headers.
-  if (error.cause instanceof Error && error.cause !== error) redactToken(error.cause, token);
+  const { cause } = error;
   // Our errors' fields reach JSON and logs, and a server may echo the token into them (bodyText,
   // errors[].value, error_description). Other errors' fields may not survive JSON.stringify.
   const keys = ['message', 'stack', ...(error instanceof PachcaError ? Object.keys(error) : [])];
+  if (cause instanceof Error) {
+    if (cause !== error) redactToken(cause, token);
+  } else keys.push('cause');
   for (const key of keys) {
-    const json = JSON.stringify((error as unknown as Record<string, unknown>)[key]);
-    // Assigned only when needed: a DOMException's message cannot be set.
-    if (json?.includes(token)) Object.assign(error, { [key]: JSON.parse(json.split(token).join('***')) });
+    const json = JSON.stringify((error as Record<string, any>)[key]);
+    // Defined rather than assigned: a DOMException's message is a getter without a setter.
+    if (json?.includes(token)) {
+      Object.defineProperty(error, key, {
+        value: JSON.parse(json.split(token).join('***')),
+        writable: true,
+        configurable: true,
+        enumerable: error.propertyIsEnumerable(key),
+      });
+    }
   }
   return error;
 }

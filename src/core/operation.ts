@@ -2,7 +2,6 @@
 // input and shape it for openapi-fetch, then turn the answer into the result or a typed error.
 import type { operations } from '../../generated/operations.js';
 import { PachcaInputError, PachcaInvalidResponseError, apiErrorFor } from './errors.js';
-import type { BufferedResponse } from './transport.js';
 import type { UploadInput } from './types.js';
 
 export type OperationRow = (typeof operations)[keyof typeof operations];
@@ -15,25 +14,40 @@ export interface OperationInput {
   file?: UploadInput;
 }
 
-/** The path parameters are the `{names}` of the route's path, in order (the table leaves them out). */
-export function pathParamsOf(op: OperationRow): string[] {
-  return Array.from(op.route.matchAll(/\{(\w+)\}/g), (match) => match[1]!);
+export interface Route {
+  method: string;
+  /** The path template, e.g. `/users/{id}`. */
+  path: string;
+  /** The `{names}` of the path, in order (the table leaves them out). */
+  params: string[];
+}
+
+const routes = new Map<OperationRow, Route>();
+
+/** An operation's method, path and path parameters, parsed once. */
+export function routeOf(op: OperationRow): Route {
+  let route = routes.get(op);
+  if (!route) {
+    const [method, path] = op.route.split(' ') as [string, string];
+    routes.set(op, (route = { method, path, params: Array.from(path.matchAll(/\{(\w+)\}/g), (match) => match[1]!) }));
+  }
+  return route;
 }
 
 /** Checks the input against the operation and returns openapi-fetch's `params` and `body`. */
 export async function prepareRequest(op: OperationRow, input: OperationInput) {
-  for (const name of pathParamsOf(op)) {
+  for (const name of routeOf(op).params) {
     const id = input.path?.[name];
     if (!Number.isSafeInteger(id) || (id as number) < 0) throw new PachcaInputError(`${name} must be an id (an integer >= 0), got ${JSON.stringify(id)}`);
   }
 
   // Callers may write a query name as the SDK spells it (`names`) or as the wire does (`names[]`).
   const wireNames: readonly string[] = 'query' in op ? op.query : [];
-  const query: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(input.query ?? {})) {
+  let query: Record<string, unknown> | undefined;
+  for (const key in input.query) {
     const wire = wireNames.find((name) => name === key || name === `${key}[]`);
     if (!wire) throw new PachcaInputError(`Unknown parameter ${key} for ${op.sdk}(); expected ${wireNames.join(', ') || 'none'}`);
-    query[wire] = value;
+    (query ??= {})[wire] = input.query[key];
   }
 
   let body: unknown;
@@ -53,25 +67,35 @@ export async function prepareRequest(op: OperationRow, input: OperationInput) {
   return { params: { path: input.path, query }, body };
 }
 
-/** Turns the answer to `request` into the method's result, or throws the matching typed error. */
-export function readResult(op: OperationRow, request: Request, { status, headers, body: text = '' }: BufferedResponse): unknown {
+/** What openapi-fetch resolves with when asked for text (`parseAs: 'text'`). */
+export interface TextResult {
+  data?: string;
+  /** The error body: parsed JSON, else the raw text. */
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * Turns the answer into the method's result, or throws the matching typed error. `urlOf` names
+ * the request in errors; it is only called for one.
+ */
+export function readResult(op: OperationRow, urlOf: () => string, { data: text = '', error, response }: TextResult): unknown {
+  const { status, headers } = response;
+  const { method } = routeOf(op);
+  if (!response.ok) throw apiErrorFor({ status, method, url: urlOf(), headers, body: error === undefined ? '' : error });
+  if (op.success === 204) return undefined;
+
   let body: unknown = text;
   try {
     body = JSON.parse(text);
   } catch {
-    // Not JSON (an HTML error page, an empty body): the raw text stays, and has no `data`.
+    // Not JSON (an HTML page, an empty body): the raw text stays, and has no `data`.
   }
-  const { method } = request;
-  // The query string is left out: it may hold search text, and the path names the failure.
-  const url = request.url.split('?')[0]!;
-  if (status < 200 || status > 299) throw apiErrorFor({ status, method, url, headers, body });
-  if (op.success === 204) return undefined;
-
   if (body === null && 'nullable' in op) return null;
   const data = (body as { data?: unknown } | null)?.data;
   if (data === undefined || ('paginated' in op && !Array.isArray(data))) {
     const expected = 'paginated' in op ? 'a `data` array' : '`data`';
-    throw new PachcaInvalidResponseError(`${status} ${method} ${url} — expected JSON with ${expected}`, {
+    throw new PachcaInvalidResponseError(`${status} ${method} ${urlOf()} — expected JSON with ${expected}`, {
       status,
       requestId: headers.get('x-request-id') ?? undefined,
       bodyText: text.slice(0, 500),

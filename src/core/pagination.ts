@@ -1,16 +1,17 @@
-// Cursor pagination per the facts sheet: a list ends on `has_next: false` (never on an empty
-// page); search-style meta ends at `total` or an empty page. A repeated cursor or the page cap
-// ends iteration with an error rather than looping forever.
+// Cursor pagination, as the API documents it: a list ends on `has_next: false` (an empty page is
+// not the end while `has_next` is true). `has_next` is optional in the API's schema, and its older
+// reference shows `next_page` alone: without the flag, `next_page` is followed until a page comes
+// back empty. Search-style meta ends at `total` or an empty page; meta without a `next_page` ends
+// after that page. A repeated cursor or the page cap ends iteration with an error rather than
+// looping forever.
 import { PachcaPaginationError } from './errors.js';
 
 export const DEFAULT_MAX_PAGES = 1000;
 
-interface StandardMeta {
-  paginate: { next_page: string; has_next: boolean };
-}
-interface SearchMeta {
-  total: number;
-  paginate: { next_page: string };
+interface Meta {
+  /** Only in search results (GET /users with `query`). */
+  total?: number;
+  paginate?: { next_page?: string; has_next?: boolean };
 }
 
 /** Fetches the page at `cursor` (undefined: the first page). */
@@ -55,19 +56,19 @@ export class Page<T, M = unknown> implements AsyncIterable<T> {
 
   /** The cursor of the next page, or undefined at the end of the list. */
   get nextCursor(): string | undefined {
-    const meta = this.meta as Partial<StandardMeta & SearchMeta> | undefined;
+    const meta = this.meta as Meta | undefined;
+    const paginate = meta?.paginate;
     const more =
       typeof meta?.total === 'number'
         ? this.data.length > 0 && this.itemsSoFar < meta.total
-        : meta?.paginate?.has_next === true;
-    return (more && meta?.paginate?.next_page) || undefined;
+        : (paginate?.has_next ?? this.data.length > 0);
+    return (more && paginate?.next_page) || undefined;
   }
 
   hasNextPage(): boolean {
     return this.nextCursor !== undefined;
   }
 
-  /** Fetches the next page; throws PachcaPaginationError at the end, on a repeated cursor or past the page cap. */
   /** Fetches the next page; throws PachcaPaginationError at the end, on a repeated cursor or past the page cap. */
   nextPage(): Promise<Page<T, M>> {
     return this.#next(this);

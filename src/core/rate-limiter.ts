@@ -9,7 +9,7 @@ export interface RateLimit {
 }
 
 /** Waits for the caller's slot; an abort gives the wait up (the slot stays spent). */
-export type RateLimiter = (signal: AbortSignal) => Promise<void>;
+export type RateLimiter = (signal?: AbortSignal) => Promise<void>;
 
 export function createRateLimiter({ requestsPerSecond }: RateLimit): RateLimiter {
   if (!(requestsPerSecond > 0)) throw new PachcaConfigError(`rateLimit.requestsPerSecond must be above 0, got ${requestsPerSecond}`);

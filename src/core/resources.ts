@@ -3,7 +3,7 @@
 // (or upload file), then the query object, then per-call options.
 import { operations, type OperationId } from '../../generated/operations.js';
 import type { Resources } from '../../generated/resources.js';
-import { pathParamsOf, type OperationInput, type OperationRow } from './operation.js';
+import { routeOf, type OperationInput, type OperationRow } from './operation.js';
 import type { PagePromise } from './pagination.js';
 import type { ListAllOptions } from './types.js';
 
@@ -21,7 +21,7 @@ type Method = (...args: unknown[]) => unknown;
 /** Splits positional arguments into the generic operation input and the call options. */
 function readArguments(op: OperationRow, args: unknown[]): [OperationInput, ListAllOptions | undefined] {
   const input: OperationInput = { path: {} };
-  for (const name of pathParamsOf(op)) input.path![name] = args.shift();
+  for (const name of routeOf(op).params) input.path![name] = args.shift();
   if ('body' in op && op.body === 'multipart') input.file = args.shift() as OperationInput['file'];
   else if ('body' in op) input.body = args.shift();
   if ('query' in op) input.query = args.shift() as OperationInput['query'];

@@ -1,12 +1,13 @@
-// The retrying, timing-out fetch beneath openapi-fetch: middleware sees one logical request while
-// this loop owns the attempts. Each attempt takes a rate-limiter slot, gets its own timeout and
-// reads the whole body, so a stalled or reset body is caught like a stalled connection.
+// The one fetch beneath openapi-fetch, for SDK methods and `client.raw` alike: middleware sees one
+// logical request while this loop owns the attempts. Each attempt takes a rate-limiter slot, gets
+// its own timeout and reads the whole body, so a stalled or reset body is caught like a stalled
+// connection.
 import { PachcaAbortError, PachcaConnectionError, PachcaTimeoutError } from './errors.js';
 import { retryDelay } from './backoff.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { sleep } from './sleep.js';
 
-const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+const RETRYABLE_STATUSES = [429, 500, 502, 503, 504];
 
 export interface TransportSettings {
   fetch: typeof globalThis.fetch;
@@ -15,75 +16,125 @@ export interface TransportSettings {
   rateLimiter?: RateLimiter;
 }
 
-/** A response whose body has been read in full: as text, since the API answers in JSON only. */
-export interface BufferedResponse {
-  status: number;
-  statusText: string;
-  headers: Headers;
-  body: string | undefined;
-}
+/**
+ * A response whose body the transport has read in full. text() and json() answer from memory, so
+ * openapi-fetch does not read the bytes a second time; the rest read a copy.
+ */
+export class ReadResponse extends Response {
+  readonly #text: string;
+  readonly #headers: Headers;
 
-/** Sends a request, retrying what is safe to retry; resolves with the response read in full. */
-export type Exchange = (request: Request, timeoutMs?: number) => Promise<BufferedResponse>;
-
-export function createTransport({ fetch, maxRetries, timeoutMs: defaultTimeoutMs, rateLimiter }: TransportSettings): Exchange {
-  async function fetchAndRead(request: Request, body: ArrayBuffer | undefined, signal: AbortSignal): Promise<BufferedResponse> {
-    const response = await fetch(new Request(request, { body, signal }));
-    const text = await response.text();
-    const { status, statusText, headers } = response;
-    // A Response for 204 or 304 may not be given a body, not even an empty one.
-    return { status, statusText, headers, body: status === 204 || status === 304 ? undefined : text };
+  constructor(text: string, { status, statusText, headers }: Response) {
+    // No body stream is built unless someone asks for one (arrayBuffer, blob, formData, body),
+    // and the headers are the received ones, not a copy.
+    super(null, { status, statusText });
+    this.#text = text;
+    this.#headers = headers;
   }
 
-  /** One attempt: a response (any status) or a connection/timeout error worth retrying. */
-  async function attempt(request: Request, body: ArrayBuffer | undefined, timeoutMs: number): Promise<BufferedResponse | PachcaConnectionError> {
-    const callerSignal = request.signal;
+  override get headers(): Headers {
+    return this.#headers;
+  }
+  override text(): Promise<string> {
+    return Promise.resolve(this.#text);
+  }
+  override json(): Promise<any> {
+    return this.text().then(JSON.parse);
+  }
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#copy().arrayBuffer();
+  }
+  override blob(): Promise<Blob> {
+    return this.#copy().blob();
+  }
+  override formData(): Promise<FormData> {
+    return this.#copy().formData();
+  }
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
+    return this.#copy().body;
+  }
+  override clone(): ReadResponse {
+    return new ReadResponse(this.#text, this);
+  }
+  #copy(): Response {
+    // A 204 or 304 may not be given a body, not even an empty one.
+    return new Response(this.#text || null, this);
+  }
+}
+
+/** One attempt's fetch, read in full. */
+async function fetchAndRead(fetch: typeof globalThis.fetch, url: string, init: RequestInit): Promise<ReadResponse> {
+  const response = await fetch(url, init);
+  return new ReadResponse(await response.text(), response);
+}
+
+/**
+ * What a call adds to its Request (openapi-fetch copies unknown init keys onto it): the caller's
+ * own AbortSignal, and a per-call timeout. Without it (a middleware built a new Request), the
+ * Request's signal stands for the caller's.
+ */
+export interface CallOptions {
+  signal?: AbortSignal | undefined;
+  timeoutMs?: number | undefined;
+}
+
+/** Sends a request, retrying what is safe to retry. */
+export type Transport = (request: Request & { call?: CallOptions }) => Promise<ReadResponse>;
+
+export function createTransport({ fetch, maxRetries, timeoutMs, rateLimiter }: TransportSettings): Transport {
+  /** One attempt: the response read in full (any status), or a connection/timeout error worth retrying. */
+  async function attempt({ method, url, headers }: Request, body: ArrayBuffer | undefined, ms: number, signal?: AbortSignal): Promise<ReadResponse | PachcaConnectionError> {
     const controller = new AbortController();
-    const forwardAbort = () => controller.abort(callerSignal.reason);
-    callerSignal.addEventListener('abort', forwardAbort, { once: true });
-    // Resolves at the timeout, rejects on an abort. Raced rather than left to the fetch: undici
-    // can lose the link from a copied Request's signal to ours after a GC (nodejs/undici#4068),
-    // and the fetch then never settles.
-    const deadline = sleep(timeoutMs, controller.signal);
+    let timer: Parameters<typeof clearTimeout>[0];
+    let onAbort!: () => void;
+    // Resolves at the timeout, rejects at once on the caller's abort. Raced rather than left to the
+    // fetch's signal: undici can lose the link from our signal to the fetch after a GC
+    // (nodejs/undici#4068), and the fetch then never settles. Adding a listener to a fresh signal
+    // costs as much as the rest of an attempt's bookkeeping, so only a caller's signal gets one.
+    const deadline = new Promise<undefined>((resolve, reject) => {
+      timer = setTimeout(resolve, ms);
+      signal?.addEventListener('abort', (onAbort = () => reject(signal.reason)));
+    });
     try {
-      const response = await Promise.race([fetchAndRead(request, body, controller.signal), deadline]);
-      return response ?? new PachcaTimeoutError(`${request.method} ${request.url} timed out after ${timeoutMs} ms`);
-    } catch (error) {
-      if (callerSignal.aborted) throw error;
-      return new PachcaConnectionError(`${request.method} ${request.url} failed: ${describeFailure(error)}`, { cause: error });
-    } finally {
-      // Stops whatever still runs: the deadline's timer, or a fetch that timed out.
+      const response = await Promise.race([fetchAndRead(fetch, url, { method, headers, body, signal: controller.signal }), deadline]);
+      if (response) return response;
       controller.abort();
-      callerSignal.removeEventListener('abort', forwardAbort);
+      return new PachcaTimeoutError(`${method} ${url} timed out after ${ms} ms`);
+    } catch (error) {
+      if (signal?.aborted) {
+        controller.abort(signal.reason);
+        throw error;
+      }
+      return new PachcaConnectionError(`${method} ${url} failed: ${describeFailure(error)}`, { cause: error });
+    } finally {
+      // No controller.abort() after a response: it builds a DOMException, and nothing is left to stop.
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 
-  return async (request, timeoutMs = defaultTimeoutMs) => {
-    const signal = request.signal;
-    // Read once: every attempt resends these bytes, so no attempt has to clone the request.
-    const body = request.body === null ? undefined : await request.arrayBuffer();
+  return async (request) => {
+    const { method } = request;
+    const { signal, timeoutMs: ms = timeoutMs } = request.call ?? { signal: request.signal };
+    // Read once: every attempt resends these bytes.
+    const body = request.body ? await request.arrayBuffer() : undefined;
     try {
       for (let retries = 0; ; retries++) {
-        // A signal added to a Request later is not seen by the abort listener: check it now.
-        signal.throwIfAborted();
+        signal?.throwIfAborted();
         await rateLimiter?.(signal);
-        const outcome = await attempt(request, body, timeoutMs);
+        const outcome = await attempt(request, body, ms, signal);
+        const failed = outcome instanceof Error;
         // Retrying a POST could create a second user or tag.
-        const retryable =
-          request.method !== 'POST' &&
-          retries < maxRetries &&
-          (outcome instanceof Error || RETRYABLE_STATUSES.has(outcome.status));
-        if (!retryable) {
-          if (outcome instanceof Error) throw outcome;
+        if (method === 'POST' || retries >= maxRetries || !(failed || RETRYABLE_STATUSES.includes(outcome.status))) {
+          if (failed) throw outcome;
           return outcome;
         }
-        const retryAfter = outcome instanceof Error ? null : outcome.headers.get('retry-after');
-        await sleep(retryDelay(retries, retryAfter), signal);
+        await sleep(retryDelay(retries, failed ? null : outcome.headers.get('retry-after')), signal);
       }
     } catch (error) {
       // However the abort arrived (before an attempt, in the rate limiter, during a fetch or a
       // backoff wait), the caller gets one error type.
-      if (signal.aborted) throw new PachcaAbortError(`${request.method} ${request.url} was aborted`, { cause: signal.reason });
+      if (signal?.aborted) throw new PachcaAbortError(`${method} ${request.url} was aborted`, { cause: signal.reason });
       throw error;
     }
   };
@@ -92,7 +143,7 @@ export function createTransport({ fetch, maxRetries, timeoutMs: defaultTimeoutMs
 /** undici hides the useful part (ECONNRESET, ECONNREFUSED, …) in `cause`. */
 function describeFailure(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = (error as Error)?.message ?? String(error);
   const detail = cause?.code ?? cause?.message;
   return detail ? `${message} (${detail})` : message;
 }

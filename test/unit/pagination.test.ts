@@ -1,5 +1,6 @@
-// Cursor pagination end rules from the facts sheet: has_next false ends a list (an empty or short
-// page does not); search meta ends at total or an empty page; a repeated cursor or the page cap
+// Cursor pagination end rules: has_next false ends a list (an empty or short page does not); without
+// has_next, next_page is followed until an empty page; meta without paginate or next_page ends
+// after that page; search meta ends at total or an empty page; a repeated cursor or the page cap
 // ends with PachcaPaginationError instead of looping forever.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PachcaPaginationError } from '../../src/index.js';
@@ -48,6 +49,65 @@ describe('end of a list', () => {
     server.script(page([], false, 'c2'));
     await expect(clientFor(server).groupTags.listAllUsers(4)).resolves.toEqual([]);
     expect(server.requests).toHaveLength(1);
+  });
+});
+
+/** The shapes the API's reference and schema allow besides the full one (has_next is optional). */
+describe('pages without has_next', () => {
+  const nextOnly = (data: Item[], nextPage: string): Reply => ({ body: { data, meta: { paginate: { next_page: nextPage } } } });
+
+  it('next_page alone is followed until a page comes back empty', async () => {
+    server.script(nextOnly(items(1, 2), 'c2'), nextOnly(items(3), 'c3'), nextOnly([], 'c4'), nextOnly(items(99), 'c5'));
+    await expect(clientFor(server).users.listAll()).resolves.toEqual(items(1, 2, 3));
+    expect(urls()).toEqual(['/users', '/users?cursor=c2', '/users?cursor=c3']);
+  });
+
+  it('for await and nextPage() follow next_page alone too', async () => {
+    server.script(nextOnly(items(1), 'c2'), nextOnly(items(2), 'c3'), nextOnly([], 'c4'));
+    const seen: unknown[] = [];
+    for await (const item of clientFor(server).groupTags.listUsers(4)) seen.push(item);
+    expect(seen).toEqual(items(1, 2));
+    server.script(nextOnly(items(1), 'c2'), nextOnly([], 'c3'));
+    const first = await clientFor(server).groupTags.list();
+    expect(first.hasNextPage()).toBe(true);
+    const second = await first.nextPage();
+    expect(second.hasNextPage()).toBe(false);
+  });
+
+  it('has_next: false still ends at once, and has_next: true still passes an empty page', async () => {
+    server.script(
+      { body: { data: items(1), meta: { paginate: { next_page: 'c2', has_next: true } } } },
+      { body: { data: [], meta: { paginate: { next_page: 'c3', has_next: true } } } },
+      { body: { data: items(2), meta: { paginate: { next_page: 'c4', has_next: false } } } },
+      nextOnly(items(99), 'c5'),
+    );
+    await expect(clientFor(server).users.listAll()).resolves.toEqual(items(1, 2));
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it.for([
+    ['meta without paginate', { data: items(1, 2), meta: {} }],
+    ['no meta at all', { data: items(1, 2) }],
+    ['paginate without next_page', { data: items(1, 2), meta: { paginate: { has_next: true } } }],
+    ['paginate with an empty next_page', { data: items(1, 2), meta: { paginate: { next_page: '', has_next: true } } }],
+  ] as const)('%s ends after that page', async ([, body]) => {
+    server.script({ body }, page(items(99), false, 'x'));
+    await expect(clientFor(server).users.listAll()).resolves.toEqual(items(1, 2));
+    const first = await clientFor(server).users.list();
+    expect(first.hasNextPage()).toBe(false);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('a repeated cursor without has_next is still caught', async () => {
+    server.script(nextOnly(items(1), 'same'), nextOnly(items(2), 'same'), nextOnly([], 'x'));
+    expect(await rejection(clientFor(server).users.listAll())).toBeInstanceOf(PachcaPaginationError);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('the page cap applies without has_next too', async () => {
+    server.respond((_, index) => nextOnly(items(index), `c${index + 1}`));
+    expect(await rejection(clientFor(server, { maxPages: 4 }).users.listAll())).toBeInstanceOf(PachcaPaginationError);
+    expect(server.requests).toHaveLength(4);
   });
 });
 

@@ -4,6 +4,8 @@ import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import {
   Pachca,
+  PachcaAbortError,
+  PachcaError,
   PachcaApiError,
   PachcaConfigError,
   PachcaConnectionError,
@@ -15,9 +17,10 @@ import { TOKEN, clientFor, rejection, startServer, useTestServer } from '../supp
 const server = useTestServer();
 
 function expectNoToken(error: unknown): void {
-  expect(error).toBeInstanceOf(Error);
+  expect(error).toBeInstanceOf(PachcaError);
   const err = error as Error;
-  for (const text of [err.message, err.stack ?? '', String(err), JSON.stringify(err)]) {
+  const cause = err.cause instanceof Error ? err.cause : undefined;
+  for (const text of [err.message, err.stack ?? '', String(err), JSON.stringify(err), String(err.cause), cause?.stack ?? '', inspect(err, { depth: Infinity })]) {
     expect(text).not.toContain(TOKEN);
   }
 }
@@ -55,8 +58,8 @@ describe('errors never contain the token', () => {
   });
 
   it('a connection error whose cause mentions the token', async () => {
-    const leakyFetch: typeof fetch = async (input) => {
-      const auth = new Request(input).headers.get('authorization');
+    const leakyFetch: typeof fetch = async (input, init) => {
+      const auth = new Request(input, init).headers.get('authorization');
       throw new TypeError(`connect ECONNREFUSED while sending ${auth}`);
     };
     const error = await rejection(clientFor(server, { fetch: leakyFetch }).profile.get());
@@ -91,6 +94,84 @@ describe('errors never contain the token', () => {
     }
     expect(error).toBeInstanceOf(PachcaConfigError);
     expectNoToken(error);
+  });
+});
+
+/** A proxy or tracing fetch that fails quoting the request's headers, as many do. */
+const leakyFetch: typeof fetch = async (input, init) => {
+  const headers = Object.fromEntries(new Request(input, init).headers);
+  throw new TypeError(`proxy refused ${JSON.stringify(headers)}`);
+};
+
+/** Every way of calling the API: resource methods, request() and each flavour of client.raw. */
+const CALLS = {
+  'users.get': (client: Pachca, init: { signal?: AbortSignal } = {}) => client.users.get(1, init),
+  'request()': (client: Pachca, init: { signal?: AbortSignal } = {}) => client.request('getUser', { path: { id: 1 } }, init),
+  'raw.GET': (client: Pachca, init: { signal?: AbortSignal } = {}) => client.raw.GET('/users/{id}', { params: { path: { id: 1 } }, ...init }),
+  'raw.request': (client: Pachca, init: { signal?: AbortSignal } = {}) =>
+    client.raw.request('get', '/users/{id}', { params: { path: { id: 1 } }, ...init }),
+};
+
+describe.each(Object.entries(CALLS))('every failure through %s is a PachcaError without the token', (_, call) => {
+  it('a custom fetch that fails quoting the headers', async () => {
+    const error = await rejection(call(clientFor(server, { fetch: leakyFetch })));
+    expect(error).toBeInstanceOf(PachcaConnectionError);
+    expect(inspect(error, { depth: Infinity })).toContain('proxy refused');
+    expectNoToken(error);
+  });
+
+  it('a middleware that throws quoting the headers', async () => {
+    const client = clientFor(server);
+    client.raw.use({
+      onRequest({ request }) {
+        throw new Error(`middleware saw ${request.headers.get('authorization')}`);
+      },
+    });
+    const error = await rejection(call(client));
+    expect(error).toBeInstanceOf(PachcaError);
+    expect((error as Error).message).toContain('middleware saw Bearer ***');
+    expectNoToken(error);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a network failure', async () => {
+    const closed = await startServer();
+    await closed.close();
+    const error = await rejection(call(clientFor(closed)));
+    expect(error).toBeInstanceOf(PachcaConnectionError);
+    expectNoToken(error);
+  });
+
+  it('a timeout', async () => {
+    server.script({ hang: true });
+    const error = await rejection(call(clientFor(server, { timeoutMs: 50 })));
+    expect(error).toBeInstanceOf(PachcaTimeoutError);
+    expectNoToken(error);
+  });
+
+  it('an abort whose reason quotes the token', async () => {
+    const controller = new AbortController();
+    server.respond(() => {
+      controller.abort(new Error(`cancelled the call that sent ${TOKEN}`));
+      return { hang: true };
+    });
+    const error = await rejection(call(clientFor(server), { signal: controller.signal }));
+    expect(error).toBeInstanceOf(PachcaAbortError);
+    expectNoToken(error);
+  });
+
+  it('an abort in a middleware, before anything is sent', async () => {
+    const controller = new AbortController();
+    const client = clientFor(server);
+    client.raw.use({
+      onRequest() {
+        controller.abort();
+        controller.signal.throwIfAborted();
+      },
+    });
+    const error = await rejection(call(client, { signal: controller.signal }));
+    expect(error).toBeInstanceOf(PachcaAbortError);
+    expect(server.requests).toHaveLength(0);
   });
 });
 
