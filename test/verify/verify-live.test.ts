@@ -70,7 +70,7 @@ describe.concurrent('npm run verify:live', { timeout: CASE_TIMEOUT_MS }, () => {
         return reply;
       },
     });
-    const run = await runVerify(fake.baseUrl, ['--writes', '--json', '--verbose']);
+    const run = await runVerify(fake.baseUrl, ['--writes', '--json']);
     const report = run.report();
     expect(run.code, run.stderr).toBe(0);
     expect(report.violations).toEqual([]);
@@ -98,6 +98,8 @@ describe.concurrent('npm run verify:live', { timeout: CASE_TIMEOUT_MS }, () => {
     ]);
     expect(report.checked).toBe(19);
     expect(run.stdout).not.toContain('Prism');
+    // Prism's log is captured, and shown only with --verbose.
+    expect(run.stderr).not.toContain('[prism]');
 
     // Two pages of small size, and the first user's name searched for.
     const userLists = fake.calls.filter((c) => c.operationId === 'listUsers');
@@ -150,8 +152,10 @@ describe.concurrent('npm run verify:live', { timeout: CASE_TIMEOUT_MS }, () => {
 
   test('a fake that answers 401: the walk stops at the first call, exit 3', async () => {
     const fake = await fakeApi();
-    const run = await runVerify(fake.baseUrl, [], { token: `${VERIFY_TOKEN}-revoked` });
+    const run = await runVerify(fake.baseUrl, ['--verbose'], { token: `${VERIFY_TOKEN}-revoked` });
     expect(run.code, run.stderr).toBe(3);
+    // --verbose shows Prism's log at debug level, where it prints the headers it forwards: redacted.
+    expect(run.stderr).toMatch(/^\[prism\] .*authorization: Bearer \[token\]$/m);
     expect(fake.calls.map((c) => c.operationId)).toEqual(['getProfile']);
     expect(run.stdout).toMatch(/^ {2}getProfile +401 +\d+ ms {2}0 violations/m);
     expect(run.stdout).toContain('Stopped early: the token was refused: getProfile answered 401');
