@@ -1,6 +1,6 @@
 // `npm run verify:live` against local servers that play the API: one that answers from the
 // spec's examples, and ones that drift, refuse the token, fail a write or cannot be reached.
-// Each case starts its own Prism proxy, so the cases run side by side.
+// Each case starts its own Prism proxy; the cases run side by side, two at a time.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -8,7 +8,7 @@ import type { OperationId } from '../../generated/operations.js';
 import { bundleSpec, type Spec } from '../../scripts/lib/spec.js';
 import { PAGE_SIZE, TAG_PREFIX } from '../../scripts/lib/verify/walk.js';
 import { startFakeApi, type Drift, type FakeApi } from './fake-api.js';
-import { expectCleanExit, runVerify, startVerify, VERIFY_TOKEN, type VerifyRun } from './run-verify.js';
+import { expectCleanExit, inVerifySlot, runVerify, startVerify, VERIFY_TOKEN, type VerifyRun } from './run-verify.js';
 
 // Starting Prism takes seconds, and longer when several start at once on 2 cores.
 const CASE_TIMEOUT_MS = 150_000;
@@ -171,13 +171,15 @@ describe.concurrent('npm run verify:live', { timeout: CASE_TIMEOUT_MS }, () => {
 
   test('Ctrl-C while a call is waiting: Prism is stopped, exit 130', async ({ expect }) => {
     const fake = await fakeApi({ getProfile: () => ({ hang: true }) });
-    const verify = startVerify(fake.baseUrl, ['--writes']);
-    const prismPid = await verify.proxyStarted;
-    await expect.poll(() => fake.calls.length, { timeout: 30_000 }).toBe(1);
-    // Not even Prism's environment holds the token: it forwards the SDK's header instead.
-    expect(readFileSync(`/proc/${prismPid}/environ`, 'utf8')).not.toContain(VERIFY_TOKEN);
-    verify.child.kill('SIGINT');
-    const run = await verify.done;
+    const run = await inVerifySlot(async () => {
+      const verify = startVerify(fake.baseUrl, ['--writes']);
+      const prismPid = await verify.proxyStarted;
+      await expect.poll(() => fake.calls.length, { timeout: 30_000 }).toBe(1);
+      // Not even Prism's environment holds the token: it forwards the SDK's header instead.
+      expect(readFileSync(`/proc/${prismPid}/environ`, 'utf8')).not.toContain(VERIFY_TOKEN);
+      verify.child.kill('SIGINT');
+      return verify.done;
+    });
     expectCleanExit(run);
     expect(run.code).toBe(130);
     expect(run.prismPid).toBeDefined();
