@@ -56,10 +56,29 @@ export function startVerify(baseUrl: string, args: string[], { token = VERIFY_TO
   return { child, proxyStarted, done };
 }
 
-export async function runVerify(baseUrl: string, args: string[], options?: { token?: string }): Promise<VerifyRun> {
-  const run = await startVerify(baseUrl, args, options).done;
-  expectCleanExit(run);
-  return run;
+/** Verify runs (each with its own Prism) at once: two keep the 2 cores busy without starving the other suites. */
+const MAX_RUNNING = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `fn` once fewer than MAX_RUNNING verify runs are in progress. */
+export async function inVerifySlot<T>(fn: () => Promise<T>): Promise<T> {
+  while (running >= MAX_RUNNING) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await fn();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+export function runVerify(baseUrl: string, args: string[], options?: { token?: string }): Promise<VerifyRun> {
+  return inVerifySlot(async () => {
+    const run = await startVerify(baseUrl, args, options).done;
+    expectCleanExit(run);
+    return run;
+  });
 }
 
 function isRunning(pid: number): boolean {

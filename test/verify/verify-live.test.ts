@@ -1,6 +1,6 @@
 // `npm run verify:live` against local servers that play the API: one that answers from the
 // spec's examples, and ones that drift, refuse the token, fail a write or cannot be reached.
-// Each case starts its own Prism proxy, so the cases run side by side.
+// Each case starts its own Prism proxy; the cases run side by side, two at a time.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -9,7 +9,7 @@ import type { Spec } from '../../scripts/lib/spec.js';
 import { spec as loadSpec } from '../support/spec.js';
 import { PAGE_SIZE, TAG_PREFIX } from '../../scripts/lib/verify/walk.js';
 import { startFakeApi, type Drift, type FakeApi } from './fake-api.js';
-import { expectCleanExit, runVerify, startVerify, VERIFY_TOKEN, type VerifyRun } from './run-verify.js';
+import { expectCleanExit, inVerifySlot, runVerify, startVerify, VERIFY_TOKEN, type VerifyRun } from './run-verify.js';
 
 // Starting Prism takes seconds, and longer when several start at once on 2 cores.
 const CASE_TIMEOUT_MS = 150_000;
@@ -71,7 +71,7 @@ describe.concurrent('npm run verify:live', { timeout: CASE_TIMEOUT_MS }, () => {
         return reply;
       },
     });
-    const run = await runVerify(fake.baseUrl, ['--writes', '--json', '--verbose']);
+    const run = await runVerify(fake.baseUrl, ['--writes', '--json']);
     const report = run.report();
     expect(run.code, run.stderr).toBe(0);
     expect(report.violations).toEqual([]);
@@ -99,6 +99,8 @@ describe.concurrent('npm run verify:live', { timeout: CASE_TIMEOUT_MS }, () => {
     ]);
     expect(report.checked).toBe(19);
     expect(run.stdout).not.toContain('Prism');
+    // Prism's log is captured, and shown only with --verbose.
+    expect(run.stderr).not.toContain('[prism]');
 
     // Two pages of small size, and the first user's name searched for.
     const userLists = fake.calls.filter((c) => c.operationId === 'listUsers');
@@ -151,8 +153,10 @@ describe.concurrent('npm run verify:live', { timeout: CASE_TIMEOUT_MS }, () => {
 
   test('a fake that answers 401: the walk stops at the first call, exit 3', async () => {
     const fake = await fakeApi();
-    const run = await runVerify(fake.baseUrl, [], { token: `${VERIFY_TOKEN}-revoked` });
+    const run = await runVerify(fake.baseUrl, ['--verbose'], { token: `${VERIFY_TOKEN}-revoked` });
     expect(run.code, run.stderr).toBe(3);
+    // --verbose shows Prism's log at debug level, where it prints the headers it forwards: redacted.
+    expect(run.stderr).toMatch(/^\[prism\] .*authorization: Bearer \[token\]$/m);
     expect(fake.calls.map((c) => c.operationId)).toEqual(['getProfile']);
     expect(run.stdout).toMatch(/^ {2}getProfile +401 +\d+ ms {2}0 violations/m);
     expect(run.stdout).toContain('Stopped early: the token was refused: getProfile answered 401');
@@ -168,13 +172,15 @@ describe.concurrent('npm run verify:live', { timeout: CASE_TIMEOUT_MS }, () => {
 
   test('Ctrl-C while a call is waiting: Prism is stopped, exit 130', async ({ expect }) => {
     const fake = await fakeApi({ getProfile: () => ({ hang: true }) });
-    const verify = startVerify(fake.baseUrl, ['--writes']);
-    const prismPid = await verify.proxyStarted;
-    await expect.poll(() => fake.calls.length, { timeout: 30_000 }).toBe(1);
-    // Not even Prism's environment holds the token: it forwards the SDK's header instead.
-    expect(readFileSync(`/proc/${prismPid}/environ`, 'utf8')).not.toContain(VERIFY_TOKEN);
-    verify.child.kill('SIGINT');
-    const run = await verify.done;
+    const run = await inVerifySlot(async () => {
+      const verify = startVerify(fake.baseUrl, ['--writes']);
+      const prismPid = await verify.proxyStarted;
+      await expect.poll(() => fake.calls.length, { timeout: 30_000 }).toBe(1);
+      // Not even Prism's environment holds the token: it forwards the SDK's header instead.
+      expect(readFileSync(`/proc/${prismPid}/environ`, 'utf8')).not.toContain(VERIFY_TOKEN);
+      verify.child.kill('SIGINT');
+      return verify.done;
+    });
     expectCleanExit(run);
     expect(run.code).toBe(130);
     expect(run.prismPid).toBeDefined();
