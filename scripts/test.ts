@@ -18,7 +18,6 @@ const checks: Check[] = [
   { name: 'spec lint (redocly, recommended-strict)', args: [REDOCLY_BIN, 'lint', '--format', 'stylish'] },
   { name: 'generated/ is current', args: ['--import', 'tsx', join(ROOT, 'scripts/generate.ts'), '--check'] },
   { name: 'typecheck (tsc --noEmit)', args: [bin('typescript', 'bin/tsc'), '--noEmit', '-p', ROOT] },
-  { name: 'package: build + publint + attw', args: ['--import', 'tsx', join(ROOT, 'scripts/check-package.ts')] },
 ];
 
 interface Outcome {

@@ -10,9 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPackage } from '../../scripts/build.js';
-import { distIsStale, pack } from '../../scripts/lib/pack.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveStatic } from '../../scripts/lib/static-server.js';
 import { findChromium, HeadlessPage } from '../docs/chromium.js';
 import { mockUrl } from '../support/mock.js';
@@ -39,16 +37,13 @@ async function buildAndServe(name: BundlerName) {
 }
 
 beforeAll(async () => {
-  // `npm test` builds dist/ just before vitest; a lone run of this file builds it if stale.
-  if (distIsStale()) await buildPackage();
   project = mkdtempSync(join(tmpdir(), 'pachca-browser-'));
-  const { tarball } = await pack(project);
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'browser-apps', private: true }));
   launching = chromium ? HeadlessPage.launch(chromium, { width: 800, height: 600 }) : undefined;
   launching?.catch(() => undefined); // awaited below; closed in afterAll even if a step fails first
   // The apps share the project's node_modules: pachca-sdk and openapi-fetch, from the npm cache
   // (`npm ci` put openapi-fetch's tarball there; the registry is asked only for what is missing).
-  await run('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', tarball], {
+  await run('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', inject('tarball')], {
     cwd: project,
     timeout: 60_000,
   });

@@ -9,9 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPackage } from '../../scripts/build.js';
-import { distIsStale, pack, type PackedFile } from '../../scripts/lib/pack.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { PackedFile } from '../../scripts/lib/pack.js';
 import { ROOT } from '../../scripts/lib/spec.js';
 import { MOCK_TOKEN, mockUrl } from '../support/mock.js';
 
@@ -40,14 +39,11 @@ beforeAll(async () => {
     () => undefined,
     (error: Error) => error,
   );
-  // `npm test` builds dist/ just before vitest; a lone run of this file builds it if stale.
-  if (distIsStale()) await buildPackage();
   project = join(workspace, 'project');
   mkdirSync(project);
-  const packed = await pack(project);
-  files = packed.files;
+  files = inject('packedFiles');
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'smoke', private: true }));
-  await run('npm', [...NPM_INSTALL, packed.tarball], { cwd: project, timeout: 60_000 });
+  await run('npm', [...NPM_INSTALL, inject('tarball')], { cwd: project, timeout: 60_000 });
 
   server = createServer((req, res) => {
     const ok = req.url === '/users/1' && req.headers.authorization === `Bearer ${TOKEN}`;
