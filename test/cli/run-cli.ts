@@ -1,9 +1,9 @@
 // Runs the `pachca` CLI two ways with the same options and result:
-// - runCli: the bundled CLI as a child process, the way a user or a script would: no terminal, a
-//   private config directory, and only the environment a test gives it. A quarter of a CPU-second
-//   a run (mostly Node loading fetch), so it is kept for what only the real binary proves (issue
-//   8's Tests section: each operation against the mock, 401/404/422, a usage error, a refused
-//   delete, a dry run, the saved login's file mode).
+// - runCli: the built CLI (dist/cli.js) as a child process, the way a user or a script would: no
+//   terminal, a private config directory, and only the environment a test gives it. A quarter of a
+//   CPU-second a run (mostly Node loading fetch), so it is kept for what only the real binary
+//   proves: each operation against the mock, 401/404/422, a usage error, a refused delete, a dry
+//   run, the saved login's file mode, stdin.
 // - runInProcess: the same program through `main(argv, io)` with that environment and captured
 //   streams (and, if asked, a terminal): milliseconds, for everything else.
 import { spawn } from 'node:child_process';

@@ -88,7 +88,7 @@ function expectWireMatchesSpec(op: Operation, wire: Exchange[]): Exchange {
   return exchange;
 }
 
-/** Whether a page with this meta has a next page, per the facts sheet's end-of-list rules. */
+/** Whether a page with this meta has a next page, per the API's documented end-of-list rules. */
 function expectedHasNext(body: { data: unknown[]; meta: { total?: number; paginate: { has_next?: boolean } } }): boolean {
   const { total, paginate } = body.meta;
   if (typeof total === 'number') return body.data.length > 0 && body.data.length < total;

@@ -175,7 +175,9 @@ export class HeadlessPage {
   }
 }
 
-const STEP_TIMEOUT_MS = 10_000;
+// A step takes well under a second on an idle machine; the bound leaves room for a run that keeps
+// both cores busy (a page load has been seen to take over 10 s then), and still ends a hung page.
+const STEP_TIMEOUT_MS = 30_000;
 
 /** Every browser step is bounded: a hung page fails the test instead of stalling it. */
 function withTimeout<T>(promise: Promise<T>, what: string, timeoutMs: number, onTimeout: () => void): Promise<T> {
