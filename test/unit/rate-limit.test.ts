@@ -2,7 +2,7 @@
 // about (N-1)/R seconds, whichever methods they call and however concurrently they are made.
 // Bounds are one-sided where possible (timers never fire early) so a loaded machine cannot fail them.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Pachca } from '../../src/index.js';
+import { Pachca, PachcaConfigError } from '../../src/index.js';
 import { clientFor, startServer, timed, type TestServer } from '../support/http-server.js';
 
 const RATE = 20; // one request every 50 ms
@@ -70,6 +70,8 @@ describe('rate limiter', () => {
   });
 
   it('rejects a non-positive rate at construction', () => {
-    expect(() => clientFor(server, { rateLimit: { requestsPerSecond: 0 } })).toThrow();
+    expect(() => clientFor(server, { rateLimit: { requestsPerSecond: 0 } })).toThrow(
+      new PachcaConfigError('rateLimit.requestsPerSecond must be above 0, got 0'),
+    );
   });
 });
