@@ -10,13 +10,7 @@ import { specOperations } from '../support/spec.js';
 import {
   Page,
   PachcaApiError,
-  PachcaAuthenticationError,
-  PachcaBadRequestError,
-  PachcaNotFoundError,
   PachcaPaginationError,
-  PachcaPaymentRequiredError,
-  PachcaPermissionDeniedError,
-  PachcaValidationError,
   operations,
   type OperationId,
 } from '../../src/index.js';
@@ -24,18 +18,9 @@ import { MOCK_TOKEN, mockClient, mockUrl } from '../support/mock.js';
 import { expectTokenHidden } from '../support/secrets.js';
 import { CONTRACT_CALLS, LIST_ALL_CALLS, type ContractCall } from './calls.js';
 import { pathPattern, recordingFetch, type Exchange } from './wire.js';
+import { ERROR_CLASSES } from '../support/error-classes.js';
 
 const ops = specOperations();
-
-/** The typed error each declared error status must become. */
-const ERROR_CLASSES: Record<number, typeof PachcaApiError> = {
-  400: PachcaBadRequestError,
-  401: PachcaAuthenticationError,
-  402: PachcaPaymentRequiredError,
-  403: PachcaPermissionDeniedError,
-  404: PachcaNotFoundError,
-  422: PachcaValidationError,
-};
 
 /** `operationId status` pairs that a passing test exercised, for the coverage gate. */
 const exercised = new Set<string>();

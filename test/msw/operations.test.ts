@@ -15,27 +15,12 @@ import {
   Page,
   Pachca,
   PachcaApiError,
-  PachcaAuthenticationError,
-  PachcaBadRequestError,
-  PachcaNotFoundError,
-  PachcaPaymentRequiredError,
-  PachcaPermissionDeniedError,
-  PachcaValidationError,
 } from '../../src/index.js';
 import { sdkCall } from './calls.js';
+import { ERROR_CLASSES } from '../support/error-classes.js';
 
 const ops = specOperations();
 const server = setupServer(...handlers());
-
-/** The typed error each declared error status must become. */
-const ERROR_CLASSES: Record<number, typeof PachcaApiError> = {
-  400: PachcaBadRequestError,
-  401: PachcaAuthenticationError,
-  402: PachcaPaymentRequiredError,
-  403: PachcaPermissionDeniedError,
-  404: PachcaNotFoundError,
-  422: PachcaValidationError,
-};
 
 interface Example {
   name: string | undefined;
