@@ -7,13 +7,13 @@ import {
   PachcaAuthenticationError,
   PachcaConfigError,
   PachcaValidationError,
-  type OperationId,
 } from '../../src/index.js';
 import { MOCK_TOKEN, mockClient, mockUrl } from '../support/mock.js';
 import { expectTokenHidden } from '../support/secrets.js';
-import { CONTRACT_CALLS, type ContractCall } from './calls.js';
+import { sdkCall } from '../support/sdk-calls.js';
+import { specOperations } from '../support/spec.js';
 
-const calls = Object.entries(CONTRACT_CALLS) as [OperationId, ContractCall][];
+const calls = specOperations().map((op) => [op.operationId, sdkCall(op)] as const);
 
 async function rejectionOf(promise: PromiseLike<unknown>): Promise<unknown> {
   return Promise.resolve(promise).then(

@@ -14,7 +14,7 @@ import {
   type components,
 } from '../../src/index.js';
 import { handlers, mock } from '../../src/msw/index.js';
-import { PNG } from '../contract/calls.js';
+import { PNG } from '../support/sdk-calls.js';
 
 const server = setupServer(...handlers());
 const TOKEN = 'msw-behaviour-token';

@@ -16,7 +16,7 @@ import {
   Pachca,
   PachcaApiError,
 } from '../../src/index.js';
-import { sdkCall } from './calls.js';
+import { sdkCall } from '../support/sdk-calls.js';
 import { ERROR_CLASSES } from '../support/error-classes.js';
 
 const ops = specOperations();

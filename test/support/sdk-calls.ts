@@ -1,0 +1,62 @@
+// SDK calls derived from the spec, for the contract and MSW suites: the resource method of the
+// operation table, given the spec's examples — path parameter examples, the first request body
+// example (unwrapped when the SDK takes the inner object), a PNG Blob for uploads and every query
+// parameter's example. A new operation in the spec is called with no change here.
+import { tableEntry } from '../../scripts/lib/operation-table.js';
+import type { Operation } from '../../scripts/lib/spec.js';
+import type { Pachca, RequestOptions } from '../../src/index.js';
+import { listAllName } from '../../src/core/resources.js';
+
+export type SdkCall = (client: Pachca, options?: RequestOptions) => Promise<unknown>;
+
+/** The smallest valid PNG (1×1), so the avatar uploads carry real image bytes. */
+export const PNG = Uint8Array.from(
+  Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+);
+
+function exampleOf(op: Operation, name: string): unknown {
+  const parameter = op.parameters.find((p) => p.name === name)!;
+  const example = parameter.schema.example ?? (parameter as { example?: unknown }).example;
+  if (example === undefined) throw new Error(`${op.operationId}: parameter ${name} needs an example`);
+  return example;
+}
+
+function requestExample(op: Operation): unknown {
+  const media = op.requestBody?.content['application/json'] as { examples?: Record<string, { value: unknown }> };
+  const first = Object.values(media.examples ?? {})[0];
+  if (!first) throw new Error(`${op.operationId}: the JSON request body needs a named example`);
+  return first.value;
+}
+
+/** The operation's resource method, called with the spec's examples (and `options` last). */
+export function sdkCall(op: Operation): SdkCall {
+  return callWith(op, op.operationId, false);
+}
+
+/** The `listAll*` twin of a paginated operation: the same arguments without a cursor. */
+export function listAllCall(op: Operation): SdkCall {
+  return callWith(op, op.operationId, true);
+}
+
+function callWith(op: Operation, id: string, all: boolean): SdkCall {
+  const entry = tableEntry(op);
+  const [resource, sdkMethod] = entry.sdk.split('.') as [string, string];
+  const method = all ? listAllName(sdkMethod) : sdkMethod;
+  const args: unknown[] = entry.pathParams.map((name) => exampleOf(op, name));
+  if (entry.body === 'multipart') args.push(new Blob([PNG], { type: 'image/png' }));
+  else if (entry.body === 'json') {
+    const body = requestExample(op) as Record<string, unknown>;
+    args.push(entry.bodyKey ? body[entry.bodyKey] : body);
+  }
+  const query = Object.entries(entry.query).filter(([sdkName]) => !(all && sdkName === 'cursor'));
+  if (query.length) args.push(Object.fromEntries(query.map(([sdkName, wireName]) => [sdkName, exampleOf(op, wireName)])));
+  return (client, options) => {
+    const group = (client as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[resource];
+    const call = group?.[method];
+    if (!call) throw new Error(`${id}: the client has no ${resource}.${method}()`);
+    return Promise.resolve(call(...args, ...(options ? [options] : [])));
+  };
+}
