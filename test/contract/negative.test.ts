@@ -9,20 +9,11 @@ import {
   PachcaValidationError,
 } from '../../src/index.js';
 import { MOCK_TOKEN, mockClient, mockUrl } from '../support/mock.js';
-import { expectTokenHidden } from '../support/secrets.js';
+import { expectTokenHidden, rejection } from '../support/assertions.js';
 import { sdkCall } from '../support/sdk-calls.js';
 import { specOperations } from '../support/spec.js';
 
 const calls = specOperations().map((op) => [op.operationId, sdkCall(op)] as const);
-
-async function rejectionOf(promise: PromiseLike<unknown>): Promise<unknown> {
-  return Promise.resolve(promise).then(
-    () => {
-      throw new Error('expected the call to fail, but it succeeded');
-    },
-    (error: unknown) => error,
-  );
-}
 
 /** Prism's own account of a validation failure, from its `sl-violations` header. */
 function violations(error: PachcaValidationError): { location: string[]; code: string; message: string }[] {
@@ -38,7 +29,7 @@ describe('without a token', () => {
     vi.stubEnv('PACHCA_TOKEN', undefined);
     const fetch = vi.fn(globalThis.fetch);
     const client = new Pachca({ baseUrl: mockUrl(), fetch, maxRetries: 0, timeoutMs: 5_000 });
-    const error = await rejectionOf(call(client, {}));
+    const error = await rejection(call(client, {}));
     expect(error).toBeInstanceOf(PachcaConfigError);
     expect((error as Error).message).toMatch(/PACHCA_TOKEN/);
     expect(fetch).not.toHaveBeenCalled();
@@ -60,7 +51,7 @@ describe('without an Authorization header', () => {
   };
 
   it.each(calls)('%s surfaces the 401 as PachcaAuthenticationError', async (_, call) => {
-    const error = await rejectionOf(call(mockClient({ fetch: strippingFetch }), {}));
+    const error = await rejection(call(mockClient({ fetch: strippingFetch }), {}));
     expect(error).toBeInstanceOf(PachcaAuthenticationError);
     expect(error).toMatchObject({ status: 401, error: 'invalid_token', errors: [] });
     expect((error as PachcaAuthenticationError).message).toContain('401');
@@ -81,7 +72,7 @@ describe('requests the spec forbids are rejected by Prism with the field named',
   ];
 
   it.each(cases)('%s → PachcaValidationError naming %s', async (_, call, field) => {
-    const error = await rejectionOf(call(mockClient()));
+    const error = await rejection(call(mockClient()));
     expect(error).toBeInstanceOf(PachcaValidationError);
     const validation = error as PachcaValidationError;
     expect(validation.status).toBe(422);

@@ -15,7 +15,7 @@ import {
   type OperationId,
 } from '../../src/index.js';
 import { MOCK_TOKEN, mockClient, mockUrl } from '../support/mock.js';
-import { expectTokenHidden } from '../support/secrets.js';
+import { expectTokenHidden } from '../support/assertions.js';
 import { listAllCall, sdkCall, type SdkCall } from '../support/sdk-calls.js';
 import { pathPattern, recordingFetch, type Exchange } from './wire.js';
 import { ERROR_CLASSES } from '../support/error-classes.js';

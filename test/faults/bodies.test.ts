@@ -10,8 +10,8 @@ import {
   PachcaNotFoundError,
   PachcaServerError,
 } from '../../src/index.js';
-import { expectTokenHidden } from '../support/secrets.js';
-import { FAULT_TOKEN, faultClient, serve, settle, type FaultHandler } from './fault-server.js';
+import { expectTokenHidden, timed } from '../support/assertions.js';
+import { FAULT_TOKEN, faultClient, serve, type FaultHandler } from './fault-server.js';
 
 const reply =
   (status: number, contentType: string, body: string): FaultHandler =>
@@ -40,7 +40,7 @@ describe.concurrent('HTML error pages', () => {
   ] as const)('%i %s → typed error with the raw page', async ([status, title, ErrorClass], ctx) => {
     const page = htmlPage(`${status} ${title}`);
     const s = await serve(reply(status, 'text/html', page), ctx);
-    const { error } = await settle(() => faultClient(s).users.get(12));
+    const { error } = await timed(() => faultClient(s).users.get(12));
     expect(error).toBeInstanceOf(ErrorClass);
     const apiError = error as PachcaApiError;
     expect(apiError).toMatchObject({ status, body: page, errors: [], error: undefined, requestId: 'req-fault-1' });
@@ -51,7 +51,7 @@ describe.concurrent('HTML error pages', () => {
 
   it.for([401, 500])('a %i page echoing the Authorization header keeps the token out of the error text', async (status, ctx) => {
     const s = await serve(echoingPage(status), ctx);
-    const { error } = await settle(() => faultClient(s).users.get(12));
+    const { error } = await timed(() => faultClient(s).users.get(12));
     expect(error).toBeInstanceOf(PachcaApiError);
     expect((error as PachcaApiError).message).toContain('authorization: Bearer');
     expectTokenHidden(error, FAULT_TOKEN);
@@ -66,7 +66,7 @@ describe.concurrent('success statuses with a body that is not the promised JSON'
     ['an empty body', 'application/json', ''],
   ] as const)('200 with %s → PachcaInvalidResponseError, not retried', async ([, contentType, body], ctx) => {
     const s = await serve(reply(200, contentType, body), ctx);
-    const { error } = await settle(() => faultClient(s, { maxRetries: 3 }).users.get(12));
+    const { error } = await timed(() => faultClient(s, { maxRetries: 3 }).users.get(12));
     expect(error).toBeInstanceOf(PachcaInvalidResponseError);
     expect(error).toMatchObject({ status: 200, requestId: 'req-fault-1', bodyText: body.slice(0, 500) });
     expect(s.hits).toBe(1);
@@ -78,7 +78,7 @@ describe.concurrent('success statuses with a body that is not the promised JSON'
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(`{"data": {"debug": "${req.headers.authorization}"`);
     }, ctx);
-    const { error } = await settle(() => faultClient(s).users.get(12));
+    const { error } = await timed(() => faultClient(s).users.get(12));
     expect(error).toBeInstanceOf(PachcaInvalidResponseError);
     expectTokenHidden(error, FAULT_TOKEN);
   });
@@ -87,7 +87,7 @@ describe.concurrent('success statuses with a body that is not the promised JSON'
 describe.concurrent('empty bodies', () => {
   it('an empty 204 resolves a delete with undefined', async (ctx) => {
     const s = await serve((_, res) => res.writeHead(204).end(), ctx);
-    const { value, error } = await settle(() => faultClient(s).users.delete(12));
+    const { value, error } = await timed(() => faultClient(s).users.delete(12));
     expect(error).toBeUndefined();
     expect(value).toBeUndefined();
     expect(s.hits).toBe(1);
@@ -95,7 +95,7 @@ describe.concurrent('empty bodies', () => {
 
   it('an empty 503 is a PachcaServerError with an empty body', async (ctx) => {
     const s = await serve(reply(503, 'text/plain', ''), ctx);
-    const { error } = await settle(() => faultClient(s).users.get(12));
+    const { error } = await timed(() => faultClient(s).users.get(12));
     expect(error).toBeInstanceOf(PachcaServerError);
     expect(error).toMatchObject({ status: 503, body: '' });
     expectTokenHidden(error, FAULT_TOKEN);

@@ -3,8 +3,8 @@
 // has its own server, so they run concurrently.
 import { describe, expect, it } from 'vitest';
 import { PachcaConnectionError, PachcaTimeoutError } from '../../src/index.js';
-import { expectTokenHidden } from '../support/secrets.js';
-import { FAULT_TOKEN, USER, deadline, faultClient, sendJson, serve, settle, type FaultHandler } from './fault-server.js';
+import { expectTokenHidden, timed } from '../support/assertions.js';
+import { FAULT_TOKEN, USER, deadline, faultClient, sendJson, serve, type FaultHandler } from './fault-server.js';
 
 const USER_JSON = JSON.stringify(USER);
 
@@ -35,7 +35,7 @@ describe.concurrent('connection resets', () => {
 
   it.for(resets)('one reset %s, then success', async ([, reset], ctx) => {
     const s = await serve((req, res, c) => (c.hit === 0 ? reset(req, res, c) : sendJson(res, 200, USER)), ctx);
-    const { value, error, ms } = await settle(() => faultClient(s, { maxRetries: 1 }).users.get(12));
+    const { value, error, ms } = await timed(() => faultClient(s, { maxRetries: 1 }).users.get(12));
     expect(error).toBeUndefined();
     expect(value).toEqual(USER.data);
     expect(s.hits).toBe(2);
@@ -44,7 +44,7 @@ describe.concurrent('connection resets', () => {
 
   it.for(resets)('resets %s every time end in PachcaConnectionError', async ([, reset], ctx) => {
     const s = await serve(reset, ctx);
-    const { error, ms } = await settle(() => faultClient(s, { maxRetries: 2 }).users.get(12));
+    const { error, ms } = await timed(() => faultClient(s, { maxRetries: 2 }).users.get(12));
     expect(error).toBeInstanceOf(PachcaConnectionError);
     expect(error).not.toBeInstanceOf(PachcaTimeoutError);
     expect((error as Error).message).toContain('GET');
@@ -57,7 +57,7 @@ describe.concurrent('connection resets', () => {
 describe.concurrent('a server that never answers', () => {
   it('times out with PachcaTimeoutError after timeoutMs', async (ctx) => {
     const s = await serve(() => undefined, ctx);
-    const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 300 }).users.get(12));
+    const { error, ms } = await timed(() => faultClient(s, { timeoutMs: 300 }).users.get(12));
     expect(error).toBeInstanceOf(PachcaTimeoutError);
     expect((error as Error).message).toMatch(/timed out after 300 ms/);
     expect(s.hits).toBe(1);
@@ -68,7 +68,7 @@ describe.concurrent('a server that never answers', () => {
 
   it('times out once per attempt when retries are allowed', async (ctx) => {
     const s = await serve(() => undefined, ctx);
-    const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 300, maxRetries: 1 }).users.get(12));
+    const { error, ms } = await timed(() => faultClient(s, { timeoutMs: 300, maxRetries: 1 }).users.get(12));
     expect(error).toBeInstanceOf(PachcaTimeoutError);
     expect(s.hits).toBe(2);
     expect(ms).toBeLessThan(deadline(2 * 300 + 500));
@@ -76,7 +76,7 @@ describe.concurrent('a server that never answers', () => {
 
   it('a per-call timeoutMs overrides the client timeout', async (ctx) => {
     const s = await serve(() => undefined, ctx);
-    const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 30_000 }).users.get(12, { timeoutMs: 300 }));
+    const { error, ms } = await timed(() => faultClient(s, { timeoutMs: 30_000 }).users.get(12, { timeoutMs: 300 }));
     expect(error).toBeInstanceOf(PachcaTimeoutError);
     expect(ms).toBeLessThan(deadline(300));
   });
@@ -85,7 +85,7 @@ describe.concurrent('a server that never answers', () => {
 describe.concurrent('a slow body', () => {
   it('that arrives within the timeout succeeds', async (ctx) => {
     const s = await serve(trickle(4, 50), ctx);
-    const { value, error, ms } = await settle(() => faultClient(s, { timeoutMs: 2_000 }).users.get(12));
+    const { value, error, ms } = await timed(() => faultClient(s, { timeoutMs: 2_000 }).users.get(12));
     expect(error).toBeUndefined();
     expect(value).toEqual(USER.data);
     expect(ms).toBeGreaterThanOrEqual(190);
@@ -94,7 +94,7 @@ describe.concurrent('a slow body', () => {
   it('that takes longer than the timeout ends in PachcaTimeoutError', async (ctx) => {
     // The headers come at once; the timeout still covers reading the body.
     const s = await serve(trickle(4, 250), ctx);
-    const { error, ms } = await settle(() => faultClient(s, { timeoutMs: 400 }).users.get(12));
+    const { error, ms } = await timed(() => faultClient(s, { timeoutMs: 400 }).users.get(12));
     expect(error).toBeInstanceOf(PachcaTimeoutError);
     expect(s.hits).toBe(1);
     expect(ms).toBeLessThan(deadline(400));

@@ -82,17 +82,6 @@ export function deadline(waitMs: number): number {
   return waitMs + 2_000;
 }
 
-/** Runs `call` and reports how it settled and how long it took. */
-export async function settle(call: () => PromiseLike<unknown>): Promise<{ value: unknown; error: unknown; ms: number }> {
-  const start = performance.now();
-  try {
-    const value = await call();
-    return { value, error: undefined, ms: performance.now() - start };
-  } catch (error) {
-    return { value: undefined, error, ms: performance.now() - start };
-  }
-}
-
 /** A JSON reply. */
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });

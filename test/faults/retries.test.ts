@@ -11,8 +11,8 @@ import {
   PachcaTimeoutError,
   type Pachca,
 } from '../../src/index.js';
-import { expectTokenHidden } from '../support/secrets.js';
-import { FAULT_TOKEN, USER, deadline, faultClient, sendJson, serve, settle, type FaultHandler } from './fault-server.js';
+import { expectTokenHidden, timed } from '../support/assertions.js';
+import { FAULT_TOKEN, USER, deadline, faultClient, sendJson, serve, type FaultHandler } from './fault-server.js';
 
 const tooManyRequests =
   (retryAfter: string): FaultHandler =>
@@ -25,7 +25,7 @@ describe.concurrent('429 with Retry-After', () => {
   it('a storm shorter than maxRetries ends in success', async (ctx) => {
     const storm = tooManyRequests('0');
     const s = await serve((req, res, c) => (c.hit < 3 ? storm(req, res, c) : sendJson(res, 200, USER)), ctx);
-    const { value, error, ms } = await settle(() => faultClient(s, { maxRetries: 3 }).users.get(12));
+    const { value, error, ms } = await timed(() => faultClient(s, { maxRetries: 3 }).users.get(12));
     expect(error).toBeUndefined();
     expect(value).toEqual(USER.data);
     expect(s.hits).toBe(4);
@@ -34,7 +34,7 @@ describe.concurrent('429 with Retry-After', () => {
 
   it('a storm longer than maxRetries ends in PachcaRateLimitError', async (ctx) => {
     const s = await serve(tooManyRequests('0'), ctx);
-    const { error, ms } = await settle(() => faultClient(s, { maxRetries: 2 }).users.get(12));
+    const { error, ms } = await timed(() => faultClient(s, { maxRetries: 2 }).users.get(12));
     expect(error).toBeInstanceOf(PachcaRateLimitError);
     expect(error).toMatchObject({ status: 429, body: 'Too Many Requests' });
     expect((error as PachcaRateLimitError).headers.get('retry-after')).toBe('0');
@@ -45,7 +45,7 @@ describe.concurrent('429 with Retry-After', () => {
 
   it('Retry-After in seconds is waited out', async (ctx) => {
     const s = await serve((req, res, c) => (c.hit === 0 ? tooManyRequests('1')(req, res, c) : sendJson(res, 200, USER)), ctx);
-    const { error, ms } = await settle(() => faultClient(s, { maxRetries: 1 }).users.get(12));
+    const { error, ms } = await timed(() => faultClient(s, { maxRetries: 1 }).users.get(12));
     expect(error).toBeUndefined();
     expect(s.hits).toBe(2);
     // The first jittered backoff is below 500 ms: only Retry-After explains a full second.
@@ -60,7 +60,7 @@ describe.concurrent('429 with Retry-After', () => {
       (req, res, c) => (c.hit === 0 ? tooManyRequests(inTwoSeconds())(req, res, c) : sendJson(res, 200, USER)),
       ctx,
     );
-    const { error, ms } = await settle(() => faultClient(s, { maxRetries: 1 }).users.get(12));
+    const { error, ms } = await timed(() => faultClient(s, { maxRetries: 1 }).users.get(12));
     expect(error).toBeUndefined();
     expect(s.hits).toBe(2);
     expect(ms).toBeGreaterThanOrEqual(900);
@@ -74,7 +74,7 @@ describe.concurrent('5xx', () => {
       (_, res, c) => (c.hit === 0 ? sendJson(res, status, { error: 'server_error' }) : sendJson(res, 200, USER)),
       ctx,
     );
-    const { value, error, ms } = await settle(() => faultClient(s, { maxRetries: 1 }).users.get(12));
+    const { value, error, ms } = await timed(() => faultClient(s, { maxRetries: 1 }).users.get(12));
     expect(error).toBeUndefined();
     expect(value).toEqual(USER.data);
     expect(s.hits).toBe(2);
@@ -83,7 +83,7 @@ describe.concurrent('5xx', () => {
 
   it.for([500, 502, 503, 504])('%i every time ends in PachcaServerError after maxRetries', async (status, ctx) => {
     const s = await serve((_, res) => sendJson(res, status, { error: 'server_error' }, { 'retry-after': '0' }), ctx);
-    const { error, ms } = await settle(() => faultClient(s, { maxRetries: 2 }).users.get(12));
+    const { error, ms } = await timed(() => faultClient(s, { maxRetries: 2 }).users.get(12));
     expect(error).toBeInstanceOf(PachcaServerError);
     expect(error).toMatchObject({ status, error: 'server_error' });
     expect(s.hits).toBe(3);
@@ -107,7 +107,7 @@ describe.concurrent('5xx', () => {
 describe.concurrent('statuses that are never retried', () => {
   it.for([400, 401, 402, 403, 404, 422])('%i is thrown after one request', async (status, ctx) => {
     const s = await serve((_, res) => sendJson(res, status, { error: 'nope' }), ctx);
-    const { error } = await settle(() => faultClient(s, { maxRetries: 3 }).users.get(12));
+    const { error } = await timed(() => faultClient(s, { maxRetries: 3 }).users.get(12));
     expect(error).toBeInstanceOf(PachcaApiError);
     expect(error).toMatchObject({ status });
     expect(s.hits).toBe(1);
@@ -132,7 +132,7 @@ describe.concurrent('POST is never retried', () => {
 
   it.for(cases)('%s after %s: one request, typed error', async ([, , call, handler, ErrorClass], ctx) => {
     const s = await serve(handler, ctx);
-    const { error, ms } = await settle(() => call(faultClient(s, { maxRetries: 3, timeoutMs: 1_000 })));
+    const { error, ms } = await timed(() => call(faultClient(s, { maxRetries: 3, timeoutMs: 1_000 })));
     expect(error).toBeInstanceOf(ErrorClass);
     expect(s.hits).toBe(1);
     expect(ms).toBeLessThan(deadline(1_000));

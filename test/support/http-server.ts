@@ -154,24 +154,3 @@ export async function formBody(request: RecordedRequest | undefined): Promise<Fo
   const contentType = String(request.headers['content-type']);
   return new Response(new Uint8Array(request.body), { headers: { 'content-type': contentType } }).formData();
 }
-
-/** Resolves with whatever `promise` rejects with; fails if it resolves. */
-export async function rejection(promise: PromiseLike<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to reject, but it resolved');
-}
-
-/** Milliseconds `fn` took to settle (resolve or reject), with its outcome. */
-export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; error: unknown; value: T | undefined }> {
-  const start = performance.now();
-  try {
-    const value = await fn();
-    return { ms: performance.now() - start, error: undefined, value };
-  } catch (error) {
-    return { ms: performance.now() - start, error, value: undefined };
-  }
-}

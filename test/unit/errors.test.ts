@@ -14,7 +14,8 @@ import {
   PachcaServerError,
   PachcaValidationError,
 } from '../../src/index.js';
-import { clientFor, rejection, type Reply, useTestServer } from '../support/http-server.js';
+import { clientFor, type Reply, useTestServer } from '../support/http-server.js';
+import { rejection } from '../support/assertions.js';
 
 const fieldError = (key: string, message: string, code: string) => ({ key, value: null, message, code, payload: null });
 

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Pachca, PachcaConfigError } from '../../src/index.js';
-import { TOKEN, clientFor, rejection, useTestServer } from '../support/http-server.js';
+import { TOKEN, clientFor, useTestServer } from '../support/http-server.js';
+import { rejection } from '../support/assertions.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 const PROFILE = { data: { id: 1 } };

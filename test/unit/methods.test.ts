@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { operations, type OperationId } from '../../generated/operations.js';
 import { Pachca, PachcaInputError } from '../../src/index.js';
-import { TOKEN, jsonBody, rejection, startServer, type TestServer } from '../support/http-server.js';
+import { TOKEN, jsonBody, startServer, type TestServer } from '../support/http-server.js';
+import { rejection } from '../support/assertions.js';
 
 const PREFIX = '/api/shared/v1';
 const STATUS = { emoji: '🏖', title: 'On vacation', expires_at: '2030-01-01T00:00:00.000Z', is_away: true, away_message: 'Back on Monday' };

@@ -4,7 +4,8 @@
 // ends with PachcaPaginationError instead of looping forever.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PachcaPaginationError } from '../../src/index.js';
-import { clientFor, rejection, startServer, type Reply, type TestServer } from '../support/http-server.js';
+import { clientFor, startServer, type Reply, type TestServer } from '../support/http-server.js';
+import { rejection } from '../support/assertions.js';
 
 type Item = { id: number };
 const items = (...ids: number[]): Item[] => ids.map((id) => ({ id }));

@@ -3,7 +3,8 @@
 // Bounds are one-sided where possible (timers never fire early) so a loaded machine cannot fail them.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Pachca, PachcaConfigError } from '../../src/index.js';
-import { clientFor, startServer, timed, type TestServer } from '../support/http-server.js';
+import { clientFor, startServer, type TestServer } from '../support/http-server.js';
+import { timed } from '../support/assertions.js';
 
 const RATE = 20; // one request every 50 ms
 const N = 6;

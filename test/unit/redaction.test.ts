@@ -12,17 +12,15 @@ import {
   PachcaInvalidResponseError,
   PachcaTimeoutError,
 } from '../../src/index.js';
-import { TOKEN, clientFor, rejection, startServer, useTestServer } from '../support/http-server.js';
+import { TOKEN, clientFor, startServer, useTestServer } from '../support/http-server.js';
+import { expectTokenHidden, rejection } from '../support/assertions.js';
 
 const server = useTestServer();
 
+/** A PachcaError, whose every text (message, stack, cause, JSON, util.inspect) hides the token. */
 function expectNoToken(error: unknown): void {
   expect(error).toBeInstanceOf(PachcaError);
-  const err = error as Error;
-  const cause = err.cause instanceof Error ? err.cause : undefined;
-  for (const text of [err.message, err.stack ?? '', String(err), JSON.stringify(err), String(err.cause), cause?.stack ?? '', inspect(err, { depth: Infinity })]) {
-    expect(text).not.toContain(TOKEN);
-  }
+  expectTokenHidden(error, TOKEN);
 }
 
 describe('errors never contain the token', () => {

@@ -1,7 +1,8 @@
 // What methods resolve with: unwrapped `data`, `null` for "no status", undefined for 204.
 import { describe, expect, it } from 'vitest';
 import { PachcaInvalidResponseError } from '../../src/index.js';
-import { clientFor, rejection, useTestServer } from '../support/http-server.js';
+import { clientFor, useTestServer } from '../support/http-server.js';
+import { rejection } from '../support/assertions.js';
 
 const STATUS = { emoji: '🏖', title: 'On vacation', expires_at: null, is_away: false, away_message: null };
 

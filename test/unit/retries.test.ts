@@ -9,7 +9,8 @@ import {
   PachcaRateLimitError,
   PachcaServerError,
 } from '../../src/index.js';
-import { TOKEN, clientFor, rejection, timed, startServer, useTestServer } from '../support/http-server.js';
+import { TOKEN, clientFor, startServer, useTestServer } from '../support/http-server.js';
+import { rejection, timed } from '../support/assertions.js';
 
 const NOW_AGAIN = { 'retry-after': '0' };
 const OK = { body: { data: { id: 1 } } };

@@ -3,7 +3,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PachcaAbortError, PachcaConnectionError, PachcaTimeoutError } from '../../src/index.js';
-import { clientFor, timed, useTestServer } from '../support/http-server.js';
+import { clientFor, useTestServer } from '../support/http-server.js';
+import { timed } from '../support/assertions.js';
 
 const OK = { body: { data: { id: 1 } } };
 

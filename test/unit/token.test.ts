@@ -4,8 +4,8 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { Pachca, PachcaConfigError, PachcaTokenError } from '../../src/index.js';
-import { rejection, useTestServer } from '../support/http-server.js';
-import { expectTokenHidden } from '../support/secrets.js';
+import { useTestServer } from '../support/http-server.js';
+import { expectTokenHidden, rejection } from '../support/assertions.js';
 
 const server = useTestServer();
 const GOOD = 'ab12CD34ef56GH78ij90KL12mn34OP56qr78ST90'; // 40 characters

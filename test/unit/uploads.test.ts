@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PachcaInputError } from '../../src/index.js';
-import { clientFor, formBody, rejection, startServer, type TestServer } from '../support/http-server.js';
+import { clientFor, formBody, startServer, type TestServer } from '../support/http-server.js';
+import { rejection } from '../support/assertions.js';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]);
