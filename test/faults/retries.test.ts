@@ -91,17 +91,6 @@ describe.concurrent('5xx', () => {
     expectTokenHidden(error, FAULT_TOKEN);
   });
 
-  it('PUT and DELETE are retried like GET', async (ctx) => {
-    const s = await serve((req, res, c) => {
-      if (c.hit % 2 === 0) return sendJson(res, 503, {}, { 'retry-after': '0' });
-      if (req.method === 'DELETE') return void res.writeHead(204).end();
-      sendJson(res, 200, USER);
-    }, ctx);
-    const client = faultClient(s, { maxRetries: 1 });
-    await expect(client.users.update(12, { user: { title: 'CTO' } })).resolves.toEqual(USER.data);
-    await expect(client.users.delete(12)).resolves.toBeUndefined();
-    expect(s.hits).toBe(4);
-  });
 });
 
 describe.concurrent('statuses that are never retried', () => {
