@@ -1,5 +1,6 @@
 // Turns spec operations into the SDK's operation table and the typed resource interface.
 import type { Operation } from './spec.js';
+import { pathParams, sdkQueryName } from '../../src/core/names.js';
 import { listAllName } from '../../src/core/resources.js';
 
 export interface TableEntry {
@@ -14,8 +15,6 @@ export interface TableEntry {
   nullable?: true;
   success: number;
 }
-
-const BRACKETS = /\[\]$/;
 
 export function successStatus(op: Operation): number {
   const code = Object.keys(op.responses).find((status) => status.startsWith('2'));
@@ -37,10 +36,7 @@ export function tableEntry(op: Operation): TableEntry {
     path: op.path,
     sdk: op['x-sdk-method'],
     pathParams: op.parameters.filter((p) => p.in === 'path').map((p) => p.name),
-    // SDK callers write `names`; the API wants Rails-style `names[]`.
-    query: Object.fromEntries(
-      op.parameters.filter((p) => p.in === 'query').map((p) => [p.name.replace(BRACKETS, ''), p.name]),
-    ),
+    query: Object.fromEntries(op.parameters.filter((p) => p.in === 'query').map((p) => [sdkQueryName(p.name), p.name])),
     success,
   };
   if (content['application/json']) entry.body = 'json';
@@ -91,15 +87,13 @@ export interface OperationRow {
   nullable?: true;
 }
 
-const PATH_PARAM = /\{(\w+)\}/g;
-
 /**
  * The browser bundle carries this table, so it holds no field the runtime can derive: path
  * parameters are the `{names}` of the path, in order; an SDK query name is its wire name without
  * Rails' `[]`; absent flags are false.
  */
 export function operationRow(entry: TableEntry): OperationRow {
-  const fromPath = Array.from(entry.path.matchAll(PATH_PARAM), (match) => match[1]);
+  const fromPath = pathParams(entry.path);
   if (fromPath.join() !== entry.pathParams.join()) {
     throw new Error(`${entry.sdk}: the path parameters (${entry.pathParams}) are not the path's {names} in order`);
   }

@@ -2,6 +2,7 @@
 // input and shape it for openapi-fetch, then turn the answer into the result or a typed error.
 import type { operations } from '../../generated/operations.js';
 import { PachcaInputError, PachcaInvalidResponseError, apiErrorFor } from './errors.js';
+import { pathParams, sdkQueryName } from './names.js';
 import type { UploadInput } from './types.js';
 
 export type OperationRow = (typeof operations)[keyof typeof operations];
@@ -29,7 +30,7 @@ export function routeOf(op: OperationRow): Route {
   let route = routes.get(op);
   if (!route) {
     const [method, path] = op.route.split(' ') as [string, string];
-    routes.set(op, (route = { method, path, params: Array.from(path.matchAll(/\{(\w+)\}/g), (match) => match[1]!) }));
+    routes.set(op, (route = { method, path, params: pathParams(path) }));
   }
   return route;
 }
@@ -45,7 +46,7 @@ export async function prepareRequest(op: OperationRow, input: OperationInput) {
   const wireNames: readonly string[] = 'query' in op ? op.query : [];
   let query: Record<string, unknown> | undefined;
   for (const key in input.query) {
-    const wire = wireNames.find((name) => name === key || name === `${key}[]`);
+    const wire = wireNames.find((name) => name === key || sdkQueryName(name) === key);
     if (!wire) throw new PachcaInputError(`Unknown parameter ${key} for ${op.sdk}(); expected ${wireNames.join(', ') || 'none'}`);
     (query ??= {})[wire] = input.query[key];
   }
