@@ -572,7 +572,9 @@ export interface components {
              * @description Extra details, `null` when there are none.
              * @example null
              */
-            payload: Record<string, never> | null;
+            payload: {
+                [key: string]: unknown;
+            } | null;
         };
         /** @description Error body for validation, not-found, plan and business-rule errors. */
         ApiError: {

@@ -2,8 +2,7 @@
 //   dist/index.js + index.d.ts     ESM build of the SDK and its types
 //   dist/index.cjs + index.d.cts   CommonJS build of the SDK and its types
 //   dist/index.browser.js          ESM build for browsers (the `browser` export condition)
-//   dist/cli.js                    the `pachca` bin (ESM, with a shebang, its libraries bundled),
-//                                  when src/cli/ exists
+//   dist/cli.js                    the `pachca` bin (ESM, with a shebang, its libraries bundled)
 //   dist/cli.js.LICENSE.txt        the license notices of the libraries bundled into cli.js
 //   dist/msw.{js,cjs,d.ts,d.cts}    `pachca-sdk/msw`: MSW handlers (msw stays an import); the
 //                                  committed msw/package.json leads resolvers that ignore
@@ -11,7 +10,7 @@
 // tsup builds into a fresh staging directory and the files are renamed into place, so the docs
 // build's files in dist/ survive and a second build running at the same time never leaves half
 // a file behind.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Options } from 'tsup';
@@ -103,24 +102,22 @@ function cliBuild(outDir: string): Options {
 
 export interface PackageBuild {
   files: string[];
-  cli: boolean;
 }
 
 export async function buildPackage(): Promise<PackageBuild> {
   mkdirSync(DIST, { recursive: true });
   const staging = mkdtempSync(join(DIST, '.package-'));
   try {
-    const cli = existsSync(CLI_ENTRY);
-    const builds = [...sdkBuilds(staging), ...mswBuilds(staging), ...(cli ? [cliBuild(staging)] : [])];
+    const builds = [...sdkBuilds(staging), ...mswBuilds(staging), cliBuild(staging)];
     await Promise.all(builds.map((options) => build(options)));
     for (const types of ['index', 'msw']) copyFileSync(join(staging, `${types}.d.ts`), join(staging, `${types}.d.cts`));
-    // Files an earlier build wrote but this one did not (an old chunk, a removed CLI) must not ship.
+    // Files an earlier build wrote but this one did not (an old chunk) must not ship.
     const built = readdirSync(staging);
     for (const old of readdirSync(DIST).filter((name) => PACKAGE_FILES.test(name) && !built.includes(name))) {
       rmSync(join(DIST, old), { force: true });
     }
     for (const name of built) renameSync(join(staging, name), join(DIST, name));
-    return { files: built.sort(), cli };
+    return { files: built.sort() };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
@@ -128,8 +125,7 @@ export async function buildPackage(): Promise<PackageBuild> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const started = performance.now();
-  const { files, cli } = await buildPackage();
+  const { files } = await buildPackage();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`dist/: ${files.join(', ')} (${seconds} s)`);
-  if (!cli) console.log('src/cli/index.ts does not exist yet: built the SDK only, without the `pachca` bin');
 }

@@ -3,6 +3,7 @@
 // fields as flags. Body wrapper objects (`user`, `group_tag`) are flattened, so
 // `{user: {first_name}}` is `--first-name`; the SDK's `x-sdk-body` object (`status`) is the body.
 import type { CliCommandSpec, CliGroupSpec, CliOptionSpec, CliReference, CliValueType, ReferenceField } from '../../src/cli/command-spec.js';
+import { sdkQueryName } from '../../src/core/names.js';
 import { cliSample } from './code-samples.js';
 import { tableEntry } from './operation-table.js';
 import type { Operation, Schema, Spec } from './spec.js';
@@ -13,7 +14,7 @@ export const RESERVED_FLAGS = [
   ...['profile', 'verbose', 'quiet', 'color', 'input', 'columns', 'plain', 'truncate'],
 ];
 
-const kebab = (name: string) => name.replace(/\[\]$/, '').replace(/_/g, '-');
+const kebab = (name: string) => sdkQueryName(name).replace(/_/g, '-');
 
 const LIST_ITEM = /^\s*[*-] /;
 
@@ -129,7 +130,7 @@ export function commandSpec(op: Operation): CliCommandSpec {
 
   const options: CliOptionSpec[] = op.parameters
     .filter((p) => p.in === 'query')
-    .map((p) => option(p.name, 'query', [p.name.replace(/\[\]$/, '')], p.schema, p.required === true, p.description));
+    .map((p) => option(p.name, 'query', [sdkQueryName(p.name)], p.schema, p.required === true, p.description));
 
   const content = op.requestBody?.content ?? {};
   let file: CliCommandSpec['file'];

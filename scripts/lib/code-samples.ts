@@ -2,6 +2,7 @@
 // `x-sdk-method`, the CLI line from `x-cli-command`, and every argument value from the examples of
 // the operation's parameters and request body. Adding an operation to the spec adds its samples.
 import { jsLiteral, shellSingleQuoted, shellWord } from './literals.js';
+import { sdkQueryName } from '../../src/core/names.js';
 import type { Operation, Parameter, Schema, Spec } from './spec.js';
 import { tableEntry } from './operation-table.js';
 
@@ -146,7 +147,7 @@ const queryParams = (op: Operation) =>
 
 /** Query parameters as the SDK takes them: `names[]` is written `names`. */
 function sampleQuery(op: Operation): Record<string, unknown> {
-  return Object.fromEntries(queryParams(op).map((p) => [p.name.replace(/\[\]$/, ''), exampleOf(p)]));
+  return Object.fromEntries(queryParams(op).map((p) => [sdkQueryName(p.name), exampleOf(p)]));
 }
 
 function exampleOf(param: Parameter): unknown {

@@ -2,6 +2,7 @@
 // its scope) and `pachca api METHOD PATH --describe` (one operation's parameters, body fields
 // and responses), both read from generated/cli-commands.ts.
 import { cliCommands } from '../../generated/cli-commands.js';
+import { pathPattern } from '../core/names.js';
 import type { CliCommandSpec, ReferenceField } from './command-spec.js';
 import { UsageError } from './errors.js';
 import { textTable, type View } from './output.js';
@@ -22,9 +23,7 @@ export function findOperation(method: string, path: string): CliCommandSpec | un
   const bare = path.split('?')[0]!.replace(/\/+$/, '') || '/';
   return cliCommands.find((spec) => {
     if (spec.method !== method) return false;
-    // Spec paths are letters, `_`, `/` and `{params}`: nothing else to escape.
-    const pattern = spec.path.replace(/\{\w+\}/g, '[^/]+');
-    return bare === spec.path || new RegExp(`^${pattern}$`).test(bare);
+    return bare === spec.path || pathPattern(spec.path).test(bare);
   });
 }
 

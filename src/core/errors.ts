@@ -1,15 +1,11 @@
 // The SDK's error classes. Every error the SDK throws is a PachcaError; API errors carry the
 // status, the request id and the parsed body. No error ever holds the access token.
+import type { components } from '../../generated/schema.js';
 
-/** One field problem of a 400/402/404/422 response (`errors[]`). */
-export interface ApiErrorItem {
-  key: string;
-  value: string | null;
-  message: string;
-  /** An open set: `blank`, `too_long`, `invalid`, `taken`, `not_found`, … */
-  code: string;
-  payload: Record<string, unknown> | null;
-}
+type Schemas = components['schemas'];
+
+/** One field problem of a 400/402/404/422 response (`errors[]`); `code` is an open set. */
+export type ApiErrorItem = Schemas['ApiErrorItem'];
 
 export class PachcaError extends Error {
   override name = 'PachcaError';
@@ -122,7 +118,7 @@ export class PachcaApiError extends PachcaError {
   declare readonly errorDescription: string | undefined;
 
   constructor(init: ApiErrorInit) {
-    const body = init.body as Partial<{ errors: ApiErrorItem[]; error: string; error_description: string }> | null;
+    const body = init.body as Partial<Schemas['ApiError'] & Schemas['OAuthError']> | null;
     const fields = {
       requestId: init.headers.get('x-request-id') ?? undefined,
       errors: Array.isArray(body?.errors) ? body.errors : [],

@@ -1,10 +1,28 @@
 // One generic call for every operation, driven by its row in the operation table: check the
 // input and shape it for openapi-fetch, then turn the answer into the result or a typed error.
-import type { operations } from '../../generated/operations.js';
 import { PachcaInputError, PachcaInvalidResponseError, apiErrorFor } from './errors.js';
+import { pathParams, sdkQueryName } from './names.js';
 import type { UploadInput } from './types.js';
 
-export type OperationRow = (typeof operations)[keyof typeof operations];
+/**
+ * A row of generated/operations.ts. The browser bundle carries the table, so a row holds no field
+ * the runtime can derive: path parameters are the `{names}` of the route's path, in order; an SDK
+ * query name is its wire name without Rails' `[]` (`sdkQueryName`); absent flags are false.
+ */
+export interface OperationRow {
+  /** The method and the path template, e.g. `GET /users/{id}`. */
+  route: string;
+  /** The resource method, e.g. `users.get`. */
+  sdk: string;
+  /** The query parameters' wire names. */
+  query?: readonly string[];
+  success: number;
+  body?: 'json' | 'multipart';
+  /** The body property that the SDK method takes on its own (`status` of `{status: {...}}`). */
+  bodyKey?: string;
+  paginated?: true;
+  nullable?: true;
+}
 
 /** Everything an operation can take, keyed the way the API names it. */
 export interface OperationInput {
@@ -29,7 +47,7 @@ export function routeOf(op: OperationRow): Route {
   let route = routes.get(op);
   if (!route) {
     const [method, path] = op.route.split(' ') as [string, string];
-    routes.set(op, (route = { method, path, params: Array.from(path.matchAll(/\{(\w+)\}/g), (match) => match[1]!) }));
+    routes.set(op, (route = { method, path, params: pathParams(path) }));
   }
   return route;
 }
@@ -42,10 +60,10 @@ export async function prepareRequest(op: OperationRow, input: OperationInput) {
   }
 
   // Callers may write a query name as the SDK spells it (`names`) or as the wire does (`names[]`).
-  const wireNames: readonly string[] = 'query' in op ? op.query : [];
+  const wireNames = op.query ?? [];
   let query: Record<string, unknown> | undefined;
   for (const key in input.query) {
-    const wire = wireNames.find((name) => name === key || name === `${key}[]`);
+    const wire = wireNames.find((name) => name === key || sdkQueryName(name) === key);
     if (!wire) throw new PachcaInputError(`Unknown parameter ${key} for ${op.sdk}(); expected ${wireNames.join(', ') || 'none'}`);
     (query ??= {})[wire] = input.query[key];
   }
@@ -62,7 +80,7 @@ export async function prepareRequest(op: OperationRow, input: OperationInput) {
     });
   } else if ('body' in op) {
     if (typeof input.body !== 'object' || !input.body) throw new PachcaInputError(`${op.sdk}() needs a request body object`);
-    body = 'bodyKey' in op ? { [op.bodyKey]: input.body } : input.body;
+    body = op.bodyKey !== undefined ? { [op.bodyKey]: input.body } : input.body;
   }
   return { params: { path: input.path, query }, body };
 }

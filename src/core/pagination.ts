@@ -4,15 +4,15 @@
 // back empty. Search-style meta ends at `total` or an empty page; meta without a `next_page` ends
 // after that page. A repeated cursor or the page cap ends iteration with an error rather than
 // looping forever.
+import type { components } from '../../generated/schema.js';
 import { PachcaPaginationError } from './errors.js';
 
 export const DEFAULT_MAX_PAGES = 1000;
 
-interface Meta {
-  /** Only in search results (GET /users with `query`). */
-  total?: number;
-  paginate?: { next_page?: string; has_next?: boolean };
-}
+type Schemas = components['schemas'];
+
+/** Either meta of the spec, read defensively: any field may be missing. `total` is only in search meta. */
+type Meta = Partial<Pick<Schemas['SearchMeta'], 'total'>> & { paginate?: Partial<Schemas['PaginationMeta']['paginate']> };
 
 /** Fetches the page at `cursor` (undefined: the first page). */
 export type PageLoader<T, M> = (cursor: string | undefined) => Promise<{ data: T[]; meta: M }>;

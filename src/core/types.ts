@@ -1,5 +1,6 @@
 // Types derived from the generated spec types: what each operation takes and returns.
 import type { operations } from '../../generated/schema.js';
+import type { SdkQuery } from './names.js';
 
 export type { OperationId } from '../../generated/operations.js';
 export type { components, operations, paths } from '../../generated/schema.js';
@@ -12,11 +13,8 @@ type SuccessBody<K extends keyof Ops> = {
   [C in SuccessCode & keyof Responses<K>]: JsonOf<Responses<K>[C]>;
 }[SuccessCode & keyof Responses<K>];
 
-/** Strips the Rails-style `[]` from array query names: callers write `names`, the wire says `names[]`. */
-type Unbracket<Q> = { [P in keyof Q as P extends `${infer N}[]` ? N : P]: Q[P] };
-
 /** Query parameters of an operation, as SDK callers pass them. */
-export type QueryOf<K extends keyof Ops> = Unbracket<NonNullable<Ops[K]['parameters']['query']>>;
+export type QueryOf<K extends keyof Ops> = SdkQuery<NonNullable<Ops[K]['parameters']['query']>>;
 
 /** JSON request body of an operation. */
 export type BodyOf<K extends keyof Ops> = Ops[K] extends {

@@ -1,6 +1,7 @@
 // Checks a request body against the generated check of its operation (required properties,
 // types and enums, at any depth) and describes each problem the way the API does: one item of
 // `errors[]` with the field's `key`, the rejected `value`, a `message` and a `code`.
+import type { components } from '../../generated/schema.js';
 
 /** The part of a request schema the mock checks, in JSON Schema keywords (oneOf read as anyOf). */
 export interface BodyCheck {
@@ -12,14 +13,8 @@ export interface BodyCheck {
   anyOf?: readonly BodyCheck[];
 }
 
-/** One item of the API's `errors[]`. */
-export interface FieldError {
-  key: string;
-  value: string | null;
-  message: string;
-  code: string;
-  payload: null;
-}
+/** One item of the API's `errors[]`; the mock's have no payload. */
+export type FieldError = components['schemas']['ApiErrorItem'] & { payload: null };
 
 type Fields = Record<string, unknown>;
 

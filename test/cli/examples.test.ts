@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { cliCommands, cliGroups } from '../../generated/cli-commands.js';
 import { buildProgram } from '../../src/cli/program.js';
+import { pathPattern } from '../../src/core/names.js';
 import { mockUrl } from '../support/mock.js';
 import { specOperations } from '../support/spec.js';
 import { runInProcess, tempDir } from './run-cli.js';
@@ -73,7 +74,7 @@ describe('the example of every command', () => {
         const request = run.json();
         expect(request.method).toBe(spec.method);
         const path = new URL(request.url).pathname;
-        expect(path).toMatch(new RegExp(`^${spec.path.replace(/\{\w+\}/g, '\\d+')}$`));
+        expect(path).toMatch(pathPattern(spec.path, '\\d+'));
         const example = op.requestBody?.content['application/json'] as { examples?: Record<string, { value: unknown }> } | undefined;
         if (example?.examples) expect(request.body).toEqual(withoutDefaults(Object.values(example.examples)[0]!.value));
         if (spec.file) expect(request.body.image).toMatchObject({ filename: 'avatar.png', type: 'image/png' });

@@ -16,8 +16,3 @@ export function recordingFetch(log: Exchange[]): typeof globalThis.fetch {
     return response;
   };
 }
-
-/** `/users/{user_id}/status` → a pattern matching `/users/186/status`. */
-export function pathPattern(template: string): RegExp {
-  return new RegExp(`^${template.replace(/\{\w+\}/g, '\\d+')}$`);
-}

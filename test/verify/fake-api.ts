@@ -2,6 +2,7 @@
 // like the real one. A test makes it drift by rewriting the reply of chosen operations.
 import type { OperationId } from '../../generated/operations.js';
 import { listOperations, type Operation, type Spec } from '../../scripts/lib/spec.js';
+import { pathPattern } from '../../src/core/names.js';
 import { startServer, type RecordedRequest, type Reply } from '../support/http-server.js';
 
 export const API_PREFIX = '/api/shared/v1';
@@ -35,7 +36,7 @@ interface Route {
 function routesOf(spec: Spec): Route[] {
   return listOperations(spec).map((operation) => ({
     operation,
-    pattern: new RegExp(`^${operation.path.replace(/\{\w+\}/g, '[^/]+')}$`),
+    pattern: pathPattern(operation.path),
   }));
 }
 
