@@ -3,13 +3,13 @@
 //   dist/docs/index.html                  Redoc page with every script and style inline (works offline)
 // Each file is written beside its target and renamed into place, so a reader (or a second build
 // running at the same time) never sees half a file.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 import { SAMPLE_LANGUAGES, withCodeSamples } from './lib/code-samples.js';
 import { externalResources, makeSelfContained } from './lib/offline-html.js';
+import { runNode } from './lib/processes.js';
 import { dereference } from './lib/dereference.js';
 import { listOperations, REDOCLY_BIN, ROOT, SPEC_ROOT, type Spec } from './lib/spec.js';
 
@@ -39,7 +39,7 @@ export async function buildDocs({ dist = DIST, signal }: { dist?: string; signal
   const staging = mkdtempSync(join(dist, '.build-'));
   try {
     const stagedJson = join(staging, 'openapi.json');
-    await runNode([REDOCLY_BIN, 'bundle', SPEC_ROOT, '--ext', 'json', '-o', stagedJson], signal);
+    await redocly(['bundle', SPEC_ROOT, '--ext', 'json', '-o', stagedJson], signal);
     const bundled = JSON.parse(readFileSync(stagedJson, 'utf8')) as Spec;
     const operations = listOperations(dereference(bundled));
     const spec = withCodeSamples(bundled, operations);
@@ -49,7 +49,7 @@ export async function buildDocs({ dist = DIST, signal }: { dist?: string; signal
     const config = join(staging, 'redocly.yaml');
     writeFileSync(config, stringify(REDOC_CONFIG));
     const stagedHtml = join(staging, 'index.html');
-    await runNode([REDOCLY_BIN, 'build-docs', stagedJson, '--inlineBundle', '--config', config, '-o', stagedHtml], signal);
+    await redocly(['build-docs', stagedJson, '--inlineBundle', '--config', config, '-o', stagedHtml], signal);
 
     const html = makeSelfContained(readFileSync(stagedHtml, 'utf8'));
     const remote = externalResources(html);
@@ -67,18 +67,10 @@ export async function buildDocs({ dist = DIST, signal }: { dist?: string; signal
 }
 
 /** Runs a Node script quietly; its output is shown only when it fails. */
-function runNode(args: string[], signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], signal });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve();
-      else reject(new Error(`${relative(ROOT, args[0]!)} ${args[1]} failed (exit ${code}):\n${output.trim()}`));
-    });
-  });
+/** Runs a Redocly command; its output is shown only when it fails. */
+async function redocly(args: string[], signal?: AbortSignal): Promise<void> {
+  const { status, output } = await runNode([REDOCLY_BIN, ...args], { signal });
+  if (status !== 0) throw new Error(`redocly ${args[0]} failed (exit ${status}):\n${output.trim()}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

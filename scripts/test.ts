@@ -1,9 +1,9 @@
 // `npm test`: every check a change must pass, ending with one `N passed, N failed` line.
 // The checks beside vitest count as one test each, so a stale spec or a type error is never
 // hidden behind a green test summary.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { runNode } from './lib/processes.js';
 import { ROOT, REDOCLY_BIN } from './lib/spec.js';
 
 const bin = (pkg: string, file: string) => join(ROOT, 'node_modules', pkg, file);
@@ -20,35 +20,23 @@ const checks: Check[] = [
   { name: 'typecheck (tsc --noEmit)', args: [bin('typescript', 'bin/tsc'), '--noEmit', '-p', ROOT] },
 ];
 
-interface Outcome {
-  status: number;
-  output: string;
-}
-
-/** Runs a Node script; `live` streams its output, otherwise it is kept to print in one piece. */
-function run(args: string[], live = false): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: live ? 'inherit' : 'pipe', env: process.env });
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
-    child.on('error', (error) => resolve({ status: 1, output: String(error) }));
-    child.on('close', (code) => resolve({ status: code ?? 1, output }));
-  });
-}
-
 mkdirSync(join(ROOT, '.tmp'), { recursive: true });
 rmSync(REPORT, { force: true });
 
 // The checks and vitest are mostly single-threaded, so they run side by side on the 2 cores;
 // the checks' output is printed after vitest's so the two never interleave.
 const started = performance.now();
-const checkRuns = checks.map((check) => run(check.args).then((outcome) => ({ check, outcome })));
-console.log('\n▶ vitest');
-const vitest = await run(
-  [bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`],
-  true,
+const checkRuns = checks.map((check) =>
+  runNode(check.args).then(
+    (outcome) => ({ check, outcome }),
+    (error: Error) => ({ check, outcome: { status: 1, output: String(error) } }),
+  ),
 );
+console.log('\n▶ vitest');
+const vitest = await runNode(
+  [bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`],
+  { live: true },
+).catch((error: Error) => ({ status: 1, output: String(error) }));
 
 let passed = 0;
 let failed = 0;

@@ -1,6 +1,7 @@
 // Child processes that must not outlive the script that started them.
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { ROOT } from './spec.js';
 
 /** SIGTERM, then SIGKILL after `graceMs`; resolves once the child has exited. */
 export async function stopChild(child: ChildProcess, graceMs = 3000): Promise<void> {
@@ -30,4 +31,22 @@ export function onShutdown(cleanup: () => Promise<void>, code = 0): void {
     );
   };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, handler);
+}
+
+export interface NodeRun {
+  status: number;
+  /** stdout and stderr together, as they came; empty when `live`. */
+  output: string;
+}
+
+/** Runs a Node script in the repository; `live` streams its output, otherwise it is collected. */
+export function runNode(args: string[], { live = false, signal }: { live?: boolean; signal?: AbortSignal } = {}): Promise<NodeRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'], signal });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ status: code ?? 1, output }));
+  });
 }
