@@ -1,8 +1,11 @@
-// A tiny scripted HTTP server for unit tests: binds 127.0.0.1 on a free port, records every
-// request (method, url, headers, raw body, arrival time) and answers from a per-test script.
+// The one HTTP test server: a node:http server on 127.0.0.1 and a free port. `listen()` hands each
+// request to a raw handler (the fault suite resets sockets, stalls or trickles bodies with it);
+// `startServer()` builds on it a scripted server that records every request (method, url, headers,
+// raw body, arrival time) and answers from a per-test script. close() drops every connection and
+// pending timer, so a stalled request never outlives its test.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { Pachca, type PachcaOptions } from '../../src/index.js';
 
 export const TOKEN = 'test-token-4f9c2a7e1b';
@@ -54,43 +57,82 @@ function send(res: ServerResponse, reply: Reply): void {
   res.end(payload);
 }
 
-export async function startServer(): Promise<TestServer> {
-  let responder: Responder = () => ({ status: 599, body: 'no reply scripted for this request' });
-  const requests: RecordedRequest[] = [];
-  const timers = new Set<NodeJS.Timeout>();
+export interface RawContext {
+  /** 0 for the first request this server received. */
+  hit: number;
+  /** `performance.now()` when the request arrived (before its body). */
+  arrivedAt: number;
+  /** setTimeout that close() cancels. */
+  later(ms: number, fn: () => void): void;
+}
 
-  const server: Server = createServer((req, res) => {
-    const at = performance.now();
+/** Gets each request once its body has arrived, with the raw response to answer (or not). */
+export type RawHandler = (req: IncomingMessage, body: Buffer, res: ServerResponse, context: RawContext) => void;
+
+export interface RawServer {
+  /** `http://127.0.0.1:PORT`. */
+  url: string;
+  /** Requests received so far. */
+  readonly hits: number;
+  close(): Promise<void>;
+}
+
+export async function listen(handler: RawHandler): Promise<RawServer> {
+  let hits = 0;
+  const timers = new Set<NodeJS.Timeout>();
+  const sockets = new Set<Socket>();
+  const later = (ms: number, fn: () => void) => {
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      fn();
+    }, ms);
+    timers.add(timer);
+  };
+  const server = createServer((req, res) => {
+    const arrivedAt = performance.now();
+    const hit = hits++;
+    // Read the request body first, as a real server would, then answer.
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const recorded = {
-        method: req.method ?? '',
-        url: req.url ?? '',
-        headers: req.headers,
-        body: Buffer.concat(chunks),
-        at,
-      };
-      const index = requests.push(recorded) - 1;
-      const reply = responder(recorded, index);
-      if (reply.hang) return;
-      if (reply.destroy) {
-        req.socket.destroy();
-        return;
-      }
-      if (!reply.delayMs) return send(res, reply);
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        if (!res.destroyed) send(res, reply);
-      }, reply.delayMs);
-      timers.add(timer);
-    });
+    req.once('end', () => handler(req, Buffer.concat(chunks), res, { hit, arrivedAt, later }));
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-
   return {
     url: `http://127.0.0.1:${port}`,
+    get hits() {
+      return hits;
+    },
+    close() {
+      for (const timer of timers) clearTimeout(timer);
+      for (const socket of sockets) socket.destroy();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export async function startServer(): Promise<TestServer> {
+  let responder: Responder = () => ({ status: 599, body: 'no reply scripted for this request' });
+  const requests: RecordedRequest[] = [];
+
+  const server = await listen((req, body, res, { arrivedAt, later }) => {
+    const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, at: arrivedAt };
+    const index = requests.push(recorded) - 1;
+    const reply = responder(recorded, index);
+    if (reply.hang) return;
+    if (reply.destroy) return void req.socket.destroy();
+    if (!reply.delayMs) return send(res, reply);
+    later(reply.delayMs, () => {
+      if (!res.destroyed) send(res, reply);
+    });
+  });
+
+  return {
+    url: server.url,
     requests,
     script(...replies) {
       const first = requests.length;
@@ -99,11 +141,7 @@ export async function startServer(): Promise<TestServer> {
     respond(fn) {
       responder = fn;
     },
-    close() {
-      for (const timer of timers) clearTimeout(timer);
-      server.closeAllConnections();
-      return new Promise((resolve) => server.close(() => resolve()));
-    },
+    close: () => server.close(),
   };
 }
 
