@@ -17,14 +17,16 @@ export const PNG = Uint8Array.from(
   ),
 );
 
-function exampleOf(op: Operation, name: string): unknown {
+/** The example value of one of `op`'s parameters. */
+export function exampleOf(op: Operation, name: string): unknown {
   const parameter = op.parameters.find((p) => p.name === name)!;
   const example = parameter.schema.example ?? (parameter as { example?: unknown }).example;
   if (example === undefined) throw new Error(`${op.operationId}: parameter ${name} needs an example`);
   return example;
 }
 
-function requestExample(op: Operation): unknown {
+/** The first named example of `op`'s JSON request body. */
+export function requestExample(op: Operation): unknown {
   const media = op.requestBody?.content['application/json'] as { examples?: Record<string, { value: unknown }> };
   const first = Object.values(media.examples ?? {})[0];
   if (!first) throw new Error(`${op.operationId}: the JSON request body needs a named example`);
