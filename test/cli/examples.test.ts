@@ -12,38 +12,7 @@ import { pathPattern } from '../../src/core/names.js';
 import { mockUrl } from '../support/mock.js';
 import { specOperations } from '../support/spec.js';
 import { runInProcess, tempDir } from './run-cli.js';
-
-/** Splits a shell line into words: '…', "…" with backslash escapes, and `\` line continuations. */
-function shellWords(text: string): string[] {
-  const words: string[] = [];
-  let word: string | undefined;
-  const source = text.replace(/\\\n/g, ' ');
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]!;
-    if (/\s/.test(c)) {
-      if (word !== undefined) words.push(word);
-      word = undefined;
-    } else if (c === "'") {
-      const end = source.indexOf("'", i + 1);
-      word = (word ?? '') + source.slice(i + 1, end);
-      i = end;
-    } else if (c === '"') {
-      word ??= '';
-      for (i++; source[i] !== '"'; i++) word += source[i] === '\\' ? source[++i] : source[i];
-    } else {
-      word = (word ?? '') + c;
-    }
-  }
-  if (word !== undefined) words.push(word);
-  return words;
-}
-
-/** Every command line of an example (comments and blank lines dropped). */
-const commandLines = (example: string) =>
-  example
-    .replace(/\\\n/g, ' ')
-    .split('\n')
-    .filter((line) => line.trim() && !line.startsWith('#'));
+import { commandLines, shellWords } from './shell-words.js';
 
 /** The sample omits false and null values (the CLI's defaults). */
 function withoutDefaults(value: unknown): unknown {
