@@ -6,20 +6,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { errorStatuses, successStatus } from '../../scripts/lib/operation-table.js';
 import type { Operation, ResponseObject } from '../../scripts/lib/spec.js';
+import { errorClassFor } from '../support/errors.js';
 import { specOperations } from '../support/spec.js';
-import {
-  Page,
-  PachcaApiError,
-  PachcaAuthenticationError,
-  PachcaBadRequestError,
-  PachcaNotFoundError,
-  PachcaPaginationError,
-  PachcaPaymentRequiredError,
-  PachcaPermissionDeniedError,
-  PachcaValidationError,
-  operations,
-  type OperationId,
-} from '../../src/index.js';
+import { Page, PachcaApiError, PachcaPaginationError, operations, type OperationId } from '../../src/index.js';
 import { pathPattern } from '../../src/core/names.js';
 import { MOCK_TOKEN, mockClient, mockUrl } from '../support/mock.js';
 import { expectTokenHidden } from '../support/secrets.js';
@@ -27,16 +16,6 @@ import { CONTRACT_CALLS, LIST_ALL_CALLS, type ContractCall } from './calls.js';
 import { recordingFetch, type Exchange } from './wire.js';
 
 const ops = specOperations();
-
-/** The typed error each declared error status must become. */
-const ERROR_CLASSES: Record<number, typeof PachcaApiError> = {
-  400: PachcaBadRequestError,
-  401: PachcaAuthenticationError,
-  402: PachcaPaymentRequiredError,
-  403: PachcaPermissionDeniedError,
-  404: PachcaNotFoundError,
-  422: PachcaValidationError,
-};
 
 /** `operationId status` pairs that a passing test exercised, for the coverage gate. */
 const exercised = new Set<string>();
@@ -144,8 +123,7 @@ describe('every declared error response becomes its typed error', () => {
   it.each(
     errorCases.map((c) => [`${c.op.operationId} → ${c.status} ${c.example.name ?? ''}`, c] as const),
   )('%s', async (_, { op, status, example }) => {
-    const ErrorClass = ERROR_CLASSES[status];
-    if (!ErrorClass) throw new Error(`no typed error is expected for status ${status}: extend ERROR_CLASSES`);
+    const ErrorClass = errorClassFor(status);
     const prefer = `code=${status}${example.name ? `, example=${example.name}` : ''}`;
     const { error, wire } = await run(callFor(op), prefer);
 

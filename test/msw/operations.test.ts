@@ -8,34 +8,14 @@ import type { HttpHandler } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { errorStatuses, successStatus } from '../../scripts/lib/operation-table.js';
 import type { Operation } from '../../scripts/lib/spec.js';
+import { errorClassFor } from '../support/errors.js';
 import { specOperations } from '../support/spec.js';
 import { handlers, mock } from '../../src/msw/index.js';
-import {
-  DEFAULT_BASE_URL,
-  Page,
-  Pachca,
-  PachcaApiError,
-  PachcaAuthenticationError,
-  PachcaBadRequestError,
-  PachcaNotFoundError,
-  PachcaPaymentRequiredError,
-  PachcaPermissionDeniedError,
-  PachcaValidationError,
-} from '../../src/index.js';
+import { DEFAULT_BASE_URL, Page, Pachca, PachcaApiError } from '../../src/index.js';
 import { sdkCall } from './calls.js';
 
 const ops = specOperations();
 const server = setupServer(...handlers());
-
-/** The typed error each declared error status must become. */
-const ERROR_CLASSES: Record<number, typeof PachcaApiError> = {
-  400: PachcaBadRequestError,
-  401: PachcaAuthenticationError,
-  402: PachcaPaymentRequiredError,
-  403: PachcaPermissionDeniedError,
-  404: PachcaNotFoundError,
-  422: PachcaValidationError,
-};
 
 interface Example {
   name: string | undefined;
@@ -136,8 +116,7 @@ describe('mock.<operationId>({ status }) answers every declared error, which bec
   it.each(errorCases.map((c) => [`${c.op.operationId} → ${c.status} ${c.example.name ?? ''}`, c] as const))(
     '%s',
     async (_, { op, status, example }) => {
-      const ErrorClass = ERROR_CLASSES[status];
-      if (!ErrorClass) throw new Error(`no typed error is expected for status ${status}: extend ERROR_CLASSES`);
+      const ErrorClass = errorClassFor(status);
       server.use(anyMock[op.operationId]!({ status, ...(example.name && { example: example.name }) }));
       const { error } = await run(op);
       expect(error).toBeInstanceOf(ErrorClass);
