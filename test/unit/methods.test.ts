@@ -1,10 +1,10 @@
 // Every resource method puts the right method, URL and body on the wire and unwraps the answer.
 // The table is keyed by operationId, so an operation added to the spec without a case here fails
 // both the typecheck (Record<OperationId, …>) and the coverage test below.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { operations, type OperationId } from '../../generated/operations.js';
 import { Pachca, PachcaInputError } from '../../src/index.js';
-import { TOKEN, jsonBody, rejection, startServer, type TestServer } from '../support/http-server.js';
+import { TOKEN, jsonBody, rejection, useTestServer } from '../support/http-server.js';
 
 const PREFIX = '/api/shared/v1';
 const STATUS = { emoji: '🏖', title: 'On vacation', expires_at: '2030-01-01T00:00:00.000Z', is_away: true, away_message: 'Back on Monday' };
@@ -118,15 +118,10 @@ const ISSUE_METHODS = [
 
 const ITEM = { id: 1, name: 'sample' };
 
-let server: TestServer;
+const server = useTestServer();
 let client: Pachca;
 
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
 beforeEach(() => {
-  server.requests.length = 0;
   client = new Pachca({ token: TOKEN, baseUrl: server.url + PREFIX, maxRetries: 0, timeoutMs: 2_000 });
 });
 
