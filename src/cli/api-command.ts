@@ -2,6 +2,7 @@
 // --verbose and exit codes as the typed commands; `pachca api ls` and `--describe` read the spec.
 import { Command, Option } from 'commander';
 import { apiErrorFor } from '../core/errors.js';
+import { jsonOrText } from '../core/json.js';
 import { describeData, describeText, operationRows, requireOperation } from './api-reference.js';
 import { prepareApiRequest, type ApiFlags, type FieldFlag } from './api-request.js';
 import { confirmDestructive } from './confirm.js';
@@ -88,12 +89,8 @@ async function send(method: string, path: string, options: ApiOptions, globals: 
   const { response } = answer;
   const text = answer.error ?? answer.data;
   if (!response.ok) {
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text ?? '');
-    } catch {
-      // Not JSON: the error keeps the text.
-    }
+    // Not JSON: the error keeps the text.
+    const body = text === undefined ? undefined : jsonOrText(text);
     // The query string is left out, as in the SDK's errors: it may hold search text.
     throw apiErrorFor({ status: response.status, method, url: `${client.baseUrl}${bare}`, headers: response.headers, body });
   }

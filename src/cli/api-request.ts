@@ -49,7 +49,8 @@ export function keyPath(key: string): string[] {
   return [match[1]!, ...Array.from(match[2]!.matchAll(/\[([^[\]]*)\]/g), (m) => m[1]!)];
 }
 
-function setPath(target: Record<string, unknown>, path: string[], value: unknown, key: string): void {
+/** Sets `value` at `path` in `target`, creating objects on the way; `key` names the field in errors. */
+export function setPath(target: Record<string, unknown>, path: string[], value: unknown, key: string): void {
   const [head, ...rest] = path as [string, ...string[]];
   if (rest.length === 0) {
     target[head] = value;

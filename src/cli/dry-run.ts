@@ -1,5 +1,6 @@
 // `--dry-run`: the SDK builds the request exactly as it would send it; a fetch in its place prints
 // it (token masked) and stops the call, so nothing leaves the machine.
+import { jsonOrText } from '../core/json.js';
 import type { Output } from './io.js';
 import type { Format } from './output.js';
 import { maskToken } from './secrets.js';
@@ -32,12 +33,7 @@ async function describeBody(request: Request): Promise<unknown> {
     return parts;
   }
   const text = await request.text();
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+  return text === '' ? undefined : jsonOrText(text);
 }
 
 export async function describeRequest(request: Request): Promise<DescribedRequest> {

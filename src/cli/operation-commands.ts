@@ -4,6 +4,7 @@
 import { type Command, Option } from 'commander';
 import { cliCommands, cliGroups } from '../../generated/cli-commands.js';
 import type { OperationInput } from '../core/operation.js';
+import { setPath } from './api-request.js';
 import type { CliCommandSpec, CliOptionSpec } from './command-spec.js';
 import type { GlobalOptions } from './context.js';
 import { UsageError } from './errors.js';
@@ -30,16 +31,6 @@ function flagOptions(spec: CliOptionSpec): Option[] {
   return [option];
 }
 
-function setIn(target: Record<string, unknown>, path: string[], value: unknown): void {
-  const [head, ...rest] = path as [string, ...string[]];
-  if (rest.length === 0) {
-    target[head] = value;
-    return;
-  }
-  const inner = (target[head] ??= {}) as Record<string, unknown>;
-  setIn(inner, rest, value);
-}
-
 /** The SDK input from parsed arguments and flags. */
 function operationInput(spec: CliCommandSpec, args: unknown[], flags: Record<string, unknown>, attributes: Map<CliOptionSpec, string>): OperationInput {
   const input: OperationInput = {};
@@ -50,7 +41,7 @@ function operationInput(spec: CliCommandSpec, args: unknown[], flags: Record<str
     const value = flags[attributes.get(option)!];
     if (value === undefined) continue;
     if (option.in === 'query') query[option.target[0]!] = value;
-    else setIn(body, option.target, value);
+    else setPath(body, option.target, value, `--${option.flag}`);
   }
   if (Object.keys(query).length) input.query = query;
   const bodyFlags = spec.options.filter((o) => o.in === 'body');

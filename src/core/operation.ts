@@ -1,6 +1,7 @@
 // One generic call for every operation, driven by its row in the operation table: check the
 // input and shape it for openapi-fetch, then turn the answer into the result or a typed error.
 import { PachcaInputError, PachcaInvalidResponseError, apiErrorFor } from './errors.js';
+import { jsonOrText } from './json.js';
 import { pathParams, sdkQueryName } from './names.js';
 import type { UploadInput } from './types.js';
 
@@ -103,12 +104,8 @@ export function readResult(op: OperationRow, urlOf: () => string, { data: text =
   if (!response.ok) throw apiErrorFor({ status, method, url: urlOf(), headers, body: error === undefined ? '' : error });
   if (op.success === 204) return undefined;
 
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // Not JSON (an HTML page, an empty body): the raw text stays, and has no `data`.
-  }
+  // Not JSON (an HTML page, an empty body): the raw text stays, and has no `data`.
+  const body = jsonOrText(text);
   if (body === null && 'nullable' in op) return null;
   const data = (body as { data?: unknown } | null)?.data;
   if (data === undefined || ('paginated' in op && !Array.isArray(data))) {

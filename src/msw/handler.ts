@@ -3,6 +3,7 @@
 import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
 import { defaultBaseUrl, mswOperations } from '../../generated/msw.js';
 import { fillPath } from '../core/names.js';
+import { jsonOrText } from '../core/json.js';
 import type { MockedOperationId } from './types.js';
 import { bodyErrors, type BodyCheck } from './validate.js';
 
@@ -48,12 +49,7 @@ function declared(row: Row, status: number): Response {
 /** The body as the check reads it: parsed JSON (the raw text if it is not JSON) or the form's fields. */
 async function bodyOf(row: Row, request: Request): Promise<unknown> {
   if (row.multipart) return request.formData().then((form) => Object.fromEntries(form), () => undefined);
-  const text = await request.text();
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+  return jsonOrText(await request.text());
 }
 
 /** The Prism mock's answers to a request it refuses: 401 without a token, 422 for a bad body. */

@@ -1,22 +1,15 @@
 // `--all` walks every page shape the API documents, through the same SDK pagination: the full
 // meta (has_next), next_page alone (followed until an empty page), meta without paginate or
 // without next_page (one page), and search meta (total). Run in-process against a scripted server.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type Reply, type TestServer } from '../support/http-server.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer, type Reply } from '../support/http-server.js';
 import { CLI_TEST_TIMEOUT_MS, runInProcess } from './run-cli.js';
 
 type Item = { id: number };
 const items = (...ids: number[]): Item[] => ids.map((id) => ({ id }));
 const reply = (data: Item[], meta?: unknown): Reply => ({ body: meta === undefined ? { data } : { data, meta } });
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useTestServer();
 
 const listAll = (args: string[]) =>
   runInProcess(['--base-url', server.url, '-o', 'json', ...args, '--all'], { env: { PACHCA_TOKEN: 'cli-pages-token' } });

@@ -2,17 +2,13 @@
 // SDK's own message, exit code 3, before any request, and never echoed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../support/http-server.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../support/http-server.js';
 import { CLI_TEST_TIMEOUT_MS, runCli, runInProcess, tempDir } from './run-cli.js';
 
 const GOOD = 'cli-token-check-0123456789abcdefghijklmn'; // 40 characters
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
 describe('pachca with a token that cannot be an HTTP header value', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('from PACHCA_TOKEN (the real binary): the SDK message, exit 3, nothing sent', async () => {

@@ -6,18 +6,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { errorStatuses, successStatus } from '../../scripts/lib/operation-table.js';
 import type { Operation, ResponseObject } from '../../scripts/lib/spec.js';
+import { errorClassFor } from '../support/errors.js';
 import { specOperations } from '../support/spec.js';
-import {
-  Page,
-  PachcaApiError,
-  PachcaPaginationError,
-  operations,
-  type OperationId,
-} from '../../src/index.js';
+import { Page, PachcaApiError, PachcaPaginationError, operations, type OperationId } from '../../src/index.js';
 import { pathPattern } from '../../src/core/names.js';
 import { MOCK_TOKEN, mockClient, mockUrl } from '../support/mock.js';
 import { expectTokenHidden } from '../support/assertions.js';
-import { ERROR_CLASSES } from '../support/error-classes.js';
 import { listAllCall, sdkCall, type SdkCall } from '../support/sdk-calls.js';
 import { recordingFetch, type Exchange } from './wire.js';
 
@@ -122,8 +116,7 @@ describe('every declared error response becomes its typed error', () => {
   it.each(
     errorCases.map((c) => [`${c.op.operationId} → ${c.status} ${c.example.name ?? ''}`, c] as const),
   )('%s', async (_, { op, status, example }) => {
-    const ErrorClass = ERROR_CLASSES[status];
-    if (!ErrorClass) throw new Error(`no typed error is expected for status ${status}: extend ERROR_CLASSES`);
+    const ErrorClass = errorClassFor(status);
     const prefer = `code=${status}${example.name ? `, example=${example.name}` : ''}`;
     const { error, wire } = await run(callFor(op), prefer);
 

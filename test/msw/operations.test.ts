@@ -8,16 +8,11 @@ import type { HttpHandler } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { errorStatuses, successStatus } from '../../scripts/lib/operation-table.js';
 import type { Operation } from '../../scripts/lib/spec.js';
+import { errorClassFor } from '../support/errors.js';
 import { specOperations } from '../support/spec.js';
 import { handlers, mock } from '../../src/msw/index.js';
-import {
-  DEFAULT_BASE_URL,
-  Page,
-  Pachca,
-  PachcaApiError,
-} from '../../src/index.js';
+import { DEFAULT_BASE_URL, Page, Pachca, PachcaApiError } from '../../src/index.js';
 import { sdkCall } from '../support/sdk-calls.js';
-import { ERROR_CLASSES } from '../support/error-classes.js';
 
 const ops = specOperations();
 const server = setupServer(...handlers());
@@ -121,8 +116,7 @@ describe('mock.<operationId>({ status }) answers every declared error, which bec
   it.each(errorCases.map((c) => [`${c.op.operationId} → ${c.status} ${c.example.name ?? ''}`, c] as const))(
     '%s',
     async (_, { op, status, example }) => {
-      const ErrorClass = ERROR_CLASSES[status];
-      if (!ErrorClass) throw new Error(`no typed error is expected for status ${status}: extend ERROR_CLASSES`);
+      const ErrorClass = errorClassFor(status);
       server.use(anyMock[op.operationId]!({ status, ...(example.name && { example: example.name }) }));
       const { error } = await run(op);
       expect(error).toBeInstanceOf(ErrorClass);

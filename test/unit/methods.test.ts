@@ -2,12 +2,12 @@
 // the example ids, query with the example values under their wire names, the example body) and
 // unwraps the answer. The cases come from the spec (test/support/sdk-calls.ts), so an operation
 // added to the spec is covered with no change here.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { operations, type OperationId } from '../../generated/operations.js';
 import { fillPath } from '../../src/core/names.js';
 import { Pachca, PachcaInputError } from '../../src/index.js';
 import type { Operation } from '../../scripts/lib/spec.js';
-import { TOKEN, jsonBody, startServer, type TestServer } from '../support/http-server.js';
+import { TOKEN, jsonBody, useTestServer } from '../support/http-server.js';
 import { rejection } from '../support/assertions.js';
 import { exampleOf, listAllCall, requestExample, sdkCall } from '../support/sdk-calls.js';
 import { specOperations } from '../support/spec.js';
@@ -50,15 +50,10 @@ const ISSUE_METHODS = [
 
 const ITEM = { id: 1, name: 'sample' };
 
-let server: TestServer;
+const server = useTestServer();
 let client: Pachca;
 
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
 beforeEach(() => {
-  server.requests.length = 0;
   client = new Pachca({ token: TOKEN, baseUrl: server.url + PREFIX, maxRetries: 0, timeoutMs: 2_000 });
 });
 

@@ -2,9 +2,9 @@
 // has_next, next_page is followed until an empty page; meta without paginate or next_page ends
 // after that page; search meta ends at total or an empty page; a repeated cursor or the page cap
 // ends with PachcaPaginationError instead of looping forever.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PachcaPaginationError } from '../../src/index.js';
-import { clientFor, startServer, type Reply, type TestServer } from '../support/http-server.js';
+import { clientFor, useTestServer, type Reply } from '../support/http-server.js';
 import { rejection } from '../support/assertions.js';
 
 type Item = { id: number };
@@ -16,15 +16,8 @@ const searchPage = (data: Item[], total: number, nextPage: string): Reply => ({
   body: { data, meta: { total, paginate: { next_page: nextPage } } },
 });
 
-let server: TestServer;
+const server = useTestServer();
 const urls = () => server.requests.map((r) => r.url);
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
 
 describe('end of a list', () => {
   it('has_next: false ends the list even though next_page is present', async () => {
