@@ -1,7 +1,7 @@
 // Runs one operation command: confirm if destructive, call the SDK by operationId, page through
 // `--all` with progress, print the result. A dry run prints the request instead of sending it.
 import type { Pachca } from '../core/client.js';
-import { fillPath } from '../core/names.js';
+import { PATH_PARAM } from '../core/names.js';
 import type { OperationInput } from '../core/operation.js';
 import type { Page } from '../core/pagination.js';
 import type { CliCommandSpec } from './command-spec.js';
@@ -23,7 +23,7 @@ export interface OperationCall {
 }
 
 function resolvedPath(spec: CliCommandSpec, input: OperationInput): string {
-  return fillPath(spec.path, (name) => String(input.path?.[name]));
+  return spec.path.replace(PATH_PARAM, (_, name: string) => String(input.path?.[name]));
 }
 
 async function everyItem(first: Page<unknown>, progress: Progress): Promise<unknown[]> {

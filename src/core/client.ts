@@ -6,7 +6,7 @@ import type { Resources } from '../../generated/resources.js';
 import type { paths } from '../../generated/schema.js';
 import { VERSION } from '../version.js';
 import { PachcaAbortError, PachcaConfigError, PachcaError, PachcaInputError, PachcaTokenError, redactToken } from './errors.js';
-import { fillPath } from './names.js';
+import { PATH_PARAM } from './names.js';
 import { prepareRequest, readResult, routeOf, type OperationInput, type OperationRow } from './operation.js';
 import { DEFAULT_MAX_PAGES, PagePromise } from './pagination.js';
 import { createRateLimiter, type RateLimit } from './rate-limiter.js';
@@ -130,7 +130,7 @@ export class Pachca {
     return this.#guard(method, path, signal, async () => {
       const init = { ...(await prepareRequest(op, input)), headers, signal, parseAs: 'text', call: { signal, timeoutMs } };
       // The query string is left out of errors: it may hold search text, and the path names the failure.
-      const url = () => this.baseUrl + fillPath(path, (name) => String(input.path![name]));
+      const url = () => this.baseUrl + path.replace(PATH_PARAM, (_, name: string) => String(input.path![name]));
       return readResult(op, url, await this.#request(method, path, init));
     });
   }

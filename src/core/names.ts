@@ -10,18 +10,17 @@ export const sdkQueryName = (wireName: string): string => wireName.replace(/\[\]
 /** `sdkQueryName` for types: the query parameters of a spec operation as callers write them. */
 export type SdkQuery<Q> = { [P in keyof Q as P extends `${infer N}[]` ? N : P]: Q[P] };
 
-/** A `{name}` in a path template such as `/users/{id}`. */
-const PATH_PARAM = /\{(\w+)\}/g;
+/**
+ * A `{name}` in a path template such as `/users/{id}`; its group is the name. Callers fill paths
+ * with `template.replace(PATH_PARAM, …)` directly: a wrapper would cost the browser bundle bytes.
+ */
+export const PATH_PARAM = /\{(\w+)\}/g;
 
 /** The `{names}` of a path template, in order. */
 export const pathParams = (template: string): string[] => Array.from(template.matchAll(PATH_PARAM), (match) => match[1]!);
-
-/** The template with each `{name}` replaced by `value(name)`. */
-export const fillPath = (template: string, value: (name: string) => string): string =>
-  template.replace(PATH_PARAM, (_, name: string) => value(name));
 
 /**
  * Matches the paths of a template, each `{name}` standing for `param` (a regex source). Spec paths
  * are letters, `_`, `/` and `{params}`: nothing else needs escaping.
  */
-export const pathPattern = (template: string, param = '[^/]+'): RegExp => new RegExp(`^${fillPath(template, () => param)}$`);
+export const pathPattern = (template: string, param = '[^/]+'): RegExp => new RegExp(`^${template.replace(PATH_PARAM, param)}$`);

@@ -2,7 +2,7 @@
 // way the Prism mock does (the Bearer token, then the body) and answers the chosen response.
 import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
 import { defaultBaseUrl, mswOperations } from '../../generated/msw.js';
-import { fillPath } from '../core/names.js';
+import { PATH_PARAM } from '../core/names.js';
 import { jsonOrText } from '../core/json.js';
 import type { MockedOperationId } from './types.js';
 import { bodyErrors, type BodyCheck } from './validate.js';
@@ -86,7 +86,7 @@ export function createHandler(id: MockedOperationId, answer: Answer = {}): HttpH
   const body = chosenBody(id, row, status, answer);
   const headers = { ...row.responses[status]!.headers, ...answer.headers };
   const [method, path] = row.route.split(' ') as [string, string];
-  const url = (answer.baseUrl ?? defaultBaseUrl).replace(/\/+$/, '') + fillPath(path, (name) => `:${name}`);
+  const url = (answer.baseUrl ?? defaultBaseUrl).replace(/\/+$/, '') + path.replace(PATH_PARAM, ':$1');
   return http[method.toLowerCase() as 'get'](url, async ({ request }) => {
     if (answer.delayMs) await delay(answer.delayMs);
     return (await refusal(row, request)) ?? reply(status, body, headers);
