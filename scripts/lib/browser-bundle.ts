@@ -12,7 +12,7 @@ import { ROOT } from './spec.js';
 
 /**
  * The goal: 5.5 KB (5,632 bytes) of gzip up front, below the 5.7 KB the official Pachca SDK
- * bundles to for its whole API. Not met yet: see README, Performance.
+ * bundles to for its whole API. Not met yet: see CONTRIBUTING.md, Benchmarks.
  */
 export const BUNDLE_BUDGET_BYTES = 5.5 * 1024;
 
@@ -20,7 +20,7 @@ export const BUNDLE_BUDGET_BYTES = 5.5 * 1024;
  * What npm test enforces until the goal is met: the size measured when the goal was missed plus a
  * little, so the bundle cannot grow unnoticed while the goal stays open. 6,566 B before the
  * call path's second pass (token check, one guarded path for `client.raw`, tolerant pagination,
- * the buffered response), 7,096 B after it.
+ * the buffered response), 7,096 B after it, 7,125 B with the shared path-template rule.
  */
 export const BUNDLE_CEILING_BYTES = 7_130;
 
