@@ -3,10 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // Once for the whole run: the spec bundled (test/support/spec.ts), one Prism mock (reached with
-    // inject('prismUrl'), test/support/mock.ts), and the package built and packed (inject('tarball'),
-    // inject('cliPath') for the CLI tests).
-    globalSetup: ['test/setup/spec.ts', 'test/setup/prism.ts', 'test/setup/package.ts'],
+    // Once for the whole run, side by side (test/setup/global.ts): the spec bundled
+    // (test/support/spec.ts), one Prism mock (inject('prismUrl'), test/support/mock.ts), and the
+    // package built and packed (inject('tarball'), inject('cliPath') for the CLI tests).
+    globalSetup: ['test/setup/global.ts'],
     // Most suites wait on child processes and sockets rather than the CPU, so more workers than
     // the 2 cores finish sooner (measured: 57 s with the default, 41 s with 4).
     maxWorkers: 4,
