@@ -50,7 +50,9 @@ export async function runColdStart() {
       (ready[name] ??= []).push(Number(stdout.trim()));
     }
   }
-  const summary = Object.fromEntries(names.map((name) => [name, { readyMs: median(ready[name]!), processMs: median(wall[name]!) }]));
+  const summary = Object.fromEntries(
+    names.map((name) => [name, { readyMs: median(ready[name]!), processMs: median(wall[name]!) }]),
+  );
   const base = summary['import openapi-fetch']!.readyMs;
   const empty = summary['node, empty script']!.readyMs;
   printTable(`Cold start: median of ${RUNS} fresh processes: start → ready (+ over an empty script); whole process`, [
@@ -61,7 +63,10 @@ export async function runColdStart() {
         (name === 'node, empty script' ? '' : ` (+${ms(summary[name]!.readyMs - empty, 1)})`) +
         `; process ${ms(summary[name]!.processMs, 1)}`,
     })),
-    { metric: 'SDK (ESM) vs openapi-fetch alone', value: `${(summary['import pachca-sdk + new Pachca() (ESM)']!.readyMs / base).toFixed(2)}×` },
+    {
+      metric: 'SDK (ESM) vs openapi-fetch alone',
+      value: `${(summary['import pachca-sdk + new Pachca() (ESM)']!.readyMs / base).toFixed(2)}×`,
+    },
     {
       metric: 'SDK (ESM) vs openapi-fetch + createClient()',
       value: `${(summary['import pachca-sdk + new Pachca() (ESM)']!.readyMs / summary['import openapi-fetch + createClient()']!.readyMs).toFixed(2)}×`,

@@ -42,7 +42,10 @@ export async function runOverheadLayers() {
   printTable('Call overhead by layer: CPU per call, canned response, best of 5 rounds', [
     ...[...best].map(([name, us]) => {
       const step = us - previous;
-      const row = { metric: name, value: `${us.toFixed(1)} µs${previous ? ` (${step >= 0 ? '+' : '−'}${Math.abs(step).toFixed(1)})` : ''}` };
+      const row = {
+        metric: name,
+        value: `${us.toFixed(1)} µs${previous ? ` (${step >= 0 ? '+' : '−'}${Math.abs(step).toFixed(1)})` : ''}`,
+      };
       previous = us;
       return row;
     }),

@@ -76,10 +76,9 @@ export async function runOverhead() {
       }
     }
 
-    const stats = Object.fromEntries(sides.map(({ name, times }) => [name, { medianMs: median(times), p99Ms: quantile(times, 0.99) }])) as Record<
-      'fetch' | 'openapiFetch' | 'handWritten' | 'sdk',
-      { medianMs: number; p99Ms: number }
-    >;
+    const stats = Object.fromEntries(
+      sides.map(({ name, times }) => [name, { medianMs: median(times), p99Ms: quantile(times, 0.99) }]),
+    ) as Record<'fetch' | 'openapiFetch' | 'handWritten' | 'sdk', { medianMs: number; p99Ms: number }>;
     const base = stats.openapiFetch;
     const result = {
       calls: CALLS,
@@ -98,16 +97,24 @@ export async function runOverhead() {
       metric: label,
       value: `${ms(medianMs)} / ${ms(p99Ms)} (${ratio(medianMs / base.medianMs)} / ${ratio(p99Ms / base.p99Ms)})`,
     });
-    printTable(`Call overhead: ${CALLS} × users.get(1), interleaved, 127.0.0.1 (load average ${result.loadAverage.toFixed(1)})`, [
-      { metric: 'client: median / p99 (ratio to openapi-fetch alone)', value: '' },
-      row('plain fetch + json()', stats.fetch),
-      row('openapi-fetch alone (createClient + GET)', base),
-      row('hand-written minimal client', stats.handWritten),
-      row('pachca-sdk users.get (retries + timeouts on)', stats.sdk),
-      { metric: 'SDK overhead over openapi-fetch (median)', value: ms(result.overheadMedianMs) },
-      { metric: 'SDK / openapi-fetch (median)', value: ratio(result.medianRatio), goal: `≤ ${GOAL_RATIO}×`, ok: result.medianRatio <= GOAL_RATIO },
-      { metric: 'SDK / openapi-fetch (p99)', value: ratio(result.p99Ratio) },
-    ]);
+    printTable(
+      `Call overhead: ${CALLS} × users.get(1), interleaved, 127.0.0.1 (load average ${result.loadAverage.toFixed(1)})`,
+      [
+        { metric: 'client: median / p99 (ratio to openapi-fetch alone)', value: '' },
+        row('plain fetch + json()', stats.fetch),
+        row('openapi-fetch alone (createClient + GET)', base),
+        row('hand-written minimal client', stats.handWritten),
+        row('pachca-sdk users.get (retries + timeouts on)', stats.sdk),
+        { metric: 'SDK overhead over openapi-fetch (median)', value: ms(result.overheadMedianMs) },
+        {
+          metric: 'SDK / openapi-fetch (median)',
+          value: ratio(result.medianRatio),
+          goal: `≤ ${GOAL_RATIO}×`,
+          ok: result.medianRatio <= GOAL_RATIO,
+        },
+        { metric: 'SDK / openapi-fetch (p99)', value: ratio(result.p99Ratio) },
+      ],
+    );
     saveResult('overhead', result);
     return result;
   } finally {

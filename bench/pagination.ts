@@ -92,7 +92,13 @@ export async function runPagination() {
   });
   gc();
   const after = heapMb();
-  const memory = { beforeMb: before, afterMb: after, peakMb: peak, growthMb: after - before, peakGrowthMb: peak - before };
+  const memory = {
+    beforeMb: before,
+    afterMb: after,
+    peakMb: peak,
+    growthMb: after - before,
+    peakGrowthMb: peak - before,
+  };
 
   const ok = (run: Run) => run.failedCalls === 0 && run.yielded === USERS && run.duplicates === 0 && run.missing === 0;
   const rows = (label: string, run: Run) => [
@@ -110,17 +116,29 @@ export async function runPagination() {
       ok: ok(run),
     },
   ];
-  printTable(`Bulk pagination: ${USERS} users, ${USERS / PAGE_SIZE} pages, ${RATE} rps limit, 429 every ${RATE_LIMIT_EVERY}th request`, [
-    ...rows('listAll()', listAll),
-    ...rows('for await', iterate),
-    {
-      metric: 'for await: heap growth (after gc) / peak',
-      value: `${memory.growthMb.toFixed(1)} MB / ${memory.peakGrowthMb.toFixed(1)} MB`,
-      goal: `< ${GOAL_GROWTH_MB} MB`,
-      ok: memory.peakGrowthMb < GOAL_GROWTH_MB,
-    },
-  ]);
-  const result = { users: USERS, pageSize: PAGE_SIZE, requestsPerSecond: RATE, rateLimitEvery: RATE_LIMIT_EVERY, goalRatio: GOAL_RATIO, listAll, iterate, memory };
+  printTable(
+    `Bulk pagination: ${USERS} users, ${USERS / PAGE_SIZE} pages, ${RATE} rps limit, 429 every ${RATE_LIMIT_EVERY}th request`,
+    [
+      ...rows('listAll()', listAll),
+      ...rows('for await', iterate),
+      {
+        metric: 'for await: heap growth (after gc) / peak',
+        value: `${memory.growthMb.toFixed(1)} MB / ${memory.peakGrowthMb.toFixed(1)} MB`,
+        goal: `< ${GOAL_GROWTH_MB} MB`,
+        ok: memory.peakGrowthMb < GOAL_GROWTH_MB,
+      },
+    ],
+  );
+  const result = {
+    users: USERS,
+    pageSize: PAGE_SIZE,
+    requestsPerSecond: RATE,
+    rateLimitEvery: RATE_LIMIT_EVERY,
+    goalRatio: GOAL_RATIO,
+    listAll,
+    iterate,
+    memory,
+  };
   saveResult('pagination', result);
   return result;
 }

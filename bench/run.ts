@@ -20,7 +20,9 @@ const benches: { name: string; flags?: string[] }[] = [
 
 let failed = false;
 for (const { name, flags = [] } of benches) {
-  const result = spawnSync(process.execPath, [...flags, '--import', 'tsx', join(ROOT, 'bench', `${name}.ts`)], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [...flags, '--import', 'tsx', join(ROOT, 'bench', `${name}.ts`)], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     console.error(`✖ bench/${name}.ts failed`);
     failed = true;
@@ -39,13 +41,44 @@ const baseCold = cold.variants['import openapi-fetch']!;
 const clientCold = cold.variants['import openapi-fetch + createClient()']!;
 
 const rows: Row[] = [
-  { metric: 'users.get: SDK / openapi-fetch alone (median)', value: `${overhead.medianRatio.toFixed(3)}× (+${ms(overhead.overheadMedianMs)})`, goal: '≤ 1.10×', ok: overhead.medianRatio <= 1.1 },
-  { metric: 'users.get: hand-written client / openapi-fetch (median)', value: `${(overhead.handWritten.medianMs / overhead.openapiFetch.medianMs).toFixed(3)}×` },
-  { metric: 'users.get: plain fetch / openapi-fetch (median)', value: `${(overhead.fetch.medianMs / overhead.openapiFetch.medianMs).toFixed(3)}×` },
-  { metric: 'browser bundle (gzip)', value: `${(bundle.gzipBytes / 1024).toFixed(2)} KB`, goal: '≤ 6.00 KB', ok: bundle.gzipBytes <= bundle.budgetBytes },
-  { metric: 'listAll() wall / floor', value: `${pagination.listAll.ratio.toFixed(3)}×`, goal: '≤ 1.10×', ok: pagination.listAll.ratio <= 1.1 },
-  { metric: 'for await wall / floor', value: `${pagination.iterate.ratio.toFixed(3)}×`, goal: '≤ 1.10×', ok: pagination.iterate.ratio <= 1.1 },
-  { metric: 'for await peak heap growth', value: `${pagination.memory.peakGrowthMb.toFixed(1)} MB`, goal: '< 20 MB', ok: pagination.memory.peakGrowthMb < 20 },
+  {
+    metric: 'users.get: SDK / openapi-fetch alone (median)',
+    value: `${overhead.medianRatio.toFixed(3)}× (+${ms(overhead.overheadMedianMs)})`,
+    goal: '≤ 1.10×',
+    ok: overhead.medianRatio <= 1.1,
+  },
+  {
+    metric: 'users.get: hand-written client / openapi-fetch (median)',
+    value: `${(overhead.handWritten.medianMs / overhead.openapiFetch.medianMs).toFixed(3)}×`,
+  },
+  {
+    metric: 'users.get: plain fetch / openapi-fetch (median)',
+    value: `${(overhead.fetch.medianMs / overhead.openapiFetch.medianMs).toFixed(3)}×`,
+  },
+  {
+    metric: 'browser bundle (gzip)',
+    value: `${(bundle.gzipBytes / 1024).toFixed(2)} KB`,
+    goal: '≤ 6.00 KB',
+    ok: bundle.gzipBytes <= bundle.budgetBytes,
+  },
+  {
+    metric: 'listAll() wall / floor',
+    value: `${pagination.listAll.ratio.toFixed(3)}×`,
+    goal: '≤ 1.10×',
+    ok: pagination.listAll.ratio <= 1.1,
+  },
+  {
+    metric: 'for await wall / floor',
+    value: `${pagination.iterate.ratio.toFixed(3)}×`,
+    goal: '≤ 1.10×',
+    ok: pagination.iterate.ratio <= 1.1,
+  },
+  {
+    metric: 'for await peak heap growth',
+    value: `${pagination.memory.peakGrowthMb.toFixed(1)} MB`,
+    goal: '< 20 MB',
+    ok: pagination.memory.peakGrowthMb < 20,
+  },
   {
     metric: 'cold start: SDK vs openapi-fetch (+ createClient)',
     value: `${ms(sdkCold.readyMs, 1)} vs ${ms(baseCold.readyMs, 1)} (${ms(clientCold.readyMs, 1)})`,

@@ -9,7 +9,9 @@ import { parseArgs } from 'node:util';
 import { Pachca, PachcaError, PachcaRateLimitError } from 'pachca-sdk';
 
 function usage(problem: string): never {
-  console.error(`${problem}\nUsage: npx tsx examples/bulk-status-with-rate-limit.ts --tag NAME --until YYYY-MM-DD [--title TEXT] [--emoji E] [--rps N]`);
+  console.error(
+    `${problem}\nUsage: npx tsx examples/bulk-status-with-rate-limit.ts --tag NAME --until YYYY-MM-DD [--title TEXT] [--emoji E] [--rps N]`,
+  );
   process.exit(2);
 }
 
@@ -58,7 +60,12 @@ try {
   for await (const user of client.groupTags.listUsers(tag.id)) {
     // Not awaited here: the rate limiter, not this loop, decides when each request goes out.
     const job = client.users
-      .updateStatus(user.id, { emoji: values.emoji, title: values.title, is_away: true, expires_at: expiresAt.toISOString() })
+      .updateStatus(user.id, {
+        emoji: values.emoji,
+        title: values.title,
+        is_away: true,
+        expires_at: expiresAt.toISOString(),
+      })
       .then(
         () => undefined,
         (error: unknown) => {
@@ -74,7 +81,9 @@ try {
   const failures = (await Promise.all(jobs)).filter((failure) => failure !== undefined);
   for (const failure of failures) console.error(failure);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  console.log(`Status set for ${jobs.length - failures.length} of ${jobs.length} members of ${tag.name} in ${seconds} s (limit ${requestsPerSecond}/s).`);
+  console.log(
+    `Status set for ${jobs.length - failures.length} of ${jobs.length} members of ${tag.name} in ${seconds} s (limit ${requestsPerSecond}/s).`,
+  );
   console.log(`429 answers waited out and retried: ${throttled}.`);
   if (failures.length > 0) process.exitCode = 1;
 } catch (error) {

@@ -22,7 +22,17 @@ try {
 }
 if (!values.tag) usage('--tag is required');
 
-const COLUMNS = ['id', 'first_name', 'last_name', 'nickname', 'email', 'department', 'title', 'role', 'suspended'] as const;
+const COLUMNS = [
+  'id',
+  'first_name',
+  'last_name',
+  'nickname',
+  'email',
+  'department',
+  'title',
+  'role',
+  'suspended',
+] as const;
 
 /** A CSV cell: quoted when it holds a comma, quote or line break; null is empty. */
 const cell = (value: unknown) => {
@@ -38,7 +48,9 @@ try {
   const tags = await client.groupTags.listAll({ names: [values.tag] });
   const tag = tags.find((candidate) => candidate.name === values.tag);
   if (!tag) {
-    console.error(`No group tag named "${values.tag}". Tags: ${(await client.groupTags.listAll()).map((t) => t.name).join(', ')}`);
+    console.error(
+      `No group tag named "${values.tag}". Tags: ${(await client.groupTags.listAll()).map((t) => t.name).join(', ')}`,
+    );
     process.exit(1);
   }
 

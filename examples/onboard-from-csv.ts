@@ -15,7 +15,10 @@ function usage(problem: string): never {
 
 let values, positionals;
 try {
-  ({ values, positionals } = parseArgs({ options: { notify: { type: 'boolean', default: false } }, allowPositionals: true }));
+  ({ values, positionals } = parseArgs({
+    options: { notify: { type: 'boolean', default: false } },
+    allowPositionals: true,
+  }));
 } catch (error) {
   usage((error as Error).message);
 }
@@ -40,7 +43,10 @@ function splitCsvLine(line: string): string[] {
 
 /** Rows of a CSV file with a header line, keyed by the header's names. */
 function parseCsv(text: string): Record<string, string>[] {
-  const [header = [], ...rows] = text.split(/\r?\n/).filter((line) => line.trim() !== '').map(splitCsvLine);
+  const [header = [], ...rows] = text
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '')
+    .map(splitCsvLine);
   return rows.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])));
 }
 
@@ -51,7 +57,11 @@ const rows = parseCsv(
     process.exit(2);
   }),
 );
-const tagsOf = (row: Record<string, string>) => (row.tags ?? '').split(';').map((tag) => tag.trim()).filter(Boolean);
+const tagsOf = (row: Record<string, string>) =>
+  (row.tags ?? '')
+    .split(';')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
 const client = new Pachca();
 
 try {
@@ -92,7 +102,9 @@ try {
       // so it can be fixed and sent again on its own.
       if (error instanceof PachcaValidationError || error instanceof PachcaBadRequestError) {
         const { field } = error;
-        console.error(`Line ${line}: ${row.email} rejected: ${field ? `${field.key} ${field.message} (${field.code})` : error.message}`);
+        console.error(
+          `Line ${line}: ${row.email} rejected: ${field ? `${field.key} ${field.message} (${field.code})` : error.message}`,
+        );
         failed++;
       } else {
         throw error;

@@ -34,7 +34,13 @@ export interface DocsBuild {
   operations: number;
 }
 
-export async function buildDocs({ dist = DIST, signal }: { dist?: string; signal?: AbortSignal } = {}): Promise<DocsBuild> {
+export async function buildDocs({
+  dist = DIST,
+  signal,
+}: {
+  dist?: string;
+  signal?: AbortSignal;
+} = {}): Promise<DocsBuild> {
   mkdirSync(join(dist, 'docs'), { recursive: true });
   const staging = mkdtempSync(join(dist, '.build-'));
   try {
@@ -56,7 +62,11 @@ export async function buildDocs({ dist = DIST, signal }: { dist?: string; signal
     if (remote.length) throw new Error(`the docs would load from the network: ${remote.join(', ')}`);
     writeFileSync(stagedHtml, html);
 
-    const built = { html: join(dist, 'docs/index.html'), yaml: join(dist, 'openapi.yaml'), json: join(dist, 'openapi.json') };
+    const built = {
+      html: join(dist, 'docs/index.html'),
+      yaml: join(dist, 'openapi.yaml'),
+      json: join(dist, 'openapi.json'),
+    };
     renameSync(stagedHtml, built.html);
     renameSync(join(staging, 'openapi.yaml'), built.yaml);
     renameSync(stagedJson, built.json);

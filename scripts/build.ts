@@ -24,7 +24,8 @@ export const CLI_ENTRY = join(ROOT, 'src/cli/index.ts');
 export const MSW_ENTRY = join(ROOT, 'src/msw/index.ts');
 
 // Every file a build writes matches one of these; anything else in dist/ belongs to someone else.
-export const PACKAGE_FILES = /^((index|msw)\.(js|cjs|d\.ts|d\.cts)|index\.browser\.js|cli\.js(\.LICENSE\.txt)?|(chunk|browser)-[\w-]+\.(js|cjs))$/;
+export const PACKAGE_FILES =
+  /^((index|msw)\.(js|cjs|d\.ts|d\.cts)|index\.browser\.js|cli\.js(\.LICENSE\.txt)?|(chunk|browser)-[\w-]+\.(js|cjs))$/;
 
 const common: Options = {
   // Works in Node 20 and every browser or edge runtime with fetch and private class fields.
@@ -94,7 +95,9 @@ function cliBuild(outDir: string): Options {
     splitting: false,
     skipNodeModulesBundle: false,
     // Bundled CommonJS libraries (cli-table3) call require() for Node builtins: give them one.
-    banner: { js: `${hasShebang ? '' : '#!/usr/bin/env node\n'}import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);` },
+    banner: {
+      js: `${hasShebang ? '' : '#!/usr/bin/env node\n'}import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);`,
+    },
     esbuildPlugins: [thirdPartyLicenses(join(outDir, 'cli.js.LICENSE.txt'), 'cli.js')],
     outDir,
   };

@@ -48,7 +48,9 @@ async function main(): Promise<void> {
   });
   if (check) {
     if (stale.length) {
-      console.error(`generated/ is out of date (${stale.map(([n]) => n).join(', ')}): run \`npm run generate\` and commit.`);
+      console.error(
+        `generated/ is out of date (${stale.map(([n]) => n).join(', ')}): run \`npm run generate\` and commit.`,
+      );
       process.exit(1);
     }
     console.log(`generated/ is up to date (${Object.keys(files).length} files).`);

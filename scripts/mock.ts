@@ -35,7 +35,14 @@ export interface MockOptions {
 }
 
 /** Starts Prism (a mock, or a proxy with `upstream`) and resolves once it accepts connections. */
-export async function startMock({ port, dynamic = false, upstream, debug = false, log = console.log, signal }: MockOptions): Promise<Mock> {
+export async function startMock({
+  port,
+  dynamic = false,
+  upstream,
+  debug = false,
+  log = console.log,
+  signal,
+}: MockOptions): Promise<Mock> {
   // Spawned with node directly: through npx, Prism would outlive us when stopped.
   const mode = upstream ? ['proxy', SPEC_ROOT, upstream] : ['mock', SPEC_ROOT];
   const args = [PRISM_BIN, ...mode, '--host', HOST, '--port', String(port), '--cors'];
@@ -71,7 +78,8 @@ export async function startMock({ port, dynamic = false, upstream, debug = false
   const exitedEarly = new Promise<never>((_, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => {
-      if (!ready) reject(new UserFacingError(`Prism exited while starting (code ${code}):\n${startupLog.slice(-10).join('\n')}`));
+      if (!ready)
+        reject(new UserFacingError(`Prism exited while starting (code ${code}):\n${startupLog.slice(-10).join('\n')}`));
     });
   });
   exitedEarly.catch(() => undefined); // also rejects when we stop it below: not an unhandled error
@@ -94,7 +102,11 @@ export const curlExample = (mockUrl: string) => `curl -H "Authorization: Bearer 
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, dynamic: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      port: { type: 'string' },
+      dynamic: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) {
     console.log(
@@ -103,7 +115,11 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const port = values.port ? parsePort(values.port, '--port') : process.env.MOCK_PORT ? parsePort(process.env.MOCK_PORT, 'MOCK_PORT') : DEFAULT_MOCK_PORT;
+  const port = values.port
+    ? parsePort(values.port, '--port')
+    : process.env.MOCK_PORT
+      ? parsePort(process.env.MOCK_PORT, 'MOCK_PORT')
+      : DEFAULT_MOCK_PORT;
   await assertPortFree(HOST, port, 'mock server', '--port or MOCK_PORT');
   const mock = await startMock({ port, dynamic: values.dynamic });
   onShutdown(mock.stop);

@@ -50,7 +50,8 @@ function readOptions() {
 async function main(): Promise<void> {
   const options = readOptions();
   if (options.help) return console.log(HELP);
-  if (options.mockPort === options.docsPort) throw new UserFacingError(`the mock and the docs need two different ports (both are ${options.mockPort})`);
+  if (options.mockPort === options.docsPort)
+    throw new UserFacingError(`the mock and the docs need two different ports (both are ${options.mockPort})`);
   // Checked first: a busy port should fail in a blink, before any build.
   await assertPortFree(HOST, options.mockPort, 'mock server', '--mock-port or MOCK_PORT');
   await assertPortFree(HOST, options.docsPort, 'docs server', '--docs-port or DOCS_PORT');

@@ -37,7 +37,11 @@ class Interrupted extends Error {}
 /** Resolves with why `baseUrl` cannot be reached, or undefined if anything answered (no token sent). */
 async function unreachable(baseUrl: string, interrupted: AbortSignal): Promise<string | undefined> {
   try {
-    await fetch(baseUrl, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.any([AbortSignal.timeout(CALL_TIMEOUT_MS), interrupted]) });
+    await fetch(baseUrl, {
+      method: 'HEAD',
+      redirect: 'manual',
+      signal: AbortSignal.any([AbortSignal.timeout(CALL_TIMEOUT_MS), interrupted]),
+    });
     return undefined;
   } catch (error) {
     interrupted.throwIfAborted();
@@ -60,7 +64,16 @@ interface WalkSettings {
 }
 
 /** Starts Prism in front of the API, walks it through the SDK, stops Prism; says why it stopped early, if it did. */
-async function walkThroughProxy({ baseUrl, token, writes, verbose, checker, recorder, interrupted, say }: WalkSettings): Promise<Stopped | undefined> {
+async function walkThroughProxy({
+  baseUrl,
+  token,
+  writes,
+  verbose,
+  checker,
+  recorder,
+  interrupted,
+  say,
+}: WalkSettings): Promise<Stopped | undefined> {
   say(`verify: starting the Prism proxy in front of ${baseUrl}…`);
   const proxy = await startMock({
     port: await freePort(),
@@ -73,13 +86,22 @@ async function walkThroughProxy({ baseUrl, token, writes, verbose, checker, reco
   let crashed: number | null | undefined;
   proxy.onCrash((code) => (crashed = code));
   try {
-    const client = new Pachca({ baseUrl: proxy.url, token, maxRetries: 0, timeoutMs: CALL_TIMEOUT_MS, fetch: recorder.fetch });
+    const client = new Pachca({
+      baseUrl: proxy.url,
+      token,
+      maxRetries: 0,
+      timeoutMs: CALL_TIMEOUT_MS,
+      fetch: recorder.fetch,
+    });
     await walk(client, checker, { writes });
     return undefined;
   } catch (error) {
     if (error instanceof TokenRefusedError) return { reason: error.message, exitCode: EXIT.tokenRefused };
     if (!(error instanceof UnreachableError)) throw error;
-    return { reason: crashed === undefined ? error.message : `the Prism proxy exited (code ${crashed})`, exitCode: EXIT.network };
+    return {
+      reason: crashed === undefined ? error.message : `the Prism proxy exited (code ${crashed})`,
+      exitCode: EXIT.network,
+    };
   } finally {
     await proxy.stop();
   }
@@ -97,7 +119,11 @@ async function main(): Promise<void> {
   if (values.help) return console.log(HELP);
   const token = process.env.PACHCA_TOKEN?.trim();
   const baseUrl = (process.env.PACHCA_BASE_URL || DEFAULT_BASE_URL).replace(/\/+$/, '');
-  const usage = !token ? 'PACHCA_TOKEN is not set: export an access token (see --help)' : !/^https?:\/\/[^/]/.test(baseUrl) ? `PACHCA_BASE_URL must be an http(s) URL, got "${baseUrl}"` : undefined;
+  const usage = !token
+    ? 'PACHCA_TOKEN is not set: export an access token (see --help)'
+    : !/^https?:\/\/[^/]/.test(baseUrl)
+      ? `PACHCA_BASE_URL must be an http(s) URL, got "${baseUrl}"`
+      : undefined;
   if (usage || !token) {
     console.error(`verify: ${usage}`);
     process.exitCode = EXIT.usage;
@@ -124,13 +150,27 @@ async function main(): Promise<void> {
   let stopped: Stopped | undefined;
   try {
     const noAnswer = await unreachable(baseUrl, interrupt.signal);
-    stopped = noAnswer ? { reason: noAnswer, exitCode: EXIT.network } : await walkThroughProxy({ baseUrl, token, writes: values.writes, verbose: values.verbose, checker, recorder, interrupted: interrupt.signal, say });
+    stopped = noAnswer
+      ? { reason: noAnswer, exitCode: EXIT.network }
+      : await walkThroughProxy({
+          baseUrl,
+          token,
+          writes: values.writes,
+          verbose: values.verbose,
+          checker,
+          recorder,
+          interrupted: interrupt.signal,
+          say,
+        });
   } catch (error) {
     if (!interrupt.signal.aborted) throw error;
     stopped = { reason: (interrupt.signal.reason as Error).message, exitCode: EXIT.interrupted };
   }
 
-  const report = buildReport({ baseUrl, writes: values.writes, checks: checker.results, leftBehind: checker.leftBehind }, stopped);
+  const report = buildReport(
+    { baseUrl, writes: values.writes, checks: checker.results, leftBehind: checker.leftBehind },
+    stopped,
+  );
   process.stdout.write(`${redact(values.json ? JSON.stringify(report, null, 2) : formatText(report))}\n`);
   process.exitCode = report.exitCode;
 }

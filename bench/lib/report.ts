@@ -25,7 +25,13 @@ export function machine(): Machine {
   } catch {
     // Not Linux: no /proc/cpuinfo.
   }
-  return { cpu, cores: availableParallelism(), node: process.version, platform: `${process.platform}-${process.arch}`, load: loadavg()[0]! };
+  return {
+    cpu,
+    cores: availableParallelism(),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    load: loadavg()[0]!,
+  };
 }
 
 /** The q-quantile (0..1) of `values` by the nearest-rank method. */
@@ -47,9 +53,16 @@ export interface Row {
 
 export function printTable(title: string, rows: Row[]): void {
   const withGoals = rows.some((row) => row.goal !== undefined);
-  const table = new Table({ head: withGoals ? ['metric', 'value', 'goal', ''] : ['metric', 'value'], style: { head: [], border: [] } });
+  const table = new Table({
+    head: withGoals ? ['metric', 'value', 'goal', ''] : ['metric', 'value'],
+    style: { head: [], border: [] },
+  });
   for (const row of rows) {
-    table.push(withGoals ? [row.metric, row.value, row.goal ?? '', row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED'] : [row.metric, row.value]);
+    table.push(
+      withGoals
+        ? [row.metric, row.value, row.goal ?? '', row.ok === undefined ? '' : row.ok ? 'ok' : 'MISSED']
+        : [row.metric, row.value],
+    );
   }
   console.log(`\n${title}\n${table.toString()}`);
 }
@@ -58,7 +71,10 @@ export function printTable(title: string, rows: Row[]): void {
 export function saveResult(name: string, result: object): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const file = join(RESULTS_DIR, `${name}.json`);
-  writeFileSync(file, JSON.stringify({ name, date: new Date().toISOString(), machine: machine(), ...result }, null, 2) + '\n');
+  writeFileSync(
+    file,
+    JSON.stringify({ name, date: new Date().toISOString(), machine: machine(), ...result }, null, 2) + '\n',
+  );
   return file;
 }
 

@@ -65,7 +65,11 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 }
 
 /** Serves in this process; returns the URL and a closer. */
-function serve({ users = 10_000, pageSize = 50, rateLimitEvery = 0 }: BenchServerOptions): Promise<{ url: string; close(): Promise<void> }> {
+function serve({
+  users = 10_000,
+  pageSize = 50,
+  rateLimitEvery = 0,
+}: BenchServerOptions): Promise<{ url: string; close(): Promise<void> }> {
   const stats: ServerStats = { requests: 0, rateLimited: 0, unauthorized: 0 };
   const singleUser = JSON.stringify({ data: benchUser(1) });
   const pages = Math.ceil(users / pageSize);
@@ -91,14 +95,25 @@ function serve({ users = 10_000, pageSize = 50, rateLimitEvery = 0 }: BenchServe
       const page = Number(url.searchParams.get('cursor') ?? '0');
       const limit = Math.min(pageSize, Number(url.searchParams.get('limit') ?? pageSize));
       const from = page * pageSize;
-      const data = Array.from({ length: Math.max(0, Math.min(limit, users - from)) }, (_, i) => benchUser(from + i + 1));
+      const data = Array.from({ length: Math.max(0, Math.min(limit, users - from)) }, (_, i) =>
+        benchUser(from + i + 1),
+      );
       const hasNext = page + 1 < pages;
       return send(res, 200, {
         data,
-        meta: { paginate: { next_page: String(page + 1), prev_page: String(Math.max(0, page - 1)), has_next: hasNext, has_prev: page > 0 } },
+        meta: {
+          paginate: {
+            next_page: String(page + 1),
+            prev_page: String(Math.max(0, page - 1)),
+            has_next: hasNext,
+            has_prev: page > 0,
+          },
+        },
       });
     }
-    send(res, 404, { errors: [{ key: 'path', value: url.pathname, message: 'not found', code: 'not_found', payload: null }] });
+    send(res, 404, {
+      errors: [{ key: 'path', value: url.pathname, message: 'not found', code: 'not_found', payload: null }],
+    });
   };
 
   const server = createServer(handle);
@@ -121,9 +136,13 @@ function serve({ users = 10_000, pageSize = 50, rateLimitEvery = 0 }: BenchServe
 
 /** Starts the server in a child process and waits for its URL. */
 export async function startBenchServer(options: BenchServerOptions = {}): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, JSON.stringify(options)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL(import.meta.url).pathname, JSON.stringify(options)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
     child.once('error', reject);

@@ -94,7 +94,9 @@ export async function bundleForBrowser({ withoutDependencies = false } = {}): Pr
     const file = queue.pop()!;
     if (upFront.has(file)) continue;
     upFront.add(file);
-    queue.push(...outputs[file]!.imports.filter((i) => i.kind === 'import-statement' && i.path in outputs).map((i) => i.path));
+    queue.push(
+      ...outputs[file]!.imports.filter((i) => i.kind === 'import-statement' && i.path in outputs).map((i) => i.path),
+    );
   }
 
   const chunks: BundleChunk[] = Object.keys(outputs)

@@ -2,7 +2,14 @@
 // from `x-cli-command`, path parameters as arguments, query parameters and the request body's
 // fields as flags. Body wrapper objects (`user`, `group_tag`) are flattened, so
 // `{user: {first_name}}` is `--first-name`; the SDK's `x-sdk-body` object (`status`) is the body.
-import type { CliCommandSpec, CliGroupSpec, CliOptionSpec, CliReference, CliValueType, ReferenceField } from '../../src/cli/command-spec.js';
+import type {
+  CliCommandSpec,
+  CliGroupSpec,
+  CliOptionSpec,
+  CliReference,
+  CliValueType,
+  ReferenceField,
+} from '../../src/cli/command-spec.js';
 import { sdkQueryName } from '../../src/core/names.js';
 import { cliSample } from './code-samples.js';
 import { tableEntry } from './operation-table.js';
@@ -10,7 +17,20 @@ import type { Operation, Schema, Spec } from './spec.js';
 
 /** Flags the CLI itself defines; a spec field with one of these names would be shadowed. */
 export const RESERVED_FLAGS = [
-  ...['token', 'base-url', 'timeout', 'retry', 'output', 'header', 'dry-run', 'force', 'all', 'file', 'help', 'version'],
+  ...[
+    'token',
+    'base-url',
+    'timeout',
+    'retry',
+    'output',
+    'header',
+    'dry-run',
+    'force',
+    'all',
+    'file',
+    'help',
+    'version',
+  ],
   ...['profile', 'verbose', 'quiet', 'color', 'input', 'columns', 'plain', 'truncate'],
 ];
 
@@ -53,7 +73,14 @@ function valueType(schema: Schema): CliValueType {
   return 'json';
 }
 
-function option(flag: string, where: CliOptionSpec['in'], target: string[], schema: Schema, required: boolean, description?: string): CliOptionSpec {
+function option(
+  flag: string,
+  where: CliOptionSpec['in'],
+  target: string[],
+  schema: Schema,
+  required: boolean,
+  description?: string,
+): CliOptionSpec {
   const spec: CliOptionSpec = {
     flag: kebab(flag),
     in: where,
@@ -102,7 +129,8 @@ function referenceFields(schema: Schema, prefix = '', required = true, depth = 0
     fields.push({ name, type: typeText(property), required: isRequired, description: oneLine(property.description) });
     if (depth >= 3) continue;
     if (property.properties) fields.push(...referenceFields(property, `${name}.`, isRequired, depth + 1));
-    else if (property.items?.properties) fields.push(...referenceFields(property.items, `${name}[].`, isRequired, depth + 1));
+    else if (property.items?.properties)
+      fields.push(...referenceFields(property.items, `${name}[].`, isRequired, depth + 1));
   }
   return fields;
 }
@@ -114,9 +142,20 @@ function reference(op: Operation): CliReference {
   return {
     parameters: op.parameters
       .filter((p) => p.in === 'path' || p.in === 'query')
-      .map((p) => ({ name: p.name, in: p.in as 'path' | 'query', type: typeText(p.schema), required: p.required === true, description: oneLine(p.description) })),
-    ...(bodyType && body ? { body: { contentType: bodyType, fields: referenceFields(body.schema, '', op.requestBody?.required === true) } } : {}),
-    responses: Object.entries(op.responses).map(([status, response]) => ({ status, description: oneLine(response.description) })),
+      .map((p) => ({
+        name: p.name,
+        in: p.in as 'path' | 'query',
+        type: typeText(p.schema),
+        required: p.required === true,
+        description: oneLine(p.description),
+      })),
+    ...(bodyType && body
+      ? { body: { contentType: bodyType, fields: referenceFields(body.schema, '', op.requestBody?.required === true) } }
+      : {}),
+    responses: Object.entries(op.responses).map(([status, response]) => ({
+      status,
+      description: oneLine(response.description),
+    })),
   };
 }
 
@@ -126,7 +165,8 @@ const scopeOf = (op: Operation) => (op as Operation & { 'x-scope'?: string })['x
 export function commandSpec(op: Operation): CliCommandSpec {
   const entry = tableEntry(op);
   const words = op['x-cli-command'].trim().split(/\s+/);
-  if (words.length !== 2) throw new Error(`${op.operationId}: x-cli-command must be two words ("users list"), got "${op['x-cli-command']}"`);
+  if (words.length !== 2)
+    throw new Error(`${op.operationId}: x-cli-command must be two words ("users list"), got "${op['x-cli-command']}"`);
 
   const options: CliOptionSpec[] = op.parameters
     .filter((p) => p.in === 'query')
@@ -148,8 +188,10 @@ export function commandSpec(op: Operation): CliCommandSpec {
 
   const flags = options.map((o) => o.flag);
   for (const flag of flags) {
-    if (RESERVED_FLAGS.includes(flag)) throw new Error(`${op.operationId}: --${flag} clashes with a flag of the CLI itself`);
-    if (flags.indexOf(flag) !== flags.lastIndexOf(flag)) throw new Error(`${op.operationId}: two fields become --${flag}`);
+    if (RESERVED_FLAGS.includes(flag))
+      throw new Error(`${op.operationId}: --${flag} clashes with a flag of the CLI itself`);
+    if (flags.indexOf(flag) !== flags.lastIndexOf(flag))
+      throw new Error(`${op.operationId}: two fields become --${flag}`);
   }
 
   return {
@@ -160,7 +202,9 @@ export function commandSpec(op: Operation): CliCommandSpec {
     description: reflow(op.description),
     method: entry.method,
     path: entry.path,
-    arguments: op.parameters.filter((p) => p.in === 'path').map((p) => ({ name: p.name, description: oneLine(p.description) })),
+    arguments: op.parameters
+      .filter((p) => p.in === 'path')
+      .map((p) => ({ name: p.name, description: oneLine(p.description) })),
     options,
     ...(file ? { file } : {}),
     destructive: entry.method === 'DELETE',

@@ -50,12 +50,18 @@ export function sdkSample(op: Operation): string {
   const pathArgs = pathParams(op).map(exampleOf);
   const args: unknown[] = [...pathArgs];
   const body = requestBody(op);
-  if (body.kind === 'json') args.push(entry.bodyKey ? (body.value as Record<string, unknown>)[entry.bodyKey] : body.value);
+  if (body.kind === 'json')
+    args.push(entry.bodyKey ? (body.value as Record<string, unknown>)[entry.bodyKey] : body.value);
   if (body.kind === 'file') args.push(body.path);
   const query = sampleQuery(op);
   if (Object.keys(query).length) args.push(query);
 
-  const lines = ["import { Pachca } from 'pachca-sdk';", '', 'const client = new Pachca(); // token from PACHCA_TOKEN', ''];
+  const lines = [
+    "import { Pachca } from 'pachca-sdk';",
+    '',
+    'const client = new Pachca(); // token from PACHCA_TOKEN',
+    '',
+  ];
   if (entry.paginated) {
     const item = singular(resultNoun(resource, method));
     lines.push(
@@ -115,17 +121,17 @@ export function curlSample(op: Operation, baseUrl: string): string {
   return parts.join(' \\\n  ');
 }
 
-type RequestBody =
-  | { kind: 'none' }
-  | { kind: 'json'; value: unknown }
-  | { kind: 'file'; field: string; path: string };
+type RequestBody = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind: 'file'; field: string; path: string };
 
 function requestBody(op: Operation): RequestBody {
   const content = op.requestBody?.content ?? {};
-  const json = content['application/json'] as { example?: unknown; examples?: Record<string, { value: unknown }> } | undefined;
+  const json = content['application/json'] as
+    | { example?: unknown; examples?: Record<string, { value: unknown }> }
+    | undefined;
   if (json) {
     const first = json.examples ? Object.values(json.examples)[0]?.value : json.example;
-    if (first === undefined) throw new Error(`${op.operationId}: the request body has no example to write code samples from`);
+    if (first === undefined)
+      throw new Error(`${op.operationId}: the request body has no example to write code samples from`);
     return { kind: 'json', value: first };
   }
   const multipart = content['multipart/form-data'];

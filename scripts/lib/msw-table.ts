@@ -36,11 +36,16 @@ type Headers = Record<string, { schema?: { example?: unknown }; example?: unknow
 /** The example value of every header a response declares. */
 function headerExamples(op: Operation, status: string): Record<string, string> {
   const declared = ((op.responses[status] as { headers?: Headers }).headers ?? {}) as Headers;
-  const values = Object.entries(declared).map(([name, header]) => [name.toLowerCase(), header.example ?? header.schema?.example]);
+  const values = Object.entries(declared).map(([name, header]) => [
+    name.toLowerCase(),
+    header.example ?? header.schema?.example,
+  ]);
   if (!values.some(([name, value]) => name === 'x-request-id' && typeof value === 'string')) {
     throw new Error(`${op.operationId} ${status}: the response needs an x-request-id header with an example`);
   }
-  return Object.fromEntries(values.filter(([, value]) => value !== undefined).map(([name, value]) => [name, String(value)]));
+  return Object.fromEntries(
+    values.filter(([, value]) => value !== undefined).map(([name, value]) => [name, String(value)]),
+  );
 }
 
 /** Writes each distinct value once, as a constant named after the first example that holds it. */
@@ -67,12 +72,14 @@ class Constants {
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const RESERVED = new Set(
-  ('await break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+  (
+    'await break case catch class const continue debugger default delete do else enum export extends false finally for ' +
     'function if implements import in instanceof interface let new null package private protected public return static ' +
-    'super switch this throw true try typeof var void while with yield')
-    .split(' '),
+    'super switch this throw true try typeof var void while with yield'
+  ).split(' '),
 );
-const constantName = (name: string) => (IDENTIFIER.test(name) && !RESERVED.has(name) ? name : `example_${name.replace(/\W/g, '_')}`);
+const constantName = (name: string) =>
+  IDENTIFIER.test(name) && !RESERVED.has(name) ? name : `example_${name.replace(/\W/g, '_')}`;
 
 function isSecured(op: Operation, spec: Spec): boolean {
   const requirements = (op.security ?? spec.security ?? []) as Record<string, unknown>[];
@@ -86,7 +93,8 @@ function operationRow(op: Operation, spec: Spec, constants: Constants): string {
   const fields = [`    route: ${JSON.stringify(`${op.method.toUpperCase()} ${op.path}`)},`, `    success: ${success},`];
 
   if (isSecured(op, spec)) {
-    if (!op.responses['401']) throw new Error(`${id} requires a token but declares no 401 response for the mock to answer`);
+    if (!op.responses['401'])
+      throw new Error(`${id} requires a token but declares no 401 response for the mock to answer`);
     fields.push('    auth: true,');
   }
 
@@ -97,7 +105,8 @@ function operationRow(op: Operation, spec: Spec, constants: Constants): string {
       ? ['multipart', content['multipart/form-data']]
       : [];
   if (kind && media) {
-    if (!op.responses['422']) throw new Error(`${id} takes a ${kind} body but declares no 422 response for invalid ones`);
+    if (!op.responses['422'])
+      throw new Error(`${id} takes a ${kind} body but declares no 422 response for invalid ones`);
     fields.push(`    ${kind}: ${JSON.stringify(bodyCheck(media.schema, id))},`);
   }
 

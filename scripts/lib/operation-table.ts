@@ -25,7 +25,10 @@ export function successStatus(op: Operation): number {
 
 /** Error statuses an operation declares, in ascending order. */
 export function errorStatuses(op: Operation): number[] {
-  return Object.keys(op.responses).filter((s) => /^[45]/.test(s)).map(Number).sort((a, b) => a - b);
+  return Object.keys(op.responses)
+    .filter((s) => /^[45]/.test(s))
+    .map(Number)
+    .sort((a, b) => a - b);
 }
 
 export function tableEntry(op: Operation): TableEntry {
@@ -48,7 +51,6 @@ export function tableEntry(op: Operation): TableEntry {
   if (variants.some((s) => s.type === 'null')) entry.nullable = true;
   return entry;
 }
-
 
 function methodSignature(op: Operation, entry: TableEntry): string[] {
   const id = JSON.stringify(op.operationId);

@@ -14,10 +14,14 @@ export interface PackedFile {
 
 /** Packs the package into `destination` without running prepack (build first); returns the tarball path and its files. */
 export async function pack(destination: string): Promise<{ tarball: string; files: PackedFile[] }> {
-  const { stdout } = await execFileAsync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', destination], {
-    cwd: ROOT,
-    maxBuffer: 10 * 1024 * 1024,
-  });
+  const { stdout } = await execFileAsync(
+    'npm',
+    ['pack', '--ignore-scripts', '--json', '--pack-destination', destination],
+    {
+      cwd: ROOT,
+      maxBuffer: 10 * 1024 * 1024,
+    },
+  );
   const [info] = JSON.parse(stdout) as [{ filename: string; files: PackedFile[] }];
   return { tarball: join(destination, info.filename), files: info.files };
 }
@@ -31,8 +35,16 @@ function newestMtime(path: string): number {
 /** True when a source of the build changed after dist/index.js, cli.js and msw.js were written (or one is missing). */
 export function distIsStale(): boolean {
   try {
-    const built = Math.min(...['dist/index.js', 'dist/cli.js', 'dist/msw.js'].map((file) => statSync(join(ROOT, file)).mtimeMs));
-    const inputs = ['src', 'generated', 'scripts/build.ts', 'scripts/lib/browser-variants.ts', 'scripts/lib/third-party-licenses.ts'];
+    const built = Math.min(
+      ...['dist/index.js', 'dist/cli.js', 'dist/msw.js'].map((file) => statSync(join(ROOT, file)).mtimeMs),
+    );
+    const inputs = [
+      'src',
+      'generated',
+      'scripts/build.ts',
+      'scripts/lib/browser-variants.ts',
+      'scripts/lib/third-party-licenses.ts',
+    ];
     const sources = Math.max(...inputs.map((path) => newestMtime(join(ROOT, path))));
     return sources > built;
   } catch {

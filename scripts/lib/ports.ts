@@ -21,7 +21,9 @@ export function assertPortFree(host: string, port: number, what: string, overrid
     probe.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new UserFacingError(`port ${port} on ${host} is already in use, so the ${what} cannot start; free it or choose another with ${override}`)
+          ? new UserFacingError(
+              `port ${port} on ${host} is already in use, so the ${what} cannot start; free it or choose another with ${override}`,
+            )
           : error,
       );
     });
@@ -54,11 +56,16 @@ export function isListening(host: string, port: number): Promise<boolean> {
 }
 
 /** Polls until host:port accepts connections; rejects after `timeoutMs` or when `signal` aborts. */
-export async function waitForPort(host: string, port: number, { timeoutMs, signal }: { timeoutMs: number; signal?: AbortSignal }): Promise<void> {
+export async function waitForPort(
+  host: string,
+  port: number,
+  { timeoutMs, signal }: { timeoutMs: number; signal?: AbortSignal },
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await isListening(host, port))) {
     signal?.throwIfAborted();
-    if (Date.now() > deadline) throw new UserFacingError(`nothing listened on ${host}:${port} within ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline)
+      throw new UserFacingError(`nothing listened on ${host}:${port} within ${timeoutMs / 1000} s`);
     await sleep(100, undefined, { signal });
   }
 }

@@ -40,9 +40,16 @@ export interface NodeRun {
 }
 
 /** Runs a Node script in the repository; `live` streams its output, otherwise it is collected. */
-export function runNode(args: string[], { live = false, signal }: { live?: boolean; signal?: AbortSignal } = {}): Promise<NodeRun> {
+export function runNode(
+  args: string[],
+  { live = false, signal }: { live?: boolean; signal?: AbortSignal } = {},
+): Promise<NodeRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'], signal });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+      signal,
+    });
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk));

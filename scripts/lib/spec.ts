@@ -20,7 +20,10 @@ export function bundleSpec(): Spec {
   const dir = mkdtempSync(join(tmpdir(), 'pachca-spec-'));
   try {
     const out = join(dir, 'openapi.json');
-    execFileSync(process.execPath, [REDOCLY_BIN, 'bundle', SPEC_ROOT, '-o', out, '--ext', 'json'], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [REDOCLY_BIN, 'bundle', SPEC_ROOT, '-o', out, '--ext', 'json'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+    });
     return JSON.parse(readFileSync(out, 'utf8')) as Spec;
   } finally {
     rmSync(dir, { recursive: true, force: true });

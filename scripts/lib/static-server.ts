@@ -38,7 +38,10 @@ export function resolveInside(root: string, urlPath: string): string | undefined
  * Listens on host:port and resolves once it does; rejects with the listen error (EADDRINUSE …).
  * `/` redirects to `home`.
  */
-export function serveStatic(root: string, { host, port, home }: { host: string; port: number; home: string }): Promise<Server> {
+export function serveStatic(
+  root: string,
+  { host, port, home }: { host: string; port: number; home: string },
+): Promise<Server> {
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
     if (req.method !== 'GET' && req.method !== 'HEAD') {

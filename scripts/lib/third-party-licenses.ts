@@ -10,9 +10,14 @@ import type { Plugin } from 'esbuild';
 const PACKAGE_DIR = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//;
 
 function notice(dir: string): string {
-  const { name, version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<string, string>;
+  const { name, version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
   const file = readdirSync(dir).find((entry) => /^(licen[cs]e|copying)([.-]|$)/i.test(entry));
-  const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `(the package ships no license file; package.json says ${license})`;
+  const text = file
+    ? readFileSync(join(dir, file), 'utf8').trim()
+    : `(the package ships no license file; package.json says ${license})`;
   return `${name} ${version} — ${license}\n\n${text}`;
 }
 

@@ -17,7 +17,10 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 /** -f and -F share one list (attribute `fields`), so fields keep their command-line order. */
-const collectField = (typed: boolean) => (text: string, previous: FieldFlag[] | undefined) => [...(previous ?? []), { typed, text }];
+const collectField = (typed: boolean) => (text: string, previous: FieldFlag[] | undefined) => [
+  ...(previous ?? []),
+  { typed, text },
+];
 function fieldOption(flags: string, typed: boolean, description: string): Option {
   const option = new Option(flags, description).argParser(collectField(typed));
   option.attributeName = () => 'fields';
@@ -32,7 +35,8 @@ interface ApiOptions extends ApiFlags {
 
 /** The body as the typed commands print it: `data` unwrapped, lists with their `meta`. */
 function resultOf(body: unknown): Result {
-  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const isObject = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
   if (body === null) return { kind: 'null', message: '(null)' };
   if (Array.isArray(body)) return { kind: 'list', items: body };
   if (!isObject(body)) return { kind: 'object', value: { value: body } };
@@ -60,18 +64,34 @@ async function describe(method: string, path: string, globals: GlobalOptions, io
   const spec = requireOperation(method, path);
   const view = viewFor({ ...globals, output: globals.output ?? 'table' }, io);
   if (view.format === 'table') io.stdout.write((await describeText(spec, view)) + '\n');
-  else await print({ kind: 'object', value: describeData(spec) }, { ...view, format: view.format === 'yaml' ? 'yaml' : 'json' }, io.stdout);
+  else
+    await print(
+      { kind: 'object', value: describeData(spec) },
+      { ...view, format: view.format === 'yaml' ? 'yaml' : 'json' },
+      io.stdout,
+    );
 }
 
-async function send(method: string, path: string, options: ApiOptions, globals: GlobalOptions, io: CliIo): Promise<void> {
+async function send(
+  method: string,
+  path: string,
+  options: ApiOptions,
+  globals: GlobalOptions,
+  io: CliIo,
+): Promise<void> {
   const settings = resolveSettings(globals, io.env);
   requireToken(settings);
   const [bare, inlineQuery] = path.split('?', 2) as [string, string | undefined];
   const request = await prepareApiRequest(method, options, io.stdin);
   const query = new URLSearchParams([...new URLSearchParams(inlineQuery ?? ''), ...request.query]);
-  if (method === 'DELETE' && !options.dryRun) await confirmDestructive(`send DELETE ${bare}`, options.force === true, io, globals);
+  if (method === 'DELETE' && !options.dryRun)
+    await confirmDestructive(`send DELETE ${bare}`, options.force === true, io, globals);
   const client = clientFor(settings, globals, io, options.dryRun === true);
-  const untyped = client.raw.request as unknown as (method: string, path: string, init: Record<string, unknown>) => Promise<{ data?: string; error?: string; response: Response }>;
+  const untyped = client.raw.request as unknown as (
+    method: string,
+    path: string,
+    init: Record<string, unknown>,
+  ) => Promise<{ data?: string; error?: string; response: Response }>;
   let answer: Awaited<ReturnType<typeof untyped>>;
   try {
     answer = await untyped(method, bare, {
@@ -92,7 +112,13 @@ async function send(method: string, path: string, options: ApiOptions, globals: 
     // Not JSON: the error keeps the text.
     const body = text === undefined ? undefined : jsonOrText(text);
     // The query string is left out, as in the SDK's errors: it may hold search text.
-    throw apiErrorFor({ status: response.status, method, url: `${client.baseUrl}${bare}`, headers: response.headers, body });
+    throw apiErrorFor({
+      status: response.status,
+      method,
+      url: `${client.baseUrl}${bare}`,
+      headers: response.headers,
+      body,
+    });
   }
   await printBody(response.status === 204 ? undefined : text, viewFor(globals, io), io);
 }
@@ -115,7 +141,10 @@ export function addApiCommand(program: Command, io: CliIo): void {
     .option('--input <file>', 'request body: a JSON file, or - for stdin')
     .option('--data <json>', 'request body as JSON text')
     .option('--file <field=path>', 'send multipart/form-data with this file part, repeatable', collect)
-    .option('--describe', 'print the operation from the spec (scope, parameters, body fields, responses) instead of sending; offline')
+    .option(
+      '--describe',
+      'print the operation from the spec (scope, parameters, body fields, responses) instead of sending; offline',
+    )
     .option('--force', 'send a DELETE without asking (required when not on a terminal)')
     .option('--dry-run', 'print the HTTP request (token masked) instead of sending it')
     .addHelpText(
@@ -133,10 +162,12 @@ export function addApiCommand(program: Command, io: CliIo): void {
       ),
     )
     .action(async (method: string | undefined, path: string | undefined, options: ApiOptions, command: Command) => {
-      if (!method || !path) throw new UsageError('Usage: pachca api METHOD PATH [flags]; `pachca api ls` lists the operations');
+      if (!method || !path)
+        throw new UsageError('Usage: pachca api METHOD PATH [flags]; `pachca api ls` lists the operations');
       const verb = method.toUpperCase();
       if (!METHODS.includes(verb)) throw new UsageError(`Unknown HTTP method "${method}": use ${METHODS.join(', ')}`);
-      if (!path.startsWith('/')) throw new UsageError(`The path must start with "/" (it is below the base URL), got "${path}"`);
+      if (!path.startsWith('/'))
+        throw new UsageError(`The path must start with "/" (it is below the base URL), got "${path}"`);
       const globals = command.optsWithGlobals<GlobalOptions>();
       if (options.describe) await describe(verb, path, globals, io);
       else await send(verb, path, options, globals, io);

@@ -55,7 +55,11 @@ const fieldRows = (fields: ReferenceField[]) =>
 /** The reference as text: sections for parameters, body fields (required ones marked) and responses. */
 export async function describeText(spec: CliCommandSpec, view: View): Promise<string> {
   const heading = (text: string) => (view.color ? `\x1b[1m${text}\x1b[22m` : text);
-  const indent = (text: string) => text.split('\n').map((line) => `  ${line}`).join('\n');
+  const indent = (text: string) =>
+    text
+      .split('\n')
+      .map((line) => `  ${line}`)
+      .join('\n');
   const table = async (rows: string[][]) => indent(await textTable(rows, view.truncate ? view.width - 2 : undefined));
   const lines = [
     heading(`${spec.method} ${spec.path}`) + ` — ${spec.summary}`,
@@ -68,7 +72,8 @@ export async function describeText(spec: CliCommandSpec, view: View): Promise<st
   const { parameters, body, responses } = spec.reference;
   for (const where of ['path', 'query'] as const) {
     const own = parameters.filter((p) => p.in === where);
-    if (own.length) lines.push('', heading(`${where === 'path' ? 'Path' : 'Query'} parameters:`), await table(fieldRows(own)));
+    if (own.length)
+      lines.push('', heading(`${where === 'path' ? 'Path' : 'Query'} parameters:`), await table(fieldRows(own)));
   }
   if (body) lines.push('', heading(`Body (${body.contentType}):`), await table(fieldRows(body.fields)));
   lines.push('', heading('Responses:'), await table(responses.map((r) => [r.status, r.description])));

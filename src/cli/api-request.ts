@@ -65,7 +65,8 @@ export function setPath(target: Record<string, unknown>, path: string[], value: 
     return;
   }
   const inner = (target[head] ??= {});
-  if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) throw new UsageError(`Field "${key}" nests inside a value`);
+  if (typeof inner !== 'object' || inner === null || Array.isArray(inner))
+    throw new UsageError(`Field "${key}" nests inside a value`);
   setPath(inner as Record<string, unknown>, rest, value, key);
 }
 
@@ -91,7 +92,14 @@ function parseBody(text: string, where: string): unknown {
   }
 }
 
-const FILE_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp', json: 'application/json' };
+const FILE_TYPES: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  json: 'application/json',
+};
 
 async function filePart(text: string): Promise<[string, File]> {
   const [field, path] = splitPair(text, '--file');
@@ -99,7 +107,9 @@ async function filePart(text: string): Promise<[string, File]> {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    throw new UsageError(`--file ${field}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(
+      `--file ${field}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   const type = FILE_TYPES[path.toLowerCase().split('.').pop() ?? ''] ?? 'application/octet-stream';
   return [field, new File([new Uint8Array(bytes)], basename(path), { type })];
@@ -129,10 +139,16 @@ export async function prepareApiRequest(method: string, flags: ApiFlags, stdin: 
 
   if (flags.data !== undefined) return { query, body: parseBody(flags.data, '--data') };
   if (flags.input !== undefined) {
-    const text = flags.input === '-' ? await readAll(stdin) : await readFile(flags.input, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`--input: cannot read ${flags.input} (${error.code ?? error.message})`);
-    });
-    return { query, body: text.trim() === '' ? undefined : parseBody(text, flags.input === '-' ? 'stdin' : flags.input) };
+    const text =
+      flags.input === '-'
+        ? await readAll(stdin)
+        : await readFile(flags.input, 'utf8').catch((error: NodeJS.ErrnoException) => {
+            throw new UsageError(`--input: cannot read ${flags.input} (${error.code ?? error.message})`);
+          });
+    return {
+      query,
+      body: text.trim() === '' ? undefined : parseBody(text, flags.input === '-' ? 'stdin' : flags.input),
+    };
   }
   if (flags.file?.length) {
     const form = new FormData();

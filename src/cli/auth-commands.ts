@@ -2,8 +2,23 @@
 // checked against the API before it is saved and shown only masked.
 import type { Command } from 'commander';
 import { PachcaApiError } from '../core/errors.js';
-import { configPath, deleteConfig, readConfig, writeConfig, DEFAULT_PROFILE, type SavedConfig, type SavedTokenInfo } from './config.js';
-import { chosenProfile, clientFor, missingProfile, requireToken, resolveSettings, type GlobalOptions } from './context.js';
+import {
+  configPath,
+  deleteConfig,
+  readConfig,
+  writeConfig,
+  DEFAULT_PROFILE,
+  type SavedConfig,
+  type SavedTokenInfo,
+} from './config.js';
+import {
+  chosenProfile,
+  clientFor,
+  missingProfile,
+  requireToken,
+  resolveSettings,
+  type GlobalOptions,
+} from './context.js';
 import { maskToken } from './secrets.js';
 import { UsageError } from './errors.js';
 import { exampleText } from './help-text.js';
@@ -57,7 +72,9 @@ async function login(globals: GlobalOptions, io: CliIo): Promise<void> {
   writeConfig(config, path);
   const tokenName = info.name ? ` "${String(info.name)}"` : '';
   const isDefault = config.defaultProfile === name ? ' (the default)' : '';
-  io.stderr.write(`Logged in with token${tokenName} of user ${String(info.user_id)}; saved as profile "${name}"${isDefault} in ${path}\n`);
+  io.stderr.write(
+    `Logged in with token${tokenName} of user ${String(info.user_id)}; saved as profile "${name}"${isDefault} in ${path}\n`,
+  );
 }
 
 async function remoteInfo(globals: GlobalOptions, io: CliIo): Promise<{ info: Fields; user: unknown }> {
@@ -67,7 +84,17 @@ async function remoteInfo(globals: GlobalOptions, io: CliIo): Promise<{ info: Fi
   const tokenInfo = info.value as Fields;
   if (profile.status === 'fulfilled') {
     const p = profile.value as Fields;
-    return { info: tokenInfo, user: { id: p.id, first_name: p.first_name, last_name: p.last_name, nickname: p.nickname, email: p.email, role: p.role } };
+    return {
+      info: tokenInfo,
+      user: {
+        id: p.id,
+        first_name: p.first_name,
+        last_name: p.last_name,
+        nickname: p.nickname,
+        email: p.email,
+        role: p.role,
+      },
+    };
   }
   // A token without the profile scope still works for other commands: say so, don't fail.
   if (profile.reason instanceof PachcaApiError && profile.reason.status !== 401) {
@@ -125,7 +152,8 @@ async function list(globals: GlobalOptions, io: CliIo): Promise<void> {
     user_id: profile.tokenInfo?.user_id ?? null,
     base_url: profile.baseUrl ?? null,
   }));
-  if (items.length === 0) io.stderr.write('No profiles: log in with `pachca auth login --profile NAME --token TOKEN`.\n');
+  if (items.length === 0)
+    io.stderr.write('No profiles: log in with `pachca auth login --profile NAME --token TOKEN`.\n');
   else await print({ kind: 'list', items }, viewFor(globals, io), io.stdout);
 }
 
@@ -142,7 +170,9 @@ function logout(globals: GlobalOptions, options: { all?: boolean }, named: strin
   const path = configPath(io.env);
   if (options.all) {
     const removed = deleteConfig(path);
-    io.stderr.write(removed ? `Logged out of every profile: removed ${path}\n` : `Not logged in: there is no ${path}\n`);
+    io.stderr.write(
+      removed ? `Logged out of every profile: removed ${path}\n` : `Not logged in: there is no ${path}\n`,
+    );
   } else {
     const config = readConfig(path);
     const name = named ?? chosenProfile(globals, io.env) ?? config.defaultProfile;
@@ -158,16 +188,24 @@ function logout(globals: GlobalOptions, options: { all?: boolean }, named: strin
         else delete config.defaultProfile;
       }
       save(config, path);
-      const after = config.defaultProfile ? `; the default is now "${config.defaultProfile}"` : `; no profile is left, ${path} removed`;
+      const after = config.defaultProfile
+        ? `; the default is now "${config.defaultProfile}"`
+        : `; no profile is left, ${path} removed`;
       io.stderr.write(`Logged out of profile "${name}"${after}\n`);
     }
   }
-  if (io.env.PACHCA_TOKEN) io.stderr.write('Note: PACHCA_TOKEN is still set in this environment and is used when present.\n');
+  if (io.env.PACHCA_TOKEN)
+    io.stderr.write('Note: PACHCA_TOKEN is still set in this environment and is used when present.\n');
 }
 
 export function addAuthCommands(program: Command, io: CliIo): void {
   const auth = program.command('auth').description('Save, check and remove access tokens: one named profile per token');
-  auth.addHelpText('after', exampleText('pachca auth login --token "$PACHCA_TOKEN"\npachca auth login --profile bot --token "$BOT_TOKEN"\npachca auth list\npachca users list -p bot'));
+  auth.addHelpText(
+    'after',
+    exampleText(
+      'pachca auth login --token "$PACHCA_TOKEN"\npachca auth login --profile bot --token "$BOT_TOKEN"\npachca auth list\npachca users list -p bot',
+    ),
+  );
 
   const globalsOf = (command: Command) => command.optsWithGlobals<GlobalOptions>();
   auth
@@ -179,7 +217,10 @@ export function addAuthCommands(program: Command, io: CliIo): void {
         '~/.config/pachca/config.json, readable only by you (mode 0600). The first profile becomes the default.\n' +
         'The token comes from --token or, without it, from stdin.',
     )
-    .addHelpText('after', exampleText('pachca auth login --token "$PACHCA_TOKEN"\necho "$BOT_TOKEN" | pachca auth login --profile bot'))
+    .addHelpText(
+      'after',
+      exampleText('pachca auth login --token "$PACHCA_TOKEN"\necho "$BOT_TOKEN" | pachca auth login --profile bot'),
+    )
     .action((_options, command: Command) => login(globalsOf(command), io));
   auth
     .command('status')
@@ -189,8 +230,13 @@ export function addAuthCommands(program: Command, io: CliIo): void {
         'and its user, as saved at login. --remote reads them from the API again (and updates the profile).',
     )
     .option('--remote', 'read the token info from the API instead of the saved copy')
-    .addHelpText('after', exampleText('pachca auth status\npachca auth status --remote -o json\npachca auth status -p bot'))
-    .action((options: { remote?: boolean }, command: Command) => status(globalsOf(command), options.remote === true, io));
+    .addHelpText(
+      'after',
+      exampleText('pachca auth status\npachca auth status --remote -o json\npachca auth status -p bot'),
+    )
+    .action((options: { remote?: boolean }, command: Command) =>
+      status(globalsOf(command), options.remote === true, io),
+    );
   auth
     .command('list')
     .summary('List the saved profiles; the default one is marked')
@@ -205,9 +251,13 @@ export function addAuthCommands(program: Command, io: CliIo): void {
   auth
     .command('logout')
     .summary('Remove a saved profile, or all of them')
-    .description('Removes the profile named by the argument or --profile (default: the profile in use); --all removes the config file.')
+    .description(
+      'Removes the profile named by the argument or --profile (default: the profile in use); --all removes the config file.',
+    )
     .argument('[name]', 'profile to remove (default: --profile, PACHCA_PROFILE or the default profile)')
     .option('--all', 'remove every profile')
     .addHelpText('after', exampleText('pachca auth logout\npachca auth logout --profile bot\npachca auth logout --all'))
-    .action((named: string | undefined, options: { all?: boolean }, command: Command) => logout(globalsOf(command), options, named, io));
+    .action((named: string | undefined, options: { all?: boolean }, command: Command) =>
+      logout(globalsOf(command), options, named, io),
+    );
 }

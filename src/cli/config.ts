@@ -42,7 +42,8 @@ export class ConfigFileError extends Error {
   override name = 'ConfigFileError';
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function profileFrom(value: unknown): SavedProfile | undefined {
   if (!isObject(value) || typeof value.token !== 'string' || !value.token) return undefined;
@@ -67,7 +68,9 @@ export function readConfig(path: string): SavedConfig {
     value = JSON.parse(text);
     if (!isObject(value)) throw new Error('not a JSON object');
   } catch (error) {
-    throw new ConfigFileError(`${path} is not valid JSON (${(error as Error).message}); fix it or run \`pachca auth logout --all\``);
+    throw new ConfigFileError(
+      `${path} is not valid JSON (${(error as Error).message}); fix it or run \`pachca auth logout --all\``,
+    );
   }
   // Written by a version without profiles: `{token, baseUrl}` is the default profile.
   if (!('profiles' in value)) {
@@ -79,7 +82,8 @@ export function readConfig(path: string): SavedConfig {
     const profile = profileFrom(entry);
     if (profile) profiles[name] = profile;
   }
-  const defaultProfile = typeof value.defaultProfile === 'string' && value.defaultProfile in profiles ? value.defaultProfile : undefined;
+  const defaultProfile =
+    typeof value.defaultProfile === 'string' && value.defaultProfile in profiles ? value.defaultProfile : undefined;
   return { ...(defaultProfile ? { defaultProfile } : {}), profiles };
 }
 

@@ -9,19 +9,29 @@ export class NotConfirmedError extends UsageError {
 
 export const isInteractive = (io: CliIo) => Boolean(io.stdin.isTTY && io.stderr.isTTY);
 
-export async function confirmDestructive(what: string, force: boolean, io: CliIo, flags: { interactive?: boolean } = {}): Promise<void> {
+export async function confirmDestructive(
+  what: string,
+  force: boolean,
+  io: CliIo,
+  flags: { interactive?: boolean } = {},
+): Promise<void> {
   if (force) return;
   if (flags.interactive === false) {
     throw new NotConfirmedError(`Refusing to ${what} without --force: --no-input never asks. Nothing was sent.`);
   }
   if (!isInteractive(io)) {
-    throw new NotConfirmedError(`Refusing to ${what} without --force: this is not an interactive terminal. Nothing was sent.`);
+    throw new NotConfirmedError(
+      `Refusing to ${what} without --force: this is not an interactive terminal. Nothing was sent.`,
+    );
   }
   let yes = false;
   try {
     // Loaded only here: the prompt library is the slowest import of the CLI.
     const { default: confirm } = await import('@inquirer/confirm');
-    yes = await confirm({ message: `${what[0]!.toUpperCase()}${what.slice(1)}?`, default: false }, { input: io.stdin, output: io.stderr });
+    yes = await confirm(
+      { message: `${what[0]!.toUpperCase()}${what.slice(1)}?`, default: false },
+      { input: io.stdin, output: io.stderr },
+    );
   } catch {
     // Ctrl-C or a closed terminal: treated as "no".
   }

@@ -121,21 +121,32 @@ export interface ClientChoice {
 }
 
 export function createClient(settings: Settings, choice: ClientChoice = {}): Pachca {
-  let fetch: typeof globalThis.fetch | undefined = choice.dryRun ? dryRunFetch(choice.dryRun.format, choice.dryRun.stdout) : undefined;
+  let fetch: typeof globalThis.fetch | undefined = choice.dryRun
+    ? dryRunFetch(choice.dryRun.format, choice.dryRun.stdout)
+    : undefined;
   if (choice.verbose) fetch = verboseFetch(fetch ?? ((input, init) => globalThis.fetch(input, init)), choice.verbose);
   return new Pachca({
     token: requireToken(settings),
     baseUrl: settings.baseUrl,
     ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
     // A dry run must stop at the first request, never retry it.
-    ...(choice.dryRun ? { maxRetries: 0 } : settings.maxRetries === undefined ? {} : { maxRetries: settings.maxRetries }),
+    ...(choice.dryRun
+      ? { maxRetries: 0 }
+      : settings.maxRetries === undefined
+        ? {}
+        : { maxRetries: settings.maxRetries }),
     ...(fetch ? { fetch } : {}),
     headers: { 'User-Agent': `pachca-cli/${VERSION} pachca-sdk/${VERSION}`, ...settings.headers },
   });
 }
 
 /** The client for a command run with `globals`: --dry-run and --verbose applied. */
-export function clientFor(settings: Settings, globals: GlobalOptions, io: { stdout: Output; stderr: Output }, dryRun: boolean): Pachca {
+export function clientFor(
+  settings: Settings,
+  globals: GlobalOptions,
+  io: { stdout: Output; stderr: Output },
+  dryRun: boolean,
+): Pachca {
   return createClient(settings, {
     ...(dryRun ? { dryRun: { format: globals.output, stdout: io.stdout } } : {}),
     ...(globals.verbose ? { verbose: io.stderr } : {}),

@@ -41,7 +41,10 @@ export async function describeRequest(request: Request): Promise<DescribedReques
   request.headers.forEach((value, name) => {
     // Headers come lowercased; print them the way people write them: `Content-Type`.
     const shown = name.replace(/(^|-)([a-z])/g, (_, dash: string, letter: string) => dash + letter.toUpperCase());
-    headers[shown] = name === 'authorization' ? value.replace(/^(Bearer\s+)(.*)$/i, (_, scheme: string, token: string) => scheme + maskToken(token)) : value;
+    headers[shown] =
+      name === 'authorization'
+        ? value.replace(/^(Bearer\s+)(.*)$/i, (_, scheme: string, token: string) => scheme + maskToken(token))
+        : value;
   });
   const body = await describeBody(request);
   return { method: request.method, url: request.url, headers, ...(body === undefined ? {} : { body }) };
@@ -51,8 +54,12 @@ export async function describeRequest(request: Request): Promise<DescribedReques
 export async function formatRequest(described: DescribedRequest, format: Format | undefined): Promise<string> {
   if (format === 'json') return JSON.stringify(described, null, 2);
   if (format === 'yaml') return (await import('yaml')).stringify(described).trimEnd();
-  const lines = [`${described.method} ${described.url}`, ...Object.entries(described.headers).map(([k, v]) => `${k}: ${v}`)];
-  if (described.body !== undefined) lines.push('', typeof described.body === 'string' ? described.body : JSON.stringify(described.body, null, 2));
+  const lines = [
+    `${described.method} ${described.url}`,
+    ...Object.entries(described.headers).map(([k, v]) => `${k}: ${v}`),
+  ];
+  if (described.body !== undefined)
+    lines.push('', typeof described.body === 'string' ? described.body : JSON.stringify(described.body, null, 2));
   return lines.join('\n');
 }
 

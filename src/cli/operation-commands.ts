@@ -32,7 +32,12 @@ function flagOptions(spec: CliOptionSpec): Option[] {
 }
 
 /** The SDK input from parsed arguments and flags. */
-function operationInput(spec: CliCommandSpec, args: unknown[], flags: Record<string, unknown>, attributes: Map<CliOptionSpec, string>): OperationInput {
+function operationInput(
+  spec: CliCommandSpec,
+  args: unknown[],
+  flags: Record<string, unknown>,
+  attributes: Map<CliOptionSpec, string>,
+): OperationInput {
   const input: OperationInput = {};
   if (spec.arguments.length) input.path = Object.fromEntries(spec.arguments.map((arg, i) => [arg.name, args[i]]));
   const query: Record<string, unknown> = {};
@@ -56,7 +61,10 @@ function operationInput(spec: CliCommandSpec, args: unknown[], flags: Record<str
 }
 
 function addOperationCommand(parent: Command, spec: CliCommandSpec, io: CliIo): void {
-  const command = parent.command(spec.words[1]).summary(spec.summary).description(`${spec.summary}.\n\n${spec.description}`);
+  const command = parent
+    .command(spec.words[1])
+    .summary(spec.summary)
+    .description(`${spec.summary}.\n\n${spec.description}`);
   for (const arg of spec.arguments) command.argument(`<${arg.name}>`, arg.description, parseInteger);
   const attributes = new Map<CliOptionSpec, string>();
   for (const option of spec.options) {

@@ -64,7 +64,10 @@ export function viewFor(flags: OutputFlags, io: Pick<CliIo, 'env' | 'stdout'>): 
 
 /** `--columns id,email`: a comma list, order kept. */
 export function parseColumns(text: string): string[] {
-  const columns = text.split(',').map((c) => c.trim()).filter(Boolean);
+  const columns = text
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   if (columns.length === 0) throw new UsageError('--columns needs at least one column name, e.g. --columns id,email');
   return columns;
 }
@@ -77,7 +80,23 @@ const DEFAULT_WIDTH = 120;
 // only when View.color says the output is a terminal that wants colour.
 const PLAIN_STYLE = { head: [] as string[], border: [] as string[], 'padding-left': 0, 'padding-right': 2 };
 const NO_BORDERS = Object.fromEntries(
-  ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid', 'bottom-left', 'bottom-right', 'left', 'left-mid', 'mid', 'mid-mid', 'right', 'right-mid', 'middle'].map((c) => [c, '']),
+  [
+    'top',
+    'top-mid',
+    'top-left',
+    'top-right',
+    'bottom',
+    'bottom-mid',
+    'bottom-left',
+    'bottom-right',
+    'left',
+    'left-mid',
+    'mid',
+    'mid-mid',
+    'right',
+    'right-mid',
+    'middle',
+  ].map((c) => [c, '']),
 );
 
 const isScalar = (value: unknown) => value === null || typeof value !== 'object';
@@ -118,7 +137,8 @@ function detailText(value: unknown, yaml: YamlModule): string {
 
 function columnsOf(items: unknown[]): string[] {
   const keys: string[] = [];
-  for (const item of items) if (isRecord(item)) for (const key of Object.keys(item)) if (!keys.includes(key)) keys.push(key);
+  for (const item of items)
+    if (isRecord(item)) for (const key of Object.keys(item)) if (!keys.includes(key)) keys.push(key);
   return keys;
 }
 
@@ -136,7 +156,8 @@ function tableColumns(items: Record<string, unknown>[], width: number): string[]
   return chosen;
 }
 
-const scalarColumns = (items: Record<string, unknown>[]) => columnsOf(items).filter((key) => items.every((item) => isScalar(item[key])));
+const scalarColumns = (items: Record<string, unknown>[]) =>
+  columnsOf(items).filter((key) => items.every((item) => isScalar(item[key])));
 
 /** A cell's text: scalars as they are, anything else as JSON. */
 const cellText = (value: unknown) => (isScalar(value) ? scalarText(value) : JSON.stringify(value));
@@ -157,11 +178,14 @@ function checkColumns(columns: string[] | undefined, rows: unknown[]): void {
   const valid = columnsOf(records);
   const unknown = columns.filter((c) => !valid.includes(c));
   if (unknown.length) {
-    throw new UsageError(`Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `"${c}"`).join(', ')}; valid columns: ${valid.join(', ')}`);
+    throw new UsageError(
+      `Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `"${c}"`).join(', ')}; valid columns: ${valid.join(', ')}`,
+    );
   }
 }
 
-const pick = (item: unknown, columns: string[]) => (isRecord(item) ? Object.fromEntries(columns.map((c) => [c, item[c] ?? null])) : item);
+const pick = (item: unknown, columns: string[]) =>
+  isRecord(item) ? Object.fromEntries(columns.map((c) => [c, item[c] ?? null])) : item;
 
 async function listTable(items: unknown[], view: View): Promise<string> {
   if (items.length === 0) return '(no items)';
@@ -172,7 +196,9 @@ async function listTable(items: unknown[], view: View): Promise<string> {
   const Table = await loadTable();
   const columns = view.columns ?? (view.truncate ? tableColumns(items, view.width) : scalarColumns(items));
   // Chosen columns share the width; the automatic ones were picked to fit it already.
-  const cellMax = view.columns ? Math.max(8, Math.min(MAX_CELL, Math.floor(view.width / columns.length) - 2)) : MAX_CELL;
+  const cellMax = view.columns
+    ? Math.max(8, Math.min(MAX_CELL, Math.floor(view.width / columns.length) - 2))
+    : MAX_CELL;
   const cell = (value: unknown) => (view.truncate ? shorten(cellText(value), cellMax) : cellText(value));
   const head = view.header ? columns.map((c) => (view.color ? bold(c) : c)) : [];
   const table = new Table({ head, style: PLAIN_STYLE, chars: NO_BORDERS });
@@ -185,7 +211,7 @@ async function listTable(items: unknown[], view: View): Promise<string> {
 async function detailTable(value: Record<string, unknown>, view: View): Promise<string> {
   const [Table, yaml] = await Promise.all([loadTable(), loadYaml()]);
   const table = new Table({ style: PLAIN_STYLE, chars: NO_BORDERS });
-  const shown = view.columns ? pick(value, view.columns) as Record<string, unknown> : value;
+  const shown = view.columns ? (pick(value, view.columns) as Record<string, unknown>) : value;
   const keyWidth = Math.max(...Object.keys(shown).map((k) => k.length), 1);
   // Padding takes 4 columns.
   const valueWidth = Math.max(view.width - keyWidth - 4, 20);
@@ -196,7 +222,11 @@ async function detailTable(value: Record<string, unknown>, view: View): Promise<
   return trimLines(table.toString());
 }
 
-const trimLines = (text: string) => text.split('\n').map((line) => line.trimEnd()).join('\n');
+const trimLines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n');
 
 function csvField(value: unknown): string {
   const text = cellText(value);

@@ -16,7 +16,8 @@ import { redact } from './secrets.js';
 
 function parseSeconds(text: string): number {
   const seconds = Number(text);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError(`expected a positive number of seconds, got "${text}"`);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new InvalidArgumentError(`expected a positive number of seconds, got "${text}"`);
   return seconds;
 }
 
@@ -69,10 +70,17 @@ export function buildProgram(redactText: (text: string) => string = (text) => te
     .version(VERSION, '-V, --version')
     .option('--token <token>', 'access token (default: PACHCA_TOKEN, then the chosen or default profile)')
     .option('-p, --profile <name>', 'saved profile to use (default: PACHCA_PROFILE, then the default profile)')
-    .option('--base-url <url>', 'API base URL (default: PACHCA_BASE_URL, the profile\'s, or https://api.pachca.com/api/shared/v1)')
+    .option(
+      '--base-url <url>',
+      "API base URL (default: PACHCA_BASE_URL, the profile's, or https://api.pachca.com/api/shared/v1)",
+    )
     .option('--timeout <seconds>', 'per-request timeout in seconds (default: 30)', parseSeconds)
     .option('--no-retry', 'do not retry 429, 5xx and network errors')
-    .addOption(new Option('-o, --output <format>', 'output format (default: table on a terminal, json otherwise)').choices(FORMATS))
+    .addOption(
+      new Option('-o, --output <format>', 'output format (default: table on a terminal, json otherwise)').choices(
+        FORMATS,
+      ),
+    )
     .option('-c, --columns <list>', 'only these fields, in this order: -c id,email', parseColumns)
     .addOption(storedAs(new Option('--no-header', 'leave out the header row (table, csv)'), 'showHeader'))
     .option('--no-truncate', 'do not cut table cells to the terminal width')
@@ -80,8 +88,14 @@ export function buildProgram(redactText: (text: string) => string = (text) => te
     .option('-q, --quiet', 'print nothing but errors; the exit code tells the outcome')
     .option('-v, --verbose', 'print each HTTP attempt on stderr: request, headers (token masked), status, time')
     .option('--no-color', 'no colours (also NO_COLOR=1, or when output is not a terminal)')
-    .addOption(storedAs(new Option('--no-input', 'never prompt: a destructive command without --force fails'), 'interactive'))
-    .option('-H, --header <header>', 'extra request header "Name: value", repeatable (e.g. "Prefer: code=404" for the mock)', collect)
+    .addOption(
+      storedAs(new Option('--no-input', 'never prompt: a destructive command without --force fails'), 'interactive'),
+    )
+    .option(
+      '-H, --header <header>',
+      'extra request header "Name: value", repeatable (e.g. "Prefer: code=404" for the mock)',
+      collect,
+    )
     // Inherited by every command added after this point.
     .exitOverride()
     .showSuggestionAfterError()
@@ -107,7 +121,8 @@ export function buildProgram(redactText: (text: string) => string = (text) => te
         'pachca group-tags list-users 9111 --all --plain',
         'pachca api GET /users --query limit=2',
       ].join('\n'),
-    ) + '\n\nExit codes: 0 ok, 1 API error, 2 usage error or not confirmed, 3 auth error (401/403, no token, unknown profile), 4 network error or timeout.',
+    ) +
+      '\n\nExit codes: 0 ok, 1 API error, 2 usage error or not confirmed, 3 auth error (401/403, no token, unknown profile), 4 network error or timeout.',
   );
   addAuthCommands(program, commandIo.io);
   addOperationCommands(program, commandIo.io);

@@ -66,7 +66,12 @@ export async function runOperation(call: OperationCall): Promise<void> {
   requireToken(settings);
   // Asked before the client is built: a refused command never loads the HTTP stack.
   if (call.spec.destructive && !call.dryRun) {
-    await confirmDestructive(`send ${call.spec.method} ${resolvedPath(call.spec, call.input)} (${call.spec.summary})`, call.force, io, call.globals);
+    await confirmDestructive(
+      `send ${call.spec.method} ${resolvedPath(call.spec, call.input)} (${call.spec.summary})`,
+      call.force,
+      io,
+      call.globals,
+    );
   }
   const client = clientFor(settings, call.globals, io, call.dryRun);
   try {

@@ -6,7 +6,8 @@ import type { CliValueType } from './command-spec.js';
 
 export function parseInteger(text: string): number {
   const value = Number(text.trim());
-  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value)) throw new InvalidArgumentError(`expected an integer, got "${text}"`);
+  if (!/^-?\d+$/.test(text.trim()) || !Number.isSafeInteger(value))
+    throw new InvalidArgumentError(`expected an integer, got "${text}"`);
   return value;
 }
 
@@ -31,7 +32,10 @@ function listItems(text: string): unknown[] {
     if (!Array.isArray(value)) throw new InvalidArgumentError(`expected a JSON array, got "${text}"`);
     return value;
   }
-  return trimmed.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return trimmed
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 function stringItem(item: unknown): string {

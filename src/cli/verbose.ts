@@ -7,7 +7,10 @@ import { maskToken } from './secrets.js';
 function headerLines(prefix: string, headers: Headers): string[] {
   const lines: string[] = [];
   headers.forEach((value, name) => {
-    const shown = name === 'authorization' ? value.replace(/^(\S+\s+)(.*)$/, (_, scheme: string, token: string) => scheme + maskToken(token)) : value;
+    const shown =
+      name === 'authorization'
+        ? value.replace(/^(\S+\s+)(.*)$/, (_, scheme: string, token: string) => scheme + maskToken(token))
+        : value;
     lines.push(`${prefix} ${name}: ${shown}`);
   });
   return lines;
@@ -21,10 +24,16 @@ export function verboseFetch(inner: typeof fetch, stderr: Output): typeof fetch 
     const elapsed = () => `${Math.round(performance.now() - started)} ms`;
     try {
       const response = await inner(request);
-      stderr.write([`< ${response.status} ${response.statusText} (${elapsed()})`, ...headerLines('<', response.headers), ''].join('\n'));
+      stderr.write(
+        [`< ${response.status} ${response.statusText} (${elapsed()})`, ...headerLines('<', response.headers), ''].join(
+          '\n',
+        ),
+      );
       return response;
     } catch (error) {
-      stderr.write(`* ${request.method} ${request.url} failed after ${elapsed()}: ${error instanceof Error ? error.message : String(error)}\n`);
+      stderr.write(
+        `* ${request.method} ${request.url} failed after ${elapsed()}: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
       throw error;
     }
   };

@@ -5,7 +5,14 @@ import { operations, type OperationId } from '../../generated/operations.js';
 import type { Resources } from '../../generated/resources.js';
 import type { paths } from '../../generated/schema.js';
 import { VERSION } from '../version.js';
-import { PachcaAbortError, PachcaConfigError, PachcaError, PachcaInputError, PachcaTokenError, redactToken } from './errors.js';
+import {
+  PachcaAbortError,
+  PachcaConfigError,
+  PachcaError,
+  PachcaInputError,
+  PachcaTokenError,
+  redactToken,
+} from './errors.js';
 import { PATH_PARAM } from './names.js';
 import { prepareRequest, readResult, routeOf, type OperationInput, type OperationRow } from './operation.js';
 import { DEFAULT_MAX_PAGES, PagePromise } from './pagination.js';
@@ -42,7 +49,8 @@ export interface PachcaOptions {
 type Send = (method: string, path: string, init?: Record<string, any>) => Promise<any>;
 
 function checkCount(name: string, value: number, min: number): number {
-  if (!Number.isFinite(value) || value < min) throw new PachcaConfigError(`${name} must be a number >= ${min}, got ${value}`);
+  if (!Number.isFinite(value) || value < min)
+    throw new PachcaConfigError(`${name} must be a number >= ${min}, got ${value}`);
   return value;
 }
 
@@ -53,7 +61,12 @@ export class Pachca {
   readonly raw: Client<paths>;
   readonly baseUrl: string;
   readonly #request: Send;
-  readonly #guard: <T>(method: string, path: string, signal: AbortSignal | undefined, run: () => Promise<T>) => Promise<T>;
+  readonly #guard: <T>(
+    method: string,
+    path: string,
+    signal: AbortSignal | undefined,
+    run: () => Promise<T>,
+  ) => Promise<T>;
   readonly #maxPages: number;
 
   constructor(options: PachcaOptions = {}) {
@@ -62,7 +75,8 @@ export class Pachca {
     const token = options.token ?? env.PACHCA_TOKEN;
     const baseUrl = (options.baseUrl ?? env.PACHCA_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     // Redacted: a token passed as the base URL by mistake must not end up in logs.
-    if (!/^https?:\/\//.test(baseUrl)) throw redactToken(new PachcaConfigError(`baseUrl must be an http(s) URL, got "${baseUrl}"`), token);
+    if (!/^https?:\/\//.test(baseUrl))
+      throw redactToken(new PachcaConfigError(`baseUrl must be an http(s) URL, got "${baseUrl}"`), token);
     // Kept in closures only, so that logging or serialising a client never shows the token.
     const problem = tokenProblem(token);
     this.baseUrl = baseUrl;
@@ -103,10 +117,12 @@ export class Pachca {
       }
     };
     const request = (this.#request = client.request as Send);
-    const send: Send = (method, path, init = {}) => this.#guard(method, path, init.signal, () => request(method, path, init));
+    const send: Send = (method, path, init = {}) =>
+      this.#guard(method, path, init.signal, () => request(method, path, init));
     const raw: Record<string, unknown> = { ...client, request: send };
     // GET, PUT, POST, …: openapi-fetch's upper-case methods, each sent through `send`.
-    for (const method in client) if (method < 'a') raw[method] = (path: string, init?: object) => send(method, path, init);
+    for (const method in client)
+      if (method < 'a') raw[method] = (path: string, init?: object) => send(method, path, init);
     this.raw = raw as unknown as Client<paths>;
     Object.assign(this, buildResources(this));
   }
@@ -121,14 +137,23 @@ export class Pachca {
     if (!('paginated' in op)) return this.#call(op, input, options);
     // Later pages add their cursor to the caller's query; the first page keeps the caller's own.
     const load = (cursor?: string) =>
-      this.#call(op, cursor ? { ...input, query: { ...input.query, cursor } } : input, options) as Promise<{ data: unknown[]; meta: unknown }>;
+      this.#call(op, cursor ? { ...input, query: { ...input.query, cursor } } : input, options) as Promise<{
+        data: unknown[];
+        meta: unknown;
+      }>;
     return new PagePromise(load, options.maxPages ?? this.#maxPages) as unknown as Promise<unknown>;
   }
 
   #call(op: OperationRow, input: OperationInput, { headers, signal, timeoutMs }: ListAllOptions): Promise<unknown> {
     const { method, path } = routeOf(op);
     return this.#guard(method, path, signal, async () => {
-      const init = { ...(await prepareRequest(op, input)), headers, signal, parseAs: 'text', call: { signal, timeoutMs } };
+      const init = {
+        ...(await prepareRequest(op, input)),
+        headers,
+        signal,
+        parseAs: 'text',
+        call: { signal, timeoutMs },
+      };
       // The query string is left out of errors: it may hold search text, and the path names the failure.
       const url = () => this.baseUrl + path.replace(PATH_PARAM, (_, name: string) => String(input.path![name]));
       return readResult(op, url, await this.#request(method, path, init));

@@ -142,14 +142,24 @@ export class PachcaApiError extends PachcaError {
 }
 
 /** `422 PUT …/users/5 — email: has already been taken (taken) — and 1 more — request id r-1`. */
-function describe(init: ApiErrorInit, { requestId, errors, error, errorDescription }: Pick<PachcaApiError, 'requestId' | 'errors' | 'error' | 'errorDescription'>): string {
+function describe(
+  init: ApiErrorInit,
+  {
+    requestId,
+    errors,
+    error,
+    errorDescription,
+  }: Pick<PachcaApiError, 'requestId' | 'errors' | 'error' | 'errorDescription'>,
+): string {
   const first = errors[0];
   const detail = first
     ? `${first.key}: ${first.message} (${first.code})${errors.length > 1 ? ` — and ${errors.length - 1} more` : ''}`
     : [error, errorDescription].filter(Boolean).join(': ') ||
       // A non-JSON body (an HTML error page) says what went wrong in its text.
       (typeof init.body === 'string' ? init.body.replace(/\s+/g, ' ').trim().slice(0, 200) : '');
-  return [`${init.status} ${init.method} ${init.url}`, detail, requestId && `request id ${requestId}`].filter(Boolean).join(' — ');
+  return [`${init.status} ${init.method} ${init.url}`, detail, requestId && `request id ${requestId}`]
+    .filter(Boolean)
+    .join(' — ');
 }
 
 export class PachcaBadRequestError extends PachcaApiError {

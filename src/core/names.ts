@@ -17,10 +17,12 @@ export type SdkQuery<Q> = { [P in keyof Q as P extends `${infer N}[]` ? N : P]: 
 export const PATH_PARAM = /\{(\w+)\}/g;
 
 /** The `{names}` of a path template, in order. */
-export const pathParams = (template: string): string[] => Array.from(template.matchAll(PATH_PARAM), (match) => match[1]!);
+export const pathParams = (template: string): string[] =>
+  Array.from(template.matchAll(PATH_PARAM), (match) => match[1]!);
 
 /**
  * Matches the paths of a template, each `{name}` standing for `param` (a regex source). Spec paths
  * are letters, `_`, `/` and `{params}`: nothing else needs escaping.
  */
-export const pathPattern = (template: string, param = '[^/]+'): RegExp => new RegExp(`^${template.replace(PATH_PARAM, param)}$`);
+export const pathPattern = (template: string, param = '[^/]+'): RegExp =>
+  new RegExp(`^${template.replace(PATH_PARAM, param)}$`);

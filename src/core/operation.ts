@@ -57,7 +57,8 @@ export function routeOf(op: OperationRow): Route {
 export async function prepareRequest(op: OperationRow, input: OperationInput) {
   for (const name of routeOf(op).params) {
     const id = input.path?.[name];
-    if (!Number.isSafeInteger(id) || (id as number) < 0) throw new PachcaInputError(`${name} must be an id (an integer >= 0), got ${JSON.stringify(id)}`);
+    if (!Number.isSafeInteger(id) || (id as number) < 0)
+      throw new PachcaInputError(`${name} must be an id (an integer >= 0), got ${JSON.stringify(id)}`);
   }
 
   // Callers may write a query name as the SDK spells it (`names`) or as the wire does (`names[]`).
@@ -65,7 +66,10 @@ export async function prepareRequest(op: OperationRow, input: OperationInput) {
   let query: Record<string, unknown> | undefined;
   for (const key in input.query) {
     const wire = wireNames.find((name) => name === key || sdkQueryName(name) === key);
-    if (!wire) throw new PachcaInputError(`Unknown parameter ${key} for ${op.sdk}(); expected ${wireNames.join(', ') || 'none'}`);
+    if (!wire)
+      throw new PachcaInputError(
+        `Unknown parameter ${key} for ${op.sdk}(); expected ${wireNames.join(', ') || 'none'}`,
+      );
     (query ??= {})[wire] = input.query[key];
   }
 
@@ -80,7 +84,8 @@ export async function prepareRequest(op: OperationRow, input: OperationInput) {
       throw new PachcaInputError(error.message, { cause: error });
     });
   } else if ('body' in op) {
-    if (typeof input.body !== 'object' || !input.body) throw new PachcaInputError(`${op.sdk}() needs a request body object`);
+    if (typeof input.body !== 'object' || !input.body)
+      throw new PachcaInputError(`${op.sdk}() needs a request body object`);
     body = op.bodyKey !== undefined ? { [op.bodyKey]: input.body } : input.body;
   }
   return { params: { path: input.path, query }, body };
@@ -98,10 +103,15 @@ export interface TextResult {
  * Turns the answer into the method's result, or throws the matching typed error. `urlOf` names
  * the request in errors; it is only called for one.
  */
-export function readResult(op: OperationRow, urlOf: () => string, { data: text = '', error, response }: TextResult): unknown {
+export function readResult(
+  op: OperationRow,
+  urlOf: () => string,
+  { data: text = '', error, response }: TextResult,
+): unknown {
   const { status, headers } = response;
   const { method } = routeOf(op);
-  if (!response.ok) throw apiErrorFor({ status, method, url: urlOf(), headers, body: error === undefined ? '' : error });
+  if (!response.ok)
+    throw apiErrorFor({ status, method, url: urlOf(), headers, body: error === undefined ? '' : error });
   if (op.success === 204) return undefined;
 
   // Not JSON (an HTML page, an empty body): the raw text stays, and has no `data`.

@@ -12,7 +12,9 @@ export const DEFAULT_MAX_PAGES = 1000;
 type Schemas = components['schemas'];
 
 /** Either meta of the spec, read defensively: any field may be missing. `total` is only in search meta. */
-type Meta = Partial<Pick<Schemas['SearchMeta'], 'total'>> & { paginate?: Partial<Schemas['PaginationMeta']['paginate']> };
+type Meta = Partial<Pick<Schemas['SearchMeta'], 'total'>> & {
+  paginate?: Partial<Schemas['PaginationMeta']['paginate']>;
+};
 
 /** Fetches the page at `cursor` (undefined: the first page). */
 export type PageLoader<T, M> = (cursor: string | undefined) => Promise<{ data: T[]; meta: M }>;
@@ -27,9 +29,12 @@ function pageWalker<T, M>(load: PageLoader<T, M>, maxPages: number): NextPage<T,
   const next: NextPage<T, M> = async ({ nextCursor: cursor, pageNumber, itemsSoFar }) => {
     if (cursor === undefined) throw new PachcaPaginationError(`Page ${pageNumber} is the last page`);
     if ((requested.get(cursor) ?? Infinity) <= pageNumber) {
-      throw new PachcaPaginationError(`Cursor "${cursor}" repeated after page ${pageNumber}: stopped instead of looping`);
+      throw new PachcaPaginationError(
+        `Cursor "${cursor}" repeated after page ${pageNumber}: stopped instead of looping`,
+      );
     }
-    if (pageNumber >= maxPages) throw new PachcaPaginationError(`Stopped at maxPages (${maxPages}); raise it for longer lists`);
+    if (pageNumber >= maxPages)
+      throw new PachcaPaginationError(`Stopped at maxPages (${maxPages}); raise it for longer lists`);
     const body = await load(cursor);
     // Recorded only once loaded, so a nextPage() that failed can simply be called again.
     requested.set(cursor, pageNumber + 1);

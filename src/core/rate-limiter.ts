@@ -12,7 +12,8 @@ export interface RateLimit {
 export type RateLimiter = (signal?: AbortSignal) => Promise<void>;
 
 export function createRateLimiter({ requestsPerSecond }: RateLimit): RateLimiter {
-  if (!(requestsPerSecond > 0)) throw new PachcaConfigError(`rateLimit.requestsPerSecond must be above 0, got ${requestsPerSecond}`);
+  if (!(requestsPerSecond > 0))
+    throw new PachcaConfigError(`rateLimit.requestsPerSecond must be above 0, got ${requestsPerSecond}`);
   const intervalMs = 1000 / requestsPerSecond;
   let nextSlot = 0;
   return async (signal) => {

@@ -83,7 +83,12 @@ export type Transport = (request: Request & { call?: CallOptions }) => Promise<R
 
 export function createTransport({ fetch, maxRetries, timeoutMs, rateLimiter }: TransportSettings): Transport {
   /** One attempt: the response read in full (any status), or a connection/timeout error worth retrying. */
-  async function attempt({ method, url, headers }: Request, body: ArrayBuffer | undefined, ms: number, signal?: AbortSignal): Promise<ReadResponse | PachcaConnectionError> {
+  async function attempt(
+    { method, url, headers }: Request,
+    body: ArrayBuffer | undefined,
+    ms: number,
+    signal?: AbortSignal,
+  ): Promise<ReadResponse | PachcaConnectionError> {
     const controller = new AbortController();
     let timer: Parameters<typeof clearTimeout>[0];
     let onAbort!: () => void;
@@ -96,7 +101,10 @@ export function createTransport({ fetch, maxRetries, timeoutMs, rateLimiter }: T
       signal?.addEventListener('abort', (onAbort = () => reject(signal.reason)));
     });
     try {
-      const response = await Promise.race([fetchAndRead(fetch, url, { method, headers, body, signal: controller.signal }), deadline]);
+      const response = await Promise.race([
+        fetchAndRead(fetch, url, { method, headers, body, signal: controller.signal }),
+        deadline,
+      ]);
       if (response) return response;
       controller.abort();
       return new PachcaTimeoutError(`${method} ${url} timed out after ${ms} ms`);

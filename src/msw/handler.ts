@@ -48,7 +48,11 @@ function declared(row: Row, status: number): Response {
 
 /** The body as the check reads it: parsed JSON (the raw text if it is not JSON) or the form's fields. */
 async function bodyOf(row: Row, request: Request): Promise<unknown> {
-  if (row.multipart) return request.formData().then((form) => Object.fromEntries(form), () => undefined);
+  if (row.multipart)
+    return request.formData().then(
+      (form) => Object.fromEntries(form),
+      () => undefined,
+    );
   return jsonOrText(await request.text());
 }
 
@@ -67,7 +71,8 @@ function chosenBody(id: MockedOperationId, row: Row, status: number, answer: Ans
   if (!response) {
     throw new TypeError(`${id} declares no ${status} response; it declares ${Object.keys(row.responses).join(', ')}`);
   }
-  if (answer.body !== undefined && answer.example !== undefined) throw new TypeError(`${id}: pass example or body, not both`);
+  if (answer.body !== undefined && answer.example !== undefined)
+    throw new TypeError(`${id}: pass example or body, not both`);
   if (answer.body !== undefined && status === 204) throw new TypeError(`${id} answers 204, which has no body`);
   if (answer.body !== undefined) return answer.body;
   const examples = response.examples ?? {};

@@ -18,7 +18,8 @@ export type FieldError = components['schemas']['ApiErrorItem'] & { payload: null
 
 type Fields = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const HAS_TYPE: Record<string, (value: unknown) => boolean> = {
   string: (value) => typeof value === 'string',

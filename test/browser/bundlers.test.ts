@@ -43,10 +43,22 @@ beforeAll(async () => {
   launching?.catch(() => undefined); // awaited below; closed in afterAll even if a step fails first
   // The apps share the project's node_modules: pachca-sdk and openapi-fetch, from the npm cache
   // (`npm ci` put openapi-fetch's tarball there; the registry is asked only for what is missing).
-  await run('npm', ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock', inject('tarball')], {
-    cwd: project,
-    timeout: 60_000,
-  });
+  await run(
+    'npm',
+    [
+      'install',
+      '--prefer-offline',
+      '--ignore-scripts',
+      '--no-audit',
+      '--no-fund',
+      '--no-package-lock',
+      inject('tarball'),
+    ],
+    {
+      cwd: project,
+      timeout: 60_000,
+    },
+  );
   // The four builds run side by side, and the first app is opened while the others still build.
   for (const name of NAMES) apps.set(name, buildAndServe(name));
   page = await launching;
@@ -112,9 +124,12 @@ describe.each(NAMES)('%s, default settings', (bundler) => {
       expect(Object.keys(results).sort()).toEqual(Object.keys(EXPECTED_RESULTS).sort());
     });
 
-    it.each(Object.entries(EXPECTED_RESULTS).map(([name, { shows, result }]) => [shows, name, result]))('%s (%s)', (_, name, result) => {
-      expect(results[name as string]).toEqual(result);
-    });
+    it.each(Object.entries(EXPECTED_RESULTS).map(([name, { shows, result }]) => [shows, name, result]))(
+      '%s (%s)',
+      (_, name, result) => {
+        expect(results[name as string]).toEqual(result);
+      },
+    );
 
     it('logs no error but the 404 it asked for (no CORS failure, no exception)', () => {
       expect(problems).toEqual([]);

@@ -12,13 +12,28 @@ import { CLI_TEST_TIMEOUT_MS, runAgainstMock, runInProcess, tempDir } from './ru
 const api = (args: string[], options = {}) => runAgainstMock(['api', ...args], options, runInProcess);
 /** A dry run against a port nothing listens on: the request is printed, and could not have been sent. */
 const dryRun = (args: string[], options = {}) =>
-  runInProcess(['--base-url', 'http://127.0.0.1:9', 'api', ...args, '--dry-run', '-o', 'json'], { env: { PACHCA_TOKEN: MOCK_TOKEN }, ...options });
+  runInProcess(['--base-url', 'http://127.0.0.1:9', 'api', ...args, '--dry-run', '-o', 'json'], {
+    env: { PACHCA_TOKEN: MOCK_TOKEN },
+    ...options,
+  });
 
 describe.concurrent('pachca api', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('sends a GET with repeated --query pairs (names[] kept) and prints the body as it came', async () => {
-    const run = await api(['GET', '/group_tags', '--query', 'limit=2', '--query', 'names[]=Backend', '--query', 'names[]=QA', '-v']);
+    const run = await api([
+      'GET',
+      '/group_tags',
+      '--query',
+      'limit=2',
+      '--query',
+      'names[]=Backend',
+      '--query',
+      'names[]=QA',
+      '-v',
+    ]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/^> GET http:\/\/127\.0\.0\.1:\d+\/group_tags\?limit=2&names%5B%5D=Backend&names%5B%5D=QA$/m);
+    expect(run.stderr).toMatch(
+      /^> GET http:\/\/127\.0\.0\.1:\d+\/group_tags\?limit=2&names%5B%5D=Backend&names%5B%5D=QA$/m,
+    );
     const body = run.json();
     expect(Array.isArray(body.data)).toBe(true);
     expect(body.meta.paginate).toHaveProperty('next_page');
@@ -26,18 +41,30 @@ describe.concurrent('pachca api', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
 
   it('types -F values (integers, booleans, null, JSON) and nests user[first_name]; -f stays a string', async () => {
     const run = await dryRun([
-      'POST', '/users',
-      '-F', 'user[email]=ivan@example.com',
-      '-F', 'user[first_name]=Ivan',
-      '-F', 'user[suspended]=false',
-      '-F', 'user[chat_ids]=[7]',
-      '-F', 'user[custom_properties]=[{"id":1678,"value":"Tula"}]',
-      '-F', 'user[list_tags][]=Backend',
-      '-f', 'user[list_tags][]=42',
-      '-F', 'user[department]=null',
-      '-F', 'skip_email_notify=true',
-      '-f', 'user[nickname]=007',
-      '-F', 'count=12',
+      'POST',
+      '/users',
+      '-F',
+      'user[email]=ivan@example.com',
+      '-F',
+      'user[first_name]=Ivan',
+      '-F',
+      'user[suspended]=false',
+      '-F',
+      'user[chat_ids]=[7]',
+      '-F',
+      'user[custom_properties]=[{"id":1678,"value":"Tula"}]',
+      '-F',
+      'user[list_tags][]=Backend',
+      '-f',
+      'user[list_tags][]=42',
+      '-F',
+      'user[department]=null',
+      '-F',
+      'skip_email_notify=true',
+      '-f',
+      'user[nickname]=007',
+      '-F',
+      'count=12',
     ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.json().body).toEqual({
@@ -57,7 +84,18 @@ describe.concurrent('pachca api', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   });
 
   it('creates a user on the mock from -F fields (the mock checks the body against the spec)', async () => {
-    const run = await api(['POST', '/users', '-F', 'user[email]=ivan@example.com', '-F', 'user[first_name]=Ivan', '-F', 'skip_email_notify=true', '-F', 'user[list_tags][]=Backend']);
+    const run = await api([
+      'POST',
+      '/users',
+      '-F',
+      'user[email]=ivan@example.com',
+      '-F',
+      'user[first_name]=Ivan',
+      '-F',
+      'skip_email_notify=true',
+      '-F',
+      'user[list_tags][]=Backend',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.json().data).toMatchObject({ id: expect.any(Number), email: expect.any(String) });
   });
@@ -65,7 +103,9 @@ describe.concurrent('pachca api', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('reads the whole body from stdin with --input -, and from a file', async () => {
     const body = JSON.stringify({ group_tag: { name: 'QA' } });
     // Spawned: the body comes through a real stdin pipe.
-    const fromStdin = await runAgainstMock(['api', 'POST', '/group_tags', '--input', '-', '-o', 'json'], { input: body });
+    const fromStdin = await runAgainstMock(['api', 'POST', '/group_tags', '--input', '-', '-o', 'json'], {
+      input: body,
+    });
     expect(fromStdin.code, fromStdin.stderr).toBe(0);
     expect(fromStdin.json().data).toMatchObject({ id: expect.any(Number), name: expect.any(String) });
 
@@ -111,7 +151,9 @@ describe.concurrent('pachca api', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   });
 
   it('refuses a DELETE without --force when not on a terminal (exit 2)', async () => {
-    const run = await runInProcess(['--base-url', 'http://127.0.0.1:9', 'api', 'DELETE', '/users/12'], { env: { PACHCA_TOKEN: MOCK_TOKEN } });
+    const run = await runInProcess(['--base-url', 'http://127.0.0.1:9', 'api', 'DELETE', '/users/12'], {
+      env: { PACHCA_TOKEN: MOCK_TOKEN },
+    });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('without --force');
   });
@@ -139,7 +181,15 @@ describe.concurrent('pachca api: the offline reference', { timeout: CLI_TEST_TIM
     expect(run.code, run.stderr).toBe(0);
     const rows = run.json();
     expect(rows).toHaveLength(cliCommands.length);
-    expect(rows).toEqual(cliCommands.map((c) => ({ method: c.method, path: c.path, summary: c.summary, scope: c.scope ?? null, command: `pachca ${c.words.join(' ')}` })));
+    expect(rows).toEqual(
+      cliCommands.map((c) => ({
+        method: c.method,
+        path: c.path,
+        summary: c.summary,
+        scope: c.scope ?? null,
+        command: `pachca ${c.words.join(' ')}`,
+      })),
+    );
     expect(rows.find((r: any) => r.path === '/users' && r.method === 'POST').scope).toBe('users:create');
   });
 
@@ -160,7 +210,8 @@ describe.concurrent('pachca api: the offline reference', { timeout: CLI_TEST_TIM
     expect(text).toMatch(/^ {2}user\.first_name\s+string\s+First name\./m);
     expect(text).toMatch(/^ {2}user\.role\s+string \(admin\|user\|multi_guest\|guest\)/m);
     expect(text).toMatch(/^ {2}skip_email_notify\s+boolean\s+Do not email/m);
-    for (const status of ['201', '400', '401', '402', '403', '422']) expect(text).toMatch(new RegExp(`^ {2}${status}\\s+\\S`, 'm'));
+    for (const status of ['201', '400', '401', '402', '403', '422'])
+      expect(text).toMatch(new RegExp(`^ {2}${status}\\s+\\S`, 'm'));
     expect(text).not.toMatch(/parameters:/);
   });
 
@@ -170,7 +221,12 @@ describe.concurrent('pachca api: the offline reference', { timeout: CLI_TEST_TIM
     expect(get.stdout).toMatch(/Path parameters:\n {2}id\s+integer\s+required/);
     expect(get.stdout).toMatch(/Query parameters:\n {2}limit\s+integer/);
     const json = await runInProcess(['api', 'POST', '/users', '--describe', '-o', 'json']);
-    expect(json.json()).toMatchObject({ method: 'POST', path: '/users', scope: 'users:create', operation_id: 'createUser' });
+    expect(json.json()).toMatchObject({
+      method: 'POST',
+      path: '/users',
+      scope: 'users:create',
+      operation_id: 'createUser',
+    });
     expect(json.json().body.fields).toContainEqual(expect.objectContaining({ name: 'user.email', required: true }));
     const unknown = await runInProcess(['api', 'GET', '/nowhere', '--describe']);
     expect(unknown.code).toBe(2);

@@ -9,8 +9,25 @@ import { startServer, type TestServer } from '../support/http-server.js';
 import { CLI_TEST_TIMEOUT_MS, runCli, runInProcess, tempDir } from './run-cli.js';
 
 const TOKEN = 'cli-auth-token-3b7e1f9d5a2c8e6b';
-const TOKEN_INFO = { id: 4827, token: 'cli-auth...8e6b', name: 'Reporting script', user_id: 12, scopes: ['profile:read', 'users:read'], created_at: '2025-01-15T10:30:00.000Z', revoked_at: null, expires_in: null, last_used_at: null };
-const PROFILE = { id: 12, first_name: 'Oleg', last_name: 'Petrov', nickname: 'olegp', email: 'olegp@example.com', role: 'admin' };
+const TOKEN_INFO = {
+  id: 4827,
+  token: 'cli-auth...8e6b',
+  name: 'Reporting script',
+  user_id: 12,
+  scopes: ['profile:read', 'users:read'],
+  created_at: '2025-01-15T10:30:00.000Z',
+  revoked_at: null,
+  expires_in: null,
+  last_used_at: null,
+};
+const PROFILE = {
+  id: 12,
+  first_name: 'Oleg',
+  last_name: 'Petrov',
+  nickname: 'olegp',
+  email: 'olegp@example.com',
+  role: 'admin',
+};
 
 /** A local API that knows one good token; everything else gets a 401. */
 async function fakeApi(context: TestContext): Promise<TestServer> {
@@ -18,7 +35,8 @@ async function fakeApi(context: TestContext): Promise<TestServer> {
   context.onTestFinished(() => server.close());
   server.respond((request) => {
     const token = String(request.headers.authorization).replace(/^Bearer /, '');
-    if (!token.startsWith('cli-auth-')) return { status: 401, body: { error: 'invalid_token', error_description: 'The access token is invalid' } };
+    if (!token.startsWith('cli-auth-'))
+      return { status: 401, body: { error: 'invalid_token', error_description: 'The access token is invalid' } };
     if (request.url === '/oauth/token/info') return { body: { data: TOKEN_INFO } };
     return { body: { data: { ...PROFILE, token_seen: token } } };
   });
@@ -31,16 +49,29 @@ describe.concurrent('pachca auth', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('login reads the token from stdin, checks it and saves it in $XDG_CONFIG_HOME/pachca/config.json, 0600 in a 0700 dir', async (context) => {
     const server = await fakeApi(context);
     const xdg = join(tempDir(), 'xdg');
-    const run = await runCli(['auth', 'login', '--base-url', server.url], { input: `${TOKEN}\n`, env: { XDG_CONFIG_HOME: xdg } });
+    const run = await runCli(['auth', 'login', '--base-url', server.url], {
+      input: `${TOKEN}\n`,
+      env: { XDG_CONFIG_HOME: xdg },
+    });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`saved as profile "default" (the default) in ${xdg}/pachca/config.json`);
-    expect(server.requests.map((r) => [r.url, r.headers.authorization])).toEqual([['/oauth/token/info', `Bearer ${TOKEN}`]]);
+    expect(server.requests.map((r) => [r.url, r.headers.authorization])).toEqual([
+      ['/oauth/token/info', `Bearer ${TOKEN}`],
+    ]);
     const file = join(xdg, 'pachca', 'config.json');
     expect(mode(file)).toBe('600');
     expect(mode(join(xdg, 'pachca'))).toBe('700');
     const { checked_at, ...saved } = JSON.parse(readFileSync(file, 'utf8')).profiles.default.tokenInfo;
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ defaultProfile: 'default', profiles: { default: { token: TOKEN, baseUrl: server.url } } });
-    expect(saved).toEqual({ name: 'Reporting script', user_id: 12, scopes: TOKEN_INFO.scopes, created_at: TOKEN_INFO.created_at });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      defaultProfile: 'default',
+      profiles: { default: { token: TOKEN, baseUrl: server.url } },
+    });
+    expect(saved).toEqual({
+      name: 'Reporting script',
+      user_id: 12,
+      scopes: TOKEN_INFO.scopes,
+      created_at: TOKEN_INFO.created_at,
+    });
     expect(Date.parse(checked_at)).not.toBeNaN();
 
     // The saved login is used by later commands, and `auth status --remote` reads it from the API, masked.
@@ -67,7 +98,9 @@ describe.concurrent('pachca auth', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('login takes --token and uses ~/.config without XDG_CONFIG_HOME', async (context) => {
     const server = await fakeApi(context);
     const home = tempDir();
-    const run = await runInProcess(['auth', 'login', '--token', TOKEN, '--base-url', server.url], { env: { HOME: home, XDG_CONFIG_HOME: undefined } });
+    const run = await runInProcess(['auth', 'login', '--token', TOKEN, '--base-url', server.url], {
+      env: { HOME: home, XDG_CONFIG_HOME: undefined },
+    });
     expect(run.code).toBe(0);
     const file = join(home, '.config', 'pachca', 'config.json');
     expect(JSON.parse(readFileSync(file, 'utf8')).profiles.default.token).toBe(TOKEN);
@@ -77,7 +110,9 @@ describe.concurrent('pachca auth', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('login refuses a token the API rejects and saves nothing (exit 3)', async (context) => {
     const server = await fakeApi(context);
     const xdg = tempDir();
-    const run = await runInProcess(['auth', 'login', '--token', 'wrong-token-000000000000', '--base-url', server.url], { env: { XDG_CONFIG_HOME: xdg } });
+    const run = await runInProcess(['auth', 'login', '--token', 'wrong-token-000000000000', '--base-url', server.url], {
+      env: { XDG_CONFIG_HOME: xdg },
+    });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('401');
     expect(run.stderr).not.toContain('wrong-token-000000000000');
@@ -88,15 +123,24 @@ describe.concurrent('pachca auth', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     const server = await fakeApi(context);
     const xdg = tempDir();
     mkdirSync(join(xdg, 'pachca'), { recursive: true });
-    writeFileSync(join(xdg, 'pachca', 'config.json'), JSON.stringify({ token: 'cli-auth-from-config', baseUrl: server.url }));
+    writeFileSync(
+      join(xdg, 'pachca', 'config.json'),
+      JSON.stringify({ token: 'cli-auth-from-config', baseUrl: server.url }),
+    );
     const env = { XDG_CONFIG_HOME: xdg };
     const runs = await Promise.all([
-      runInProcess(['profile', 'get', '--token', 'cli-auth-from-flag'], { env: { ...env, PACHCA_TOKEN: 'cli-auth-from-env' } }),
+      runInProcess(['profile', 'get', '--token', 'cli-auth-from-flag'], {
+        env: { ...env, PACHCA_TOKEN: 'cli-auth-from-env' },
+      }),
       runInProcess(['profile', 'get'], { env: { ...env, PACHCA_TOKEN: 'cli-auth-from-env' } }),
       runInProcess(['profile', 'get'], { env }),
     ]);
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
-    expect(runs.map((r) => r.json().token_seen)).toEqual(['cli-auth-from-flag', 'cli-auth-from-env', 'cli-auth-from-config']);
+    expect(runs.map((r) => r.json().token_seen)).toEqual([
+      'cli-auth-from-flag',
+      'cli-auth-from-env',
+      'cli-auth-from-config',
+    ]);
   });
 });
 
@@ -107,9 +151,15 @@ describe.concurrent('named profiles', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     const xdg = tempDir();
     const env = { XDG_CONFIG_HOME: xdg };
     const file = join(xdg, 'pachca', 'config.json');
-    const work = await runInProcess(['auth', 'login', '--profile', 'work', '--token', 'cli-auth-work-0000000000', '--base-url', server.url], { env });
+    const work = await runInProcess(
+      ['auth', 'login', '--profile', 'work', '--token', 'cli-auth-work-0000000000', '--base-url', server.url],
+      { env },
+    );
     expect(work.code, work.stderr).toBe(0);
-    const bot = await runInProcess(['auth', 'login', '-p', 'bot', '--base-url', server.url], { env, input: 'cli-auth-bot-11111111111\n' });
+    const bot = await runInProcess(['auth', 'login', '-p', 'bot', '--base-url', server.url], {
+      env,
+      input: 'cli-auth-bot-11111111111\n',
+    });
     expect(bot.code, bot.stderr).toBe(0);
     expect(bot.stderr).toContain('saved as profile "bot" in');
     expect(mode(file)).toBe('600');
@@ -121,8 +171,22 @@ describe.concurrent('named profiles', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     const { env } = await twoProfiles(context);
     const list = await runInProcess(['auth', 'list', '-o', 'json'], { env });
     expect(list.json()).toEqual([
-      { profile: 'work', default: true, token: 'cli-…0000', token_name: 'Reporting script', user_id: 12, base_url: expect.any(String) },
-      { profile: 'bot', default: false, token: 'cli-…1111', token_name: 'Reporting script', user_id: 12, base_url: expect.any(String) },
+      {
+        profile: 'work',
+        default: true,
+        token: 'cli-…0000',
+        token_name: 'Reporting script',
+        user_id: 12,
+        base_url: expect.any(String),
+      },
+      {
+        profile: 'bot',
+        default: false,
+        token: 'cli-…1111',
+        token_name: 'Reporting script',
+        user_id: 12,
+        base_url: expect.any(String),
+      },
     ]);
     const runs = await Promise.all([
       runInProcess(['profile', 'get'], { env }),
@@ -134,7 +198,14 @@ describe.concurrent('named profiles', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
       runInProcess(['profile', 'get'], { env: { ...env, PACHCA_PROFILE: 'bot', PACHCA_TOKEN: 'cli-auth-env' } }),
     ]);
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0, 0, 0]);
-    expect(runs.map(tokenSeen)).toEqual(['cli-auth-work-0000000000', 'cli-auth-bot-11111111111', 'cli-auth-work-0000000000', 'cli-auth-bot-11111111111', 'cli-auth-flag', 'cli-auth-env']);
+    expect(runs.map(tokenSeen)).toEqual([
+      'cli-auth-work-0000000000',
+      'cli-auth-bot-11111111111',
+      'cli-auth-work-0000000000',
+      'cli-auth-bot-11111111111',
+      'cli-auth-flag',
+      'cli-auth-env',
+    ]);
   });
 
   it('auth status names the active profile offline from the login; --remote asks the API again', async (context) => {
@@ -142,12 +213,23 @@ describe.concurrent('named profiles', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     const before = server.requests.length;
     const offline = await runInProcess(['auth', 'status', '-p', 'bot', '-o', 'json'], { env });
     expect(offline.code, offline.stderr).toBe(0);
-    expect(offline.json()).toMatchObject({ profile: 'bot', token_source: `profile "bot" in ${file}`, token_name: 'Reporting script', scopes: TOKEN_INFO.scopes, user: { id: 12 } });
+    expect(offline.json()).toMatchObject({
+      profile: 'bot',
+      token_source: `profile "bot" in ${file}`,
+      token_name: 'Reporting script',
+      scopes: TOKEN_INFO.scopes,
+      user: { id: 12 },
+    });
     expect(offline.json().checked_at).toEqual(expect.any(String));
     expect(server.requests.length).toBe(before);
     const remote = await runInProcess(['auth', 'status', '--remote', '-o', 'json'], { env });
     expect(remote.json()).toMatchObject({ profile: 'work', user: PROFILE, last_used_at: null });
-    expect(server.requests.slice(before).map((r) => r.url).sort()).toEqual(['/oauth/token/info', '/profile']);
+    expect(
+      server.requests
+        .slice(before)
+        .map((r) => r.url)
+        .sort(),
+    ).toEqual(['/oauth/token/info', '/profile']);
   });
 
   it('auth switch changes the default; logout --profile removes one, --all removes the file', async (context) => {
@@ -156,7 +238,10 @@ describe.concurrent('named profiles', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(tokenSeen(await runInProcess(['profile', 'get'], { env }))).toBe('cli-auth-bot-11111111111');
     const logout = await runInProcess(['auth', 'logout', '--profile', 'bot'], { env });
     expect(logout.stderr).toContain('Logged out of profile "bot"; the default is now "work"');
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ defaultProfile: 'work', profiles: { work: expect.any(Object) } });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+      defaultProfile: 'work',
+      profiles: { work: expect.any(Object) },
+    });
     expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).profiles)).toEqual(['work']);
     expect(mode(file)).toBe('600');
     // Written atomically: the temporary file is renamed over the config, never left behind.
@@ -183,9 +268,14 @@ describe.concurrent('named profiles', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     writeFileSync(file, JSON.stringify({ token: 'cli-auth-old-config-22222', baseUrl: server.url }), { mode: 0o600 });
     const env = { XDG_CONFIG_HOME: xdg };
     const list = await runInProcess(['auth', 'list', '-o', 'json'], { env });
-    expect(list.json()).toEqual([{ profile: 'default', default: true, token: 'cli-…2222', token_name: null, user_id: null, base_url: server.url }]);
+    expect(list.json()).toEqual([
+      { profile: 'default', default: true, token: 'cli-…2222', token_name: null, user_id: null, base_url: server.url },
+    ]);
     expect(tokenSeen(await runInProcess(['profile', 'get'], { env }))).toBe('cli-auth-old-config-22222');
-    const login = await runInProcess(['auth', 'login', '-p', 'work', '--token', 'cli-auth-work-0000000000', '--base-url', server.url], { env });
+    const login = await runInProcess(
+      ['auth', 'login', '-p', 'work', '--token', 'cli-auth-work-0000000000', '--base-url', server.url],
+      { env },
+    );
     expect(login.code, login.stderr).toBe(0);
     const saved = JSON.parse(readFileSync(file, 'utf8'));
     expect(saved.defaultProfile).toBe('default');

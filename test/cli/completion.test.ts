@@ -26,55 +26,107 @@ async function script(shell: string): Promise<string> {
 
 /** Runs `lines` (each printing one query's answers) in one shell and splits the answers per query. */
 async function answers(shell: string, file: string, lines: string[]): Promise<string[][]> {
-  const { stdout } = await run(shell, ['-c', [`source ${quote(file)}`, ...lines.map((line) => `${line}; echo ${SEPARATOR}`)].join('\n')]);
-  return stdout.split(`${SEPARATOR}\n`).slice(0, -1).map((block) => block.split('\n').filter(Boolean).map((entry) => entry.split('\t')[0]!));
+  const { stdout } = await run(shell, [
+    '-c',
+    [`source ${quote(file)}`, ...lines.map((line) => `${line}; echo ${SEPARATOR}`)].join('\n'),
+  ]);
+  return stdout
+    .split(`${SEPARATOR}\n`)
+    .slice(0, -1)
+    .map((block) =>
+      block
+        .split('\n')
+        .filter(Boolean)
+        .map((entry) => entry.split('\t')[0]!),
+    );
 }
 
 /** What the table says each query should complete to. */
-const groupCommands = (group: string) => cliCommands.filter((c) => c.words[0] === group).map((c) => c.words[1]).sort();
-const withEnum = cliCommands.flatMap((c) => c.options.filter((o) => o.enum).map((o) => ({ command: c, option: o })))[0]!;
+const groupCommands = (group: string) =>
+  cliCommands
+    .filter((c) => c.words[0] === group)
+    .map((c) => c.words[1])
+    .sort();
+const withEnum = cliCommands.flatMap((c) =>
+  c.options.filter((o) => o.enum).map((o) => ({ command: c, option: o })),
+)[0]!;
 
 describe.concurrent('pachca completion', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
-  it.runIf(installed('bash'))('bash: loads from the real binary, and completes groups, operations, flags and enum values', async () => {
-    // As the README says to load it, with the bundled binary behind a `pachca` function.
-    const loaded = await run('bash', ['-c', `pachca() { "${process.execPath}" "${inject('cliPath')}" "$@"; }; source <(pachca completion bash) && complete -p pachca`]);
-    expect(loaded.stdout.trim()).toBe('complete -F _pachca_completion pachca');
+  it.runIf(installed('bash'))(
+    'bash: loads from the real binary, and completes groups, operations, flags and enum values',
+    async () => {
+      // As the README says to load it, with the bundled binary behind a `pachca` function.
+      const loaded = await run('bash', [
+        '-c',
+        `pachca() { "${process.execPath}" "${inject('cliPath')}" "$@"; }; source <(pachca completion bash) && complete -p pachca`,
+      ]);
+      expect(loaded.stdout.trim()).toBe('complete -F _pachca_completion pachca');
 
-    const { command, option } = withEnum;
-    const queries = [[''], ...cliGroups.map((g) => [g.name, '']), [...command.words, `--${option.flag}`, ''], [...command.words, '--'], ['-o', ''], ['completion', '']];
-    const lines = queries.map((words) => `COMP_WORDS=(pachca ${words.map(quote).join(' ')}); COMP_CWORD=${words.length}; COMPREPLY=(); _pachca_completion; printf '%s\\n' "\${COMPREPLY[@]}"`);
-    const [top, ...rest] = await answers('bash', await script('bash'), lines);
-    expect(top).toEqual(expect.arrayContaining(['auth', 'api', 'completion', ...cliGroups.map((g) => g.name)]));
-    cliGroups.forEach((group, i) => expect(rest[i]!.sort(), group.name).toEqual(groupCommands(group.name)));
-    const [values, flags, formats, shells] = rest.slice(cliGroups.length);
-    expect(values!.sort()).toEqual([...option.enum!].sort());
-    expect(flags).toEqual(expect.arrayContaining([`--${option.flag}`, '--dry-run', '--columns', '--plain', '--profile', '--quiet']));
-    expect(formats).toEqual(['table', 'json', 'yaml', 'csv']);
-    expect(shells).toEqual([]);
-  });
+      const { command, option } = withEnum;
+      const queries = [
+        [''],
+        ...cliGroups.map((g) => [g.name, '']),
+        [...command.words, `--${option.flag}`, ''],
+        [...command.words, '--'],
+        ['-o', ''],
+        ['completion', ''],
+      ];
+      const lines = queries.map(
+        (words) =>
+          `COMP_WORDS=(pachca ${words.map(quote).join(' ')}); COMP_CWORD=${words.length}; COMPREPLY=(); _pachca_completion; printf '%s\\n' "\${COMPREPLY[@]}"`,
+      );
+      const [top, ...rest] = await answers('bash', await script('bash'), lines);
+      expect(top).toEqual(expect.arrayContaining(['auth', 'api', 'completion', ...cliGroups.map((g) => g.name)]));
+      cliGroups.forEach((group, i) => expect(rest[i]!.sort(), group.name).toEqual(groupCommands(group.name)));
+      const [values, flags, formats, shells] = rest.slice(cliGroups.length);
+      expect(values!.sort()).toEqual([...option.enum!].sort());
+      expect(flags).toEqual(
+        expect.arrayContaining([`--${option.flag}`, '--dry-run', '--columns', '--plain', '--profile', '--quiet']),
+      );
+      expect(formats).toEqual(['table', 'json', 'yaml', 'csv']);
+      expect(shells).toEqual([]);
+    },
+  );
 
-  it.runIf(installed('zsh'))('zsh: registers _pachca after compinit, and completes groups, operations and enum values', async () => {
-    const file = await script('zsh');
-    // compinit's dump is kept between runs (it is rebuilt when stale): scanning $fpath takes seconds.
-    const dump = join(tmpdir(), 'pachca-cli-test-zcompdump');
-    const { stdout } = await run('zsh', ['-c', `autoload -U compinit && compinit -u -d ${quote(dump)} && source ${quote(file)} && print -- \${_comps[pachca]}`]);
-    expect(stdout.trim()).toBe('_pachca');
+  it.runIf(installed('zsh'))(
+    'zsh: registers _pachca after compinit, and completes groups, operations and enum values',
+    async () => {
+      const file = await script('zsh');
+      // compinit's dump is kept between runs (it is rebuilt when stale): scanning $fpath takes seconds.
+      const dump = join(tmpdir(), 'pachca-cli-test-zcompdump');
+      const { stdout } = await run('zsh', [
+        '-c',
+        `autoload -U compinit && compinit -u -d ${quote(dump)} && source ${quote(file)} && print -- \${_comps[pachca]}`,
+      ]);
+      expect(stdout.trim()).toBe('_pachca');
 
-    // Outside a completion, `words` and CURRENT are plain variables and compadd can print its candidates.
-    const { command, option } = withEnum;
-    const group = cliGroups[0]!.name;
-    const queries = [[group, ''], [...command.words, `--${option.flag}`, ''], ['-o', '']];
-    const lines = queries.map((words) => `words=(pachca ${words.map(quote).join(' ')}); CURRENT=${words.length + 1}; _pachca`);
-    const [, commands, values, formats] = await answers('zsh', file, ['compadd() { [[ $1 == -- ]] && shift; print -l -- "$@"; }', ...lines]);
-    expect(commands!.sort()).toEqual(groupCommands(group));
-    expect(values!.sort()).toEqual([...option.enum!].sort());
-    expect(formats).toEqual(['table', 'json', 'yaml', 'csv']);
-  });
+      // Outside a completion, `words` and CURRENT are plain variables and compadd can print its candidates.
+      const { command, option } = withEnum;
+      const group = cliGroups[0]!.name;
+      const queries = [
+        [group, ''],
+        [...command.words, `--${option.flag}`, ''],
+        ['-o', ''],
+      ];
+      const lines = queries.map(
+        (words) => `words=(pachca ${words.map(quote).join(' ')}); CURRENT=${words.length + 1}; _pachca`,
+      );
+      const [, commands, values, formats] = await answers('zsh', file, [
+        'compadd() { [[ $1 == -- ]] && shift; print -l -- "$@"; }',
+        ...lines,
+      ]);
+      expect(commands!.sort()).toEqual(groupCommands(group));
+      expect(values!.sort()).toEqual([...option.enum!].sort());
+      expect(formats).toEqual(['table', 'json', 'yaml', 'csv']);
+    },
+  );
 
   it.runIf(installed('fish'))('fish: loads and completes groups, operations and enum values', async () => {
     const { command, option } = withEnum;
     const group = cliGroups[0]!.name;
-    const lines = [`pachca ${group} `, `pachca ${command.words.join(' ')} --${option.flag} `, 'pachca api l'].map((line) => `complete -C ${quote(line)}`);
+    const lines = [`pachca ${group} `, `pachca ${command.words.join(' ')} --${option.flag} `, 'pachca api l'].map(
+      (line) => `complete -C ${quote(line)}`,
+    );
     const [commands, values, api] = await answers('fish', await script('fish'), lines);
     expect(commands!.sort()).toEqual(groupCommands(group));
     expect(values!.sort()).toEqual([...option.enum!].sort());

@@ -16,7 +16,9 @@ async function serverReplying(context: TestContext, reply: Reply): Promise<TestS
 
 /** In-process, with PACHCA_TOKEN set. */
 const cli = (server: TestServer | string, args: string[]) =>
-  runInProcess(['--base-url', typeof server === 'string' ? server : server.url, ...args], { env: { PACHCA_TOKEN: TOKEN } });
+  runInProcess(['--base-url', typeof server === 'string' ? server : server.url, ...args], {
+    env: { PACHCA_TOKEN: TOKEN },
+  });
 
 describe.concurrent('pachca CLI: exit codes', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('exits 3 on 401 and 403, 1 on 404 and 422, with the message and request id on stderr', async () => {
@@ -69,7 +71,10 @@ describe.concurrent('pachca CLI: exit codes', { timeout: CLI_TEST_TIMEOUT_MS }, 
       serverReplying(context, { status: 503, headers: { 'retry-after': '0' }, body: 'busy' }),
       serverReplying(context, { status: 503, headers: { 'retry-after': '0' }, body: 'busy' }),
     ]);
-    const runs = await Promise.all([cli(plain, ['users', 'get', '12']), cli(noRetry, ['users', 'get', '12', '--no-retry'])]);
+    const runs = await Promise.all([
+      cli(plain, ['users', 'get', '12']),
+      cli(noRetry, ['users', 'get', '12', '--no-retry']),
+    ]);
     expect(runs.map((r) => r.code)).toEqual([1, 1]);
     expect([plain.requests.length, noRetry.requests.length]).toEqual([3, 1]);
   });
@@ -105,7 +110,11 @@ describe.concurrent('pachca CLI: exit codes', { timeout: CLI_TEST_TIMEOUT_MS }, 
   });
 
   it('shows help with an example for every group and command, exit 0', async () => {
-    const runs = await Promise.all([runInProcess(['--help']), runInProcess(['users', '--help']), runInProcess(['users', 'update', '--help'])]);
+    const runs = await Promise.all([
+      runInProcess(['--help']),
+      runInProcess(['users', '--help']),
+      runInProcess(['users', 'update', '--help']),
+    ]);
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
     for (const run of runs) expect(run.stdout).toMatch(/\nExample:\n {2}\$ pachca /);
     expect(runs[2]!.stdout).toContain('--no-suspended');

@@ -36,15 +36,20 @@ describe('the example of every command', () => {
       for (const line of commandLines(spec.example)) {
         const words = shellWords(line).map((w) => w.replace('./avatar.png', image));
         expect(words[0]).toBe('pachca');
-        const run = await runInProcess([...words.slice(1), '--base-url', 'http://api.test', '--dry-run', '-o', 'json'], {
-          env: { PACHCA_TOKEN: 'example-token-0123456789abcdef' },
-        });
+        const run = await runInProcess(
+          [...words.slice(1), '--base-url', 'http://api.test', '--dry-run', '-o', 'json'],
+          {
+            env: { PACHCA_TOKEN: 'example-token-0123456789abcdef' },
+          },
+        );
         expect(run.code, `${line} exited with ${run.code}: ${run.stderr}`).toBe(0);
         const request = run.json();
         expect(request.method).toBe(spec.method);
         const path = new URL(request.url).pathname;
         expect(path).toMatch(pathPattern(spec.path, '\\d+'));
-        const example = op.requestBody?.content['application/json'] as { examples?: Record<string, { value: unknown }> } | undefined;
+        const example = op.requestBody?.content['application/json'] as
+          | { examples?: Record<string, { value: unknown }> }
+          | undefined;
         if (example?.examples) expect(request.body).toEqual(withoutDefaults(Object.values(example.examples)[0]!.value));
         if (spec.file) expect(request.body.image).toMatchObject({ filename: 'avatar.png', type: 'image/png' });
       }
@@ -70,11 +75,20 @@ function pachcaPart(line: string): { words: string[]; input?: string } {
 describe('the examples of the hand-written commands (program, auth, api, completion)', () => {
   const program = buildProgram();
   const generated = new Set([...cliGroups.map((g) => g.name)]);
-  const commands = [program, ...program.commands.filter((c) => !generated.has(c.name())).flatMap((c) => [c, ...c.commands])];
-  const tokens: Record<string, string> = { PACHCA_TOKEN: 'example-token-0123456789abcdef', BOT_TOKEN: 'example-bot-token-0123456789' };
+  const commands = [
+    program,
+    ...program.commands.filter((c) => !generated.has(c.name())).flatMap((c) => [c, ...c.commands]),
+  ];
+  const tokens: Record<string, string> = {
+    PACHCA_TOKEN: 'example-token-0123456789abcdef',
+    BOT_TOKEN: 'example-bot-token-0123456789',
+  };
 
   for (const command of commands) {
-    const name = command === program ? 'pachca' : `pachca ${command.parent === program ? '' : `${command.parent!.name()} `}${command.name()}`;
+    const name =
+      command === program
+        ? 'pachca'
+        : `pachca ${command.parent === program ? '' : `${command.parent!.name()} `}${command.name()}`;
     it(`${name}, against the mock`, { timeout: 60_000 }, async () => {
       const lines = helpExamples(command);
       expect(lines.length).toBeGreaterThan(0);
@@ -83,11 +97,17 @@ describe('the examples of the hand-written commands (program, auth, api, complet
         // Each line starts from two saved profiles, `default` and `bot`, both pointing at the mock.
         const xdg = tempDir();
         mkdirSync(join(xdg, 'pachca'));
-        const profiles = { default: { token: tokens.PACHCA_TOKEN, baseUrl: mockUrl() }, bot: { token: tokens.BOT_TOKEN, baseUrl: mockUrl() } };
+        const profiles = {
+          default: { token: tokens.PACHCA_TOKEN, baseUrl: mockUrl() },
+          bot: { token: tokens.BOT_TOKEN, baseUrl: mockUrl() },
+        };
         writeFileSync(join(xdg, 'pachca', 'config.json'), JSON.stringify({ defaultProfile: 'default', profiles }));
         const args = words.slice(1);
         // Commands that talk to the API get the mock's URL (login saves it; the rest could use the profile's).
-        const run = await runInProcess(args[0] === 'completion' ? args : ['--base-url', mockUrl(), ...args], { env: { XDG_CONFIG_HOME: xdg }, ...(input ? { input } : {}) });
+        const run = await runInProcess(args[0] === 'completion' ? args : ['--base-url', mockUrl(), ...args], {
+          env: { XDG_CONFIG_HOME: xdg },
+          ...(input ? { input } : {}),
+        });
         expect(run.code, `${line} exited with ${run.code}: ${run.stderr}`).toBe(0);
       }
     });

@@ -30,7 +30,9 @@ describe('pachca --help', () => {
 
   it('lists every flag of the table for every operation command', () => {
     for (const spec of cliCommands) {
-      const command = program.commands.find((c) => c.name() === spec.words[0])!.commands.find((c) => c.name() === spec.words[1])!;
+      const command = program.commands
+        .find((c) => c.name() === spec.words[0])!
+        .commands.find((c) => c.name() === spec.words[1])!;
       const help = helpOf(command);
       for (const option of spec.options) expect(help).toContain(`--${option.flag}`);
       for (const arg of spec.arguments) expect(help).toContain(`<${arg.name}>`);

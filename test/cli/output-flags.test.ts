@@ -8,8 +8,24 @@ import { CLI_TEST_TIMEOUT_MS, runInProcess, type CliOptions } from './run-cli.js
 const TOKEN = 'cli-output-token-8d41c0b7e95a2f36';
 const LONG_TITLE = 'Head of the department of very long job titles that never fit in a terminal column';
 const USERS = [
-  { id: 12, first_name: 'Oleg', email: 'olegp@example.com', role: 'admin', title: LONG_TITLE, list_tags: ['Product'], user_status: null },
-  { id: 13, first_name: 'Anna', email: 'anna@example.com', role: 'user', title: 'Designer\twith a tab', list_tags: [], user_status: { emoji: '🏖️' } },
+  {
+    id: 12,
+    first_name: 'Oleg',
+    email: 'olegp@example.com',
+    role: 'admin',
+    title: LONG_TITLE,
+    list_tags: ['Product'],
+    user_status: null,
+  },
+  {
+    id: 13,
+    first_name: 'Anna',
+    email: 'anna@example.com',
+    role: 'user',
+    title: 'Designer\twith a tab',
+    list_tags: [],
+    user_status: { emoji: '🏖️' },
+  },
 ];
 const PAGE = { data: USERS, meta: { paginate: { next_page: null } } };
 
@@ -18,14 +34,21 @@ async function fakeApi({ onTestFinished }: TestContext): Promise<TestServer> {
   onTestFinished(() => server.close());
   server.respond((request) => {
     if (request.method === 'DELETE') return { status: 204 };
-    if (request.url.startsWith('/users/404')) return { status: 404, body: { errors: [{ key: 'id', value: '404', message: 'Not found', code: 'not_found', payload: null }] } };
+    if (request.url.startsWith('/users/404'))
+      return {
+        status: 404,
+        body: { errors: [{ key: 'id', value: '404', message: 'Not found', code: 'not_found', payload: null }] },
+      };
     return { body: PAGE };
   });
   return server;
 }
 
 function cli(server: TestServer, args: string[], options: CliOptions = {}) {
-  return runInProcess(['--base-url', server.url, ...args], { ...options, env: { PACHCA_TOKEN: TOKEN, ...options.env } });
+  return runInProcess(['--base-url', server.url, ...args], {
+    ...options,
+    env: { PACHCA_TOKEN: TOKEN, ...options.env },
+  });
 }
 
 const lines = (text: string) => text.trimEnd().split('\n');
@@ -36,7 +59,10 @@ describe.concurrent('output flags', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     const csv = await cli(server, ['users', 'list', '-c', 'email,id', '-o', 'csv']);
     expect(csv.stdout).toBe('email,id\r\nolegp@example.com,12\r\nanna@example.com,13\n');
     const json = await cli(server, ['users', 'list', '--columns', 'role,id', '-o', 'json']);
-    expect(json.json().data.map((u: object) => Object.keys(u))).toEqual([['role', 'id'], ['role', 'id']]);
+    expect(json.json().data.map((u: object) => Object.keys(u))).toEqual([
+      ['role', 'id'],
+      ['role', 'id'],
+    ]);
     expect(json.json().meta).toEqual(PAGE.meta);
     const table = await cli(server, ['users', 'list', '-c', 'email,list_tags,id'], { terminal: { columns: 120 } });
     expect(lines(table.stdout)[0]).toMatch(/^email\s+list_tags\s+id$/);
@@ -48,13 +74,18 @@ describe.concurrent('output flags', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     const run = await cli(server, ['users', 'list', '-c', 'id,mail']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('Unknown column "mail"; valid columns: id, first_name, email, role, title, list_tags, user_status');
+    expect(run.stderr).toContain(
+      'Unknown column "mail"; valid columns: id, first_name, email, role, title, list_tags, user_status',
+    );
   });
 
   it('--no-header leaves out the header row of a table and of csv', async (context) => {
     const server = await fakeApi(context);
     const table = await cli(server, ['users', 'list', '-c', 'id,email', '--no-header'], { terminal: { columns: 100 } });
-    expect(lines(table.stdout)).toEqual([expect.stringMatching(/^12\s+olegp@example\.com$/), expect.stringMatching(/^13\s+anna@example\.com$/)]);
+    expect(lines(table.stdout)).toEqual([
+      expect.stringMatching(/^12\s+olegp@example\.com$/),
+      expect.stringMatching(/^13\s+anna@example\.com$/),
+    ]);
     const csv = await cli(server, ['users', 'list', '-c', 'id', '--no-header', '-o', 'csv']);
     expect(csv.stdout).toBe('12\r\n13\n');
   });
@@ -65,7 +96,9 @@ describe.concurrent('output flags', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(cut.stdout).not.toContain(LONG_TITLE);
     expect(cut.stdout).toMatch(/Head of the department.*…/);
     for (const line of lines(cut.stdout)) expect(line.length).toBeLessThanOrEqual(60);
-    const whole = await cli(server, ['users', 'list', '-c', 'id,title', '--no-truncate'], { terminal: { columns: 60 } });
+    const whole = await cli(server, ['users', 'list', '-c', 'id,title', '--no-truncate'], {
+      terminal: { columns: 60 },
+    });
     expect(whole.stdout).toContain(LONG_TITLE);
   });
 
@@ -113,7 +146,10 @@ describe.concurrent('output flags', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('-v/--verbose shows every attempt on stderr (request, headers, status, time) and never the token', async (context) => {
     const server = await startServer();
     context.onTestFinished(() => server.close());
-    server.script({ status: 503, headers: { 'retry-after': '0' }, body: { errors: [] } }, { body: PAGE, headers: { 'x-request-id': 'req-1' } });
+    server.script(
+      { status: 503, headers: { 'retry-after': '0' }, body: { errors: [] } },
+      { body: PAGE, headers: { 'x-request-id': 'req-1' } },
+    );
     const run = await cli(server, ['users', 'list', '-v', '-o', 'json']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.json().data).toHaveLength(2);

@@ -12,13 +12,22 @@ const reply = (data: Item[], meta?: unknown): Reply => ({ body: meta === undefin
 const server = useTestServer();
 
 const listAll = (args: string[]) =>
-  runInProcess(['--base-url', server.url, '-o', 'json', ...args, '--all'], { env: { PACHCA_TOKEN: 'cli-pages-token' } });
+  runInProcess(['--base-url', server.url, '-o', 'json', ...args, '--all'], {
+    env: { PACHCA_TOKEN: 'cli-pages-token' },
+  });
 const urls = () => server.requests.map((r) => r.url);
 
 describe('pachca … --all: page shapes', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('full meta: has_next: false ends the list, an empty page with has_next: true does not', async () => {
-    const meta = (next: string, hasNext: boolean) => ({ paginate: { next_page: next, prev_page: 'p', has_next: hasNext, has_prev: false } });
-    server.script(reply(items(1, 2), meta('c2', true)), reply([], meta('c3', true)), reply(items(3), meta('c4', false)), reply(items(99), meta('c5', false)));
+    const meta = (next: string, hasNext: boolean) => ({
+      paginate: { next_page: next, prev_page: 'p', has_next: hasNext, has_prev: false },
+    });
+    server.script(
+      reply(items(1, 2), meta('c2', true)),
+      reply([], meta('c3', true)),
+      reply(items(3), meta('c4', false)),
+      reply(items(99), meta('c5', false)),
+    );
     const run = await listAll(['users', 'list']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.json()).toEqual(items(1, 2, 3));
@@ -27,7 +36,12 @@ describe('pachca … --all: page shapes', { timeout: CLI_TEST_TIMEOUT_MS }, () =
 
   it('next_page alone (no has_next): followed until a page comes back empty', async () => {
     const meta = (next: string) => ({ paginate: { next_page: next } });
-    server.script(reply(items(1, 2), meta('c2')), reply(items(3), meta('c3')), reply([], meta('c4')), reply(items(99), meta('c5')));
+    server.script(
+      reply(items(1, 2), meta('c2')),
+      reply(items(3), meta('c3')),
+      reply([], meta('c4')),
+      reply(items(99), meta('c5')),
+    );
     const run = await listAll(['group-tags', 'list-users', '7']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.json()).toEqual(items(1, 2, 3));
@@ -57,7 +71,10 @@ describe('pachca … --all: page shapes', { timeout: CLI_TEST_TIMEOUT_MS }, () =
   });
 
   it('a repeated cursor without has_next stops with an error instead of looping', async () => {
-    server.script(reply(items(1), { paginate: { next_page: 'same' } }), reply(items(2), { paginate: { next_page: 'same' } }));
+    server.script(
+      reply(items(1), { paginate: { next_page: 'same' } }),
+      reply(items(2), { paginate: { next_page: 'same' } }),
+    );
     const run = await listAll(['users', 'list']);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(/Cursor "same" repeated/);

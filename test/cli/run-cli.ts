@@ -111,7 +111,12 @@ export async function runInProcess(args: string[], options: CliOptions = {}): Pr
   const stdin: CliIo['stdin'] = Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]);
   if (options.terminal) Object.assign(stdin, { isTTY: true });
   const noColor = options.terminal && !options.terminal.color ? { NO_COLOR: '1' } : {};
-  const io: CliIo = { env: cleanEnv({ ...options, env: { ...noColor, ...options.env } }), stdin, stdout: stdout.stream, stderr: stderr.stream };
+  const io: CliIo = {
+    env: cleanEnv({ ...options, env: { ...noColor, ...options.env } }),
+    stdin,
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+  };
   const code = await main([process.execPath, 'pachca', ...args], io);
   return result(code, stdout.text(), stderr.text());
 }

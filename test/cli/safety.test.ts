@@ -29,7 +29,10 @@ function cli(server: TestServer, args: string[], options: CliOptions = {}, run =
 describe.concurrent('pachca CLI: what reaches the API', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('refuses a destructive command without --force when not on a terminal, sending nothing', async (context) => {
     const server = await fakeApi(context);
-    const runs = await Promise.all([cli(server, ['users', 'delete', '12'], {}, runCli), cli(server, ['profile', 'delete-status'])]);
+    const runs = await Promise.all([
+      cli(server, ['users', 'delete', '12'], {}, runCli),
+      cli(server, ['profile', 'delete-status']),
+    ]);
     for (const run of runs) {
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/Refusing to send DELETE \/(users\/12|profile\/status) .* without --force/);
@@ -47,7 +50,21 @@ describe.concurrent('pachca CLI: what reaches the API', { timeout: CLI_TEST_TIME
   it('prints the request for --dry-run, token masked, and sends nothing', async (context) => {
     const server = await fakeApi(context);
     const [create, remove] = await Promise.all([
-      cli(server, ['users', 'create', '--email=ivan@example.com', '--first-name=Иван', '--skip-email-notify', '--dry-run', '-o', 'json'], {}, runCli),
+      cli(
+        server,
+        [
+          'users',
+          'create',
+          '--email=ivan@example.com',
+          '--first-name=Иван',
+          '--skip-email-notify',
+          '--dry-run',
+          '-o',
+          'json',
+        ],
+        {},
+        runCli,
+      ),
       // No --force needed: nothing is deleted.
       cli(server, ['users', 'delete', '12', '--dry-run']),
     ]);
@@ -89,7 +106,14 @@ describe.concurrent('pachca CLI: what reaches the API', { timeout: CLI_TEST_TIME
     const runs = await Promise.all([
       cli(server, ['group-tags', 'list', '--names=Backend,QA']),
       cli(server, ['group-tags', 'list', '--names=["Backend","QA"]']),
-      cli(server, ['users', 'create', '--email=a@example.com', '--role=guest', '--chat-ids=334', '--custom-properties=[{"id":1678,"value":"SPb"}]']),
+      cli(server, [
+        'users',
+        'create',
+        '--email=a@example.com',
+        '--role=guest',
+        '--chat-ids=334',
+        '--custom-properties=[{"id":1678,"value":"SPb"}]',
+      ]),
     ]);
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
     const lists = server.requests.filter((r) => r.method === 'GET').map((r) => decodeURIComponent(r.url));
@@ -129,13 +153,22 @@ describe.concurrent('pachca CLI: what reaches the API', { timeout: CLI_TEST_TIME
     const run = await cli(server, ['users', 'list', '--limit=2', '--all']);
     expect(run.code).toBe(0);
     expect(run.json()).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }, { id: 5 }]);
-    expect(server.requests.map((r) => r.url)).toEqual(['/users?limit=2', '/users?limit=2&cursor=c2', '/users?limit=2&cursor=c3']);
+    expect(server.requests.map((r) => r.url)).toEqual([
+      '/users?limit=2',
+      '/users?limit=2&cursor=c2',
+      '/users?limit=2&cursor=c3',
+    ]);
     expect(run.stderr).toContain('Fetched 3 pages, 5 items');
 
     // On a terminal: one progress line rewritten in place and cleared at the end, then a table.
     const onTerminal = await cli(server, ['users', 'list', '--limit=2', '--all'], { terminal: { columns: 80 } });
     expect(onTerminal.code).toBe(0);
     expect(onTerminal.stderr).toBe('\r\x1b[2KFetched 2 pages, 4 items…\r\x1b[2KFetched 3 pages, 5 items…\r\x1b[2K');
-    expect(onTerminal.stdout.trimEnd().split('\n').map((line) => line.trim())).toEqual(['id', '1', '2', '3', '4', '5']);
+    expect(
+      onTerminal.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.trim()),
+    ).toEqual(['id', '1', '2', '3', '4', '5']);
   });
 });

@@ -31,8 +31,12 @@ describe('pachca with a token that cannot be an HTTP header value', { timeout: C
   it('from the saved login, with a NUL in it', async () => {
     const home = tempDir();
     mkdirSync(join(home, '.config', 'pachca'), { recursive: true });
-    writeFileSync(join(home, '.config', 'pachca', 'config.json'), JSON.stringify({ token: `${GOOD}\0` }), { mode: 0o600 });
-    const run = await runInProcess(['--base-url', server.url, 'users', 'list'], { env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config') } });
+    writeFileSync(join(home, '.config', 'pachca', 'config.json'), JSON.stringify({ token: `${GOOD}\0` }), {
+      mode: 0o600,
+    });
+    const run = await runInProcess(['--base-url', server.url, 'users', 'list'], {
+      env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
+    });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain('control character (U+0000) at position 41');
     expect(run.stderr).not.toContain(GOOD);

@@ -2,12 +2,7 @@
 // request without credentials is a typed 401, and bodies or queries the spec forbids are
 // rejected by Prism's request validation and surface as a 422 naming the offending field.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  Pachca,
-  PachcaAuthenticationError,
-  PachcaConfigError,
-  PachcaValidationError,
-} from '../../src/index.js';
+import { Pachca, PachcaAuthenticationError, PachcaConfigError, PachcaValidationError } from '../../src/index.js';
 import { MOCK_TOKEN, mockClient, mockUrl } from '../support/mock.js';
 import { expectTokenHidden, rejection } from '../support/assertions.js';
 import { sdkCall } from '../support/sdk-calls.js';
@@ -62,8 +57,16 @@ describe('without an Authorization header', () => {
 describe('requests the spec forbids are rejected by Prism with the field named', () => {
   const tooLongTitle = 'x'.repeat(51);
   const cases: [string, (client: Pachca) => PromiseLike<unknown>, string][] = [
-    ['profile status title over 50 characters', (c) => c.profile.updateStatus({ emoji: '🏖️', title: tooLongTitle }), 'title'],
-    ['user status title over 50 characters', (c) => c.users.updateStatus(186, { emoji: '🏖️', title: tooLongTitle }), 'title'],
+    [
+      'profile status title over 50 characters',
+      (c) => c.profile.updateStatus({ emoji: '🏖️', title: tooLongTitle }),
+      'title',
+    ],
+    [
+      'user status title over 50 characters',
+      (c) => c.users.updateStatus(186, { emoji: '🏖️', title: tooLongTitle }),
+      'title',
+    ],
     ['user without email', (c) => c.users.create({ user: { first_name: 'Ivan' } } as never), 'email'],
     ['guest role on update', (c) => c.users.update(186, { user: { role: 'guest' as never } }), 'role'],
     ['group tag name over 255 characters', (c) => c.groupTags.create({ group_tag: { name: 'x'.repeat(256) } }), 'name'],

@@ -66,7 +66,10 @@ function expectWireMatchesSpec(op: Operation, wire: Exchange[]): Exchange {
 }
 
 /** Whether a page with this meta has a next page, per the API's documented end-of-list rules. */
-function expectedHasNext(body: { data: unknown[]; meta: { total?: number; paginate: { has_next?: boolean } } }): boolean {
+function expectedHasNext(body: {
+  data: unknown[];
+  meta: { total?: number; paginate: { has_next?: boolean } };
+}): boolean {
   const { total, paginate } = body.meta;
   if (typeof total === 'number') return body.data.length > 0 && body.data.length < total;
   return paginate.has_next === true;
@@ -96,54 +99,54 @@ const errorCases = ops.flatMap((op) =>
 );
 
 describe('every operation answers its success response through the SDK', () => {
-  it.each(successCases.map((c) => [`${c.op.operationId} → ${successStatus(c.op)} ${c.example.name ?? ''}`, c] as const))(
-    '%s',
-    async (_, { op, example }) => {
-      const status = successStatus(op);
-      const { value, error, wire } = await run(callFor(op), example.name && `example=${example.name}`);
-      if (error) throw error;
-      const exchange = expectWireMatchesSpec(op, wire);
-      // Prism answers the spec's status; the SDK's generated table must agree with it.
-      expect(exchange.status).toBe(status);
-      expect(operations[op.operationId as OperationId].success).toBe(status);
-      expectResult(op, example, value);
-      exercised.add(`${op.operationId} ${status}`);
-    },
-  );
+  it.each(
+    successCases.map((c) => [`${c.op.operationId} → ${successStatus(c.op)} ${c.example.name ?? ''}`, c] as const),
+  )('%s', async (_, { op, example }) => {
+    const status = successStatus(op);
+    const { value, error, wire } = await run(callFor(op), example.name && `example=${example.name}`);
+    if (error) throw error;
+    const exchange = expectWireMatchesSpec(op, wire);
+    // Prism answers the spec's status; the SDK's generated table must agree with it.
+    expect(exchange.status).toBe(status);
+    expect(operations[op.operationId as OperationId].success).toBe(status);
+    expectResult(op, example, value);
+    exercised.add(`${op.operationId} ${status}`);
+  });
 });
 
 describe('every declared error response becomes its typed error', () => {
-  it.each(
-    errorCases.map((c) => [`${c.op.operationId} → ${c.status} ${c.example.name ?? ''}`, c] as const),
-  )('%s', async (_, { op, status, example }) => {
-    const ErrorClass = errorClassFor(status);
-    const prefer = `code=${status}${example.name ? `, example=${example.name}` : ''}`;
-    const { error, wire } = await run(callFor(op), prefer);
+  it.each(errorCases.map((c) => [`${c.op.operationId} → ${c.status} ${c.example.name ?? ''}`, c] as const))(
+    '%s',
+    async (_, { op, status, example }) => {
+      const ErrorClass = errorClassFor(status);
+      const prefer = `code=${status}${example.name ? `, example=${example.name}` : ''}`;
+      const { error, wire } = await run(callFor(op), prefer);
 
-    const exchange = expectWireMatchesSpec(op, wire);
-    expect(exchange.status).toBe(status);
-    expect(error).toBeInstanceOf(ErrorClass);
-    const apiError = error as PachcaApiError;
-    expect(apiError.status).toBe(status);
-    expect(apiError.method).toBe(op.method.toUpperCase());
-    expect(apiError.url).toBe(`${mockUrl()}${exchange.url.pathname}`);
-    expect(apiError.requestId).toBe(response(op, status).headers?.['x-request-id']?.schema?.example);
+      const exchange = expectWireMatchesSpec(op, wire);
+      expect(exchange.status).toBe(status);
+      expect(error).toBeInstanceOf(ErrorClass);
+      const apiError = error as PachcaApiError;
+      expect(apiError.status).toBe(status);
+      expect(apiError.method).toBe(op.method.toUpperCase());
+      expect(apiError.url).toBe(`${mockUrl()}${exchange.url.pathname}`);
+      expect(apiError.requestId).toBe(response(op, status).headers?.['x-request-id']?.schema?.example);
 
-    const body = example.value as { errors?: unknown[]; error?: string; error_description?: string } | undefined;
-    expect(apiError.body).toEqual(body);
-    if (body?.errors) {
-      expect(apiError.errors).toEqual(body.errors);
-      expect(apiError.field).toEqual(body.errors[0]);
-      expect(apiError.error).toBeUndefined();
-    } else {
-      expect(apiError.errors).toEqual([]);
-      expect(apiError.error).toBe(body?.error);
-      expect(apiError.errorDescription).toBe(body?.error_description);
-    }
-    expect(apiError.toJSON()).toMatchObject({ name: ErrorClass.name, status, requestId: apiError.requestId });
-    expectTokenHidden(apiError, MOCK_TOKEN);
-    exercised.add(`${op.operationId} ${status}`);
-  });
+      const body = example.value as { errors?: unknown[]; error?: string; error_description?: string } | undefined;
+      expect(apiError.body).toEqual(body);
+      if (body?.errors) {
+        expect(apiError.errors).toEqual(body.errors);
+        expect(apiError.field).toEqual(body.errors[0]);
+        expect(apiError.error).toBeUndefined();
+      } else {
+        expect(apiError.errors).toEqual([]);
+        expect(apiError.error).toBe(body?.error);
+        expect(apiError.errorDescription).toBe(body?.error_description);
+      }
+      expect(apiError.toJSON()).toMatchObject({ name: ErrorClass.name, status, requestId: apiError.requestId });
+      expectTokenHidden(apiError, MOCK_TOKEN);
+      exercised.add(`${op.operationId} ${status}`);
+    },
+  );
 });
 
 describe('listAll* collects every page', () => {
@@ -156,13 +159,16 @@ describe('listAll* collects every page', () => {
     expect(value).toEqual((lastPage?.value as { data: unknown[] }).data);
   });
 
-  it.each(lists.map((op) => [op.operationId, op] as const))('%s: a cursor served twice stops with an error', async (_, op) => {
-    // Prism answers every page with the same `nextPage` example, so the cursor repeats.
-    const { error, wire } = await run(listAllCall(op), 'example=nextPage');
-    expect(error).toBeInstanceOf(PachcaPaginationError);
-    expect(wire).toHaveLength(2);
-    expect(wire[1]!.url.searchParams.get('cursor')).toBeTruthy();
-  });
+  it.each(lists.map((op) => [op.operationId, op] as const))(
+    '%s: a cursor served twice stops with an error',
+    async (_, op) => {
+      // Prism answers every page with the same `nextPage` example, so the cursor repeats.
+      const { error, wire } = await run(listAllCall(op), 'example=nextPage');
+      expect(error).toBeInstanceOf(PachcaPaginationError);
+      expect(wire).toHaveLength(2);
+      expect(wire[1]!.url.searchParams.get('cursor')).toBeTruthy();
+    },
+  );
 });
 
 describe('coverage gate', () => {
@@ -180,8 +186,14 @@ describe('coverage gate', () => {
     const coveredOps = opIds.filter((id) => [...exercised].some((pair) => pair.startsWith(`${id} `)));
     const coveredResponses = declared.filter((pair) => exercised.has(pair));
     summary = `contract coverage: ${coveredOps.length}/${opIds.length} operations, ${coveredResponses.length}/${declared.length} responses`;
-    expect(opIds.filter((id) => !coveredOps.includes(id)), 'operations without a passing contract test').toEqual([]);
-    expect(declared.filter((pair) => !exercised.has(pair)), 'declared responses never exercised').toEqual([]);
+    expect(
+      opIds.filter((id) => !coveredOps.includes(id)),
+      'operations without a passing contract test',
+    ).toEqual([]);
+    expect(
+      declared.filter((pair) => !exercised.has(pair)),
+      'declared responses never exercised',
+    ).toEqual([]);
     expect(opIds.length).toBeGreaterThan(0);
   });
 });

@@ -122,7 +122,8 @@ export class HeadlessPage {
   problems(): string[] {
     return this.events.flatMap(({ method, params }) => {
       if (method === 'Runtime.exceptionThrown') return [`exception: ${JSON.stringify(params.exceptionDetails)}`];
-      if (method === 'Runtime.consoleAPICalled' && params.type === 'error') return [`console.error: ${JSON.stringify(params.args)}`];
+      if (method === 'Runtime.consoleAPICalled' && params.type === 'error')
+        return [`console.error: ${JSON.stringify(params.args)}`];
       const entry = params.entry as { level?: string; text?: string; url?: string } | undefined;
       if (method === 'Log.entryAdded' && entry?.level === 'error') return [`${entry.text} ${entry.url ?? ''}`.trim()];
       return [];

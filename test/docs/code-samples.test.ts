@@ -33,9 +33,15 @@ describe('SDK samples', () => {
 
   it('deletes return nothing; nullable results say so; uploads take a path', () => {
     expect(sdkSample(op('deleteUser'))).toMatch(/\nawait client\.users\.delete\(12\);$/);
-    expect(sdkSample(op('getUserStatus'))).toContain('const status = await client.users.getStatus(12); // null when there is none');
-    expect(sdkSample(op('updateUserAvatar'))).toContain("const avatar = await client.users.updateAvatar(12, './avatar.png');");
-    expect(sdkSample(op('listCustomProperties'))).toContain("client.customProperties.list({\n  entity_type: 'User',\n});");
+    expect(sdkSample(op('getUserStatus'))).toContain(
+      'const status = await client.users.getStatus(12); // null when there is none',
+    );
+    expect(sdkSample(op('updateUserAvatar'))).toContain(
+      "const avatar = await client.users.updateAvatar(12, './avatar.png');",
+    );
+    expect(sdkSample(op('listCustomProperties'))).toContain(
+      "client.customProperties.list({\n  entity_type: 'User',\n});",
+    );
   });
 });
 
@@ -50,7 +56,9 @@ describe('CLI samples', () => {
     expect(cliSample(op('deleteUser'))).toBe('pachca users delete 12 --force');
     expect(cliSample(op('deleteUserStatus'))).toBe('pachca users remove-status 12 --force');
     expect(cliSample(op('updateProfileAvatar'))).toBe('pachca profile update-avatar --file=./avatar.png');
-    expect(cliSample(op('listUsers'))).toBe('pachca users list --limit=50\n\n# Every page, with progress on stderr:\npachca users list --all');
+    expect(cliSample(op('listUsers'))).toBe(
+      'pachca users list --limit=50\n\n# Every page, with progress on stderr:\npachca users list --all',
+    );
   });
 
   it('long commands continue one flag per line; true booleans are bare flags', () => {
@@ -101,27 +109,44 @@ describe('a new operation in the spec', () => {
   });
 
   it('fails the build, naming the operation, when its request body has no example', () => {
-    const noExample: Operation = { ...op('createGroupTag'), requestBody: { content: { 'application/json': { schema: {} } } } };
+    const noExample: Operation = {
+      ...op('createGroupTag'),
+      requestBody: { content: { 'application/json': { schema: {} } } },
+    };
     expect(() => sdkSample(noExample)).toThrow(/createGroupTag: the request body has no example/);
   });
 });
 
 describe('dereference', () => {
   const tiny = (components: Record<string, unknown>, schema: unknown) =>
-    ({ openapi: '3.1.0', info: {}, servers: [], paths: { '/x': { get: { schema } } }, components: { schemas: components } }) as unknown as Spec;
+    ({
+      openapi: '3.1.0',
+      info: {},
+      servers: [],
+      paths: { '/x': { get: { schema } } },
+      components: { schemas: components },
+    }) as unknown as Spec;
   const schemaOf = (spec: Spec) => (spec.paths['/x']!.get as { schema: unknown }).schema;
 
   it('inlines references, nested ones too', () => {
-    const spec = tiny({ A: { properties: { b: { $ref: '#/components/schemas/B' } } }, B: { type: 'integer' } }, { $ref: '#/components/schemas/A' });
+    const spec = tiny(
+      { A: { properties: { b: { $ref: '#/components/schemas/B' } } }, B: { type: 'integer' } },
+      { $ref: '#/components/schemas/A' },
+    );
     expect(schemaOf(dereference(spec))).toEqual({ properties: { b: { type: 'integer' } } });
   });
 
   it('keeps the reference where a schema contains itself', () => {
-    const spec = tiny({ Node: { properties: { child: { $ref: '#/components/schemas/Node' } } } }, { $ref: '#/components/schemas/Node' });
+    const spec = tiny(
+      { Node: { properties: { child: { $ref: '#/components/schemas/Node' } } } },
+      { $ref: '#/components/schemas/Node' },
+    );
     expect(schemaOf(dereference(spec))).toEqual({ properties: { child: { $ref: '#/components/schemas/Node' } } });
   });
 
   it('names a reference it cannot resolve', () => {
-    expect(() => dereference(tiny({}, { $ref: '#/components/schemas/Missing' }))).toThrow('unresolvable $ref #/components/schemas/Missing');
+    expect(() => dereference(tiny({}, { $ref: '#/components/schemas/Missing' }))).toThrow(
+      'unresolvable $ref #/components/schemas/Missing',
+    );
   });
 });

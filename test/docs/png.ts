@@ -27,7 +27,8 @@ export function decodePng(file: Buffer): Image {
   const height = header.readUInt32BE(4);
   const [bitDepth, colorType, , , interlace] = header.subarray(8, 13);
   const channels = colorType === 6 ? 4 : colorType === 2 ? 3 : 0;
-  if (bitDepth !== 8 || !channels || interlace !== 0) throw new Error(`unsupported PNG (depth ${bitDepth}, color type ${colorType})`);
+  if (bitDepth !== 8 || !channels || interlace !== 0)
+    throw new Error(`unsupported PNG (depth ${bitDepth}, color type ${colorType})`);
   return { width, height, channels, pixels: unfilter(inflateSync(Buffer.concat(data)), width, height, channels) };
 }
 
@@ -70,6 +71,7 @@ export function inkRatio({ pixels, channels }: Image): number {
 /** Number of distinct colours. */
 export function colourCount({ pixels, channels }: Image): number {
   const seen = new Set<number>();
-  for (let i = 0; i < pixels.length; i += channels) seen.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
+  for (let i = 0; i < pixels.length; i += channels)
+    seen.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
   return seen.size;
 }

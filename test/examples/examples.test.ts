@@ -39,29 +39,55 @@ const expected: Record<string, Expected[]> = {
     { stdout: [/^Current status: /m, /^Set: 🏖️ .+ \(away\), until /m, /^Away message: \S/m, /^Cleared the status\.$/m] },
   ],
   'onboard-from-csv.ts': [
-    { stdout: [/^Created tag Design \(id \d+\)$/m, /^Line 2: created ivan\.petrov@example\.com as user \d+$/m, /^Onboarded (\d+) of \1 users\.$/m] },
+    {
+      stdout: [
+        /^Created tag Design \(id \d+\)$/m,
+        /^Line 2: created ivan\.petrov@example\.com as user \d+$/m,
+        /^Onboarded (\d+) of \1 users\.$/m,
+      ],
+    },
   ],
   'export-tag-members.ts': [
     {
-      stdout: [/^id,first_name,last_name,nickname,email,department,title,role,suspended\n/, /^12,Oleg,Petrov,olegp,olegp@example\.com,Product,CIO,admin,false$/m, /^13,Anna,,anna,,,,user,false$/m],
+      stdout: [
+        /^id,first_name,last_name,nickname,email,department,title,role,suspended\n/,
+        /^12,Oleg,Petrov,olegp,olegp@example\.com,Product,CIO,admin,false$/m,
+        /^13,Anna,,anna,,,,user,false$/m,
+      ],
       stderr: [/^Exported 2 members of Backend \(tag 9111\)\.$/m],
     },
   ],
   'suspend-users.ts': [
-    { stdout: [/^skip {4}olegp \(12, .+\): that is you$/m, /^would suspend anna \(13, no email\)$/m, /dry run: nothing was changed/] },
+    {
+      stdout: [
+        /^skip {4}olegp \(12, .+\): that is you$/m,
+        /^would suspend anna \(13, no email\)$/m,
+        /dry run: nothing was changed/,
+      ],
+    },
     { stdout: [/^suspended anna \(13, no email\)$/m, /^1 of 1 users suspended\.$/m] },
   ],
   'bulk-status-with-rate-limit.ts': [
-    { stdout: [/^Status set for 2 of 2 members of Backend in [\d.]+ s \(limit \d+\/s\)\.$/m, /^429 answers waited out and retried: 0\.$/m] },
+    {
+      stdout: [
+        /^Status set for 2 of 2 members of Backend in [\d.]+ s \(limit \d+\/s\)\.$/m,
+        /^429 answers waited out and retried: 0\.$/m,
+      ],
+    },
   ],
 };
 
-const examples = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.ts')).sort();
+const examples = readdirSync(EXAMPLES_DIR)
+  .filter((file) => file.endsWith('.ts'))
+  .sort();
 
 /** The `//   npx tsx examples/<file> args` lines of an example's opening comment, as argv. */
 function runLines(file: string): string[][] {
   const header = readFileSync(join(EXAMPLES_DIR, file), 'utf8').split('\n');
-  const comment = header.slice(0, header.findIndex((line) => !line.startsWith('//')));
+  const comment = header.slice(
+    0,
+    header.findIndex((line) => !line.startsWith('//')),
+  );
   return comment
     .map((line) => /^\/\/\s+npx tsx (.*)$/.exec(line)?.[1])
     .filter((command) => command !== undefined)
@@ -78,28 +104,36 @@ function runExample(argv: string[]): Promise<Run> {
   // Only what a user would set: the mock's URL and a token (no inherited NODE_OPTIONS or vitest state).
   const env = { PATH: process.env.PATH, PACHCA_BASE_URL: mockUrl(), PACHCA_TOKEN: MOCK_TOKEN };
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', ...argv], { cwd: ROOT, env, timeout: RUN_TIMEOUT_MS }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', ...argv],
+      { cwd: ROOT, env, timeout: RUN_TIMEOUT_MS },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
     );
   });
 }
 
 describe.concurrent('examples run against the mock', () => {
-  it.each(examples)('%s', async (file) => {
-    const lines = runLines(file);
-    expect(lines.length, `${file} opens with no "//   npx tsx examples/${file}" line`).toBeGreaterThan(0);
-    expect(expected[file], `no expected output for ${file} in this test`).toHaveLength(lines.length);
-    for (const [i, argv] of lines.entries()) {
-      expect(argv[0], 'a run line names its own file').toBe(`examples/${file}`);
-      const run = await runExample(argv);
-      const shown = `npx tsx ${argv.join(' ')} exited ${run.code}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
-      expect(run.code, shown).toBe(0);
-      const { stdout, stderr = [] } = expected[file]![i]!;
-      for (const pattern of stdout) expect(run.stdout, shown).toMatch(pattern);
-      if (stderr.length === 0) expect(run.stderr, shown).toBe('');
-      for (const pattern of stderr) expect(run.stderr, shown).toMatch(pattern);
-    }
-  }, 150_000);
+  it.each(examples)(
+    '%s',
+    async (file) => {
+      const lines = runLines(file);
+      expect(lines.length, `${file} opens with no "//   npx tsx examples/${file}" line`).toBeGreaterThan(0);
+      expect(expected[file], `no expected output for ${file} in this test`).toHaveLength(lines.length);
+      for (const [i, argv] of lines.entries()) {
+        expect(argv[0], 'a run line names its own file').toBe(`examples/${file}`);
+        const run = await runExample(argv);
+        const shown = `npx tsx ${argv.join(' ')} exited ${run.code}\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`;
+        expect(run.code, shown).toBe(0);
+        const { stdout, stderr = [] } = expected[file]![i]!;
+        for (const pattern of stdout) expect(run.stdout, shown).toMatch(pattern);
+        if (stderr.length === 0) expect(run.stderr, shown).toBe('');
+        for (const pattern of stderr) expect(run.stderr, shown).toMatch(pattern);
+      }
+    },
+    150_000,
+  );
 
   it('expects output only of examples that exist', () => {
     expect(Object.keys(expected).filter((file) => !examples.includes(file))).toEqual([]);

@@ -50,13 +50,16 @@ describe.concurrent('HTML error pages', () => {
     expectTokenHidden(error, FAULT_TOKEN);
   });
 
-  it.for([401, 500])('a %i page echoing the Authorization header keeps the token out of the error text', async (status, ctx) => {
-    const s = await serve(echoingPage(status), ctx);
-    const { error } = await timed(() => faultClient(s).users.get(12));
-    expect(error).toBeInstanceOf(PachcaApiError);
-    expect((error as PachcaApiError).message).toContain('authorization: Bearer');
-    expectTokenHidden(error, FAULT_TOKEN);
-  });
+  it.for([401, 500])(
+    'a %i page echoing the Authorization header keeps the token out of the error text',
+    async (status, ctx) => {
+      const s = await serve(echoingPage(status), ctx);
+      const { error } = await timed(() => faultClient(s).users.get(12));
+      expect(error).toBeInstanceOf(PachcaApiError);
+      expect((error as PachcaApiError).message).toContain('authorization: Bearer');
+      expectTokenHidden(error, FAULT_TOKEN);
+    },
+  );
 });
 
 describe.concurrent('success statuses with a body that is not the promised JSON', () => {
@@ -93,5 +96,4 @@ describe.concurrent('empty bodies', () => {
     expect(value).toBeUndefined();
     expect(s.hits).toBe(1);
   });
-
 });

@@ -23,7 +23,9 @@ const trickle =
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(USER_JSON.length) });
     const size = Math.ceil(USER_JSON.length / parts);
     for (let i = 0; i < parts; i++) {
-      later(gapMs * (i + 1), () => res.write(USER_JSON.slice(i * size, (i + 1) * size), () => i === parts - 1 && res.end()));
+      later(gapMs * (i + 1), () =>
+        res.write(USER_JSON.slice(i * size, (i + 1) * size), () => i === parts - 1 && res.end()),
+      );
     }
   };
 
@@ -74,7 +76,6 @@ describe.concurrent('a server that never answers', () => {
     expect(s.hits).toBe(2);
     expect(ms).toBeLessThan(deadline(2 * 300 + 500));
   });
-
 });
 
 describe.concurrent('a slow body', () => {

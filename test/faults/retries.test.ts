@@ -44,7 +44,10 @@ describe.concurrent('429 with Retry-After', () => {
   });
 
   it('Retry-After in seconds is waited out', async (ctx) => {
-    const s = await serve((req, res, c) => (c.hit === 0 ? tooManyRequests('1')(req, res, c) : sendJson(res, 200, USER)), ctx);
+    const s = await serve(
+      (req, res, c) => (c.hit === 0 ? tooManyRequests('1')(req, res, c) : sendJson(res, 200, USER)),
+      ctx,
+    );
     const { error, ms } = await timed(() => faultClient(s, { maxRetries: 1 }).users.get(12));
     expect(error).toBeUndefined();
     expect(s.hits).toBe(2);
@@ -90,7 +93,6 @@ describe.concurrent('5xx', () => {
     expect(ms).toBeLessThan(deadline(0));
     expectTokenHidden(error, FAULT_TOKEN);
   });
-
 });
 
 describe.concurrent('statuses that are never retried', () => {

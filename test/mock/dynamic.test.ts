@@ -14,7 +14,8 @@ const CALLS_PER_OPERATION = 20;
 const TOKEN = 'dynamic-mock-token';
 // Lorem ipsum words: json-schema-faker's strings are made of them (short ones such as `ut` or `in`
 // are left out, as real names contain them).
-const FILLER = /\b(lorem|ipsum|dolor|sit|amet|consectetur|adipisicing|adipiscing|elit|sed|do|eiusmod|tempor|incididunt|labore|dolore|magna|aliqua|veniam|nostrud|exercitation|ullamco|laboris|aliquip|commodo|consequat|reprehenderit|voluptate|velit|esse|cillum|fugiat|nulla|pariatur|excepteur|occaecat|cupidatat|proident|culpa|officia|deserunt|mollit|anim|laborum)\b/i;
+const FILLER =
+  /\b(lorem|ipsum|dolor|sit|amet|consectetur|adipisicing|adipiscing|elit|sed|do|eiusmod|tempor|incididunt|labore|dolore|magna|aliqua|veniam|nostrud|exercitation|ullamco|laboris|aliquip|commodo|consequat|reprehenderit|voluptate|velit|esse|cillum|fugiat|nulla|pariatur|excepteur|occaecat|cupidatat|proident|culpa|officia|deserunt|mollit|anim|laborum)\b/i;
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const EARLIEST = Date.parse('2015-01-01T00:00:00Z');
 const LATEST = Date.now() + 5 * 365 * 24 * 3600 * 1000;
@@ -67,7 +68,9 @@ function* objects(value: unknown): Generator<Record<string, unknown>> {
 
 describe('the mock with --dynamic', () => {
   const gets = specOperations().filter((op) => op.method === 'get');
-  const schemas = new Map(gets.map((op) => [op.operationId, op.responses['200']!.content!['application/json']!.schema]));
+  const schemas = new Map(
+    gets.map((op) => [op.operationId, op.responses['200']!.content!['application/json']!.schema]),
+  );
   const validators = compileValidators(schemas);
   let mock: Mock;
   const answers: Answer[] = [];
@@ -95,7 +98,10 @@ describe('the mock with --dynamic', () => {
     for (const { operation, status, body } of answers) {
       expect(status, operation.operationId).toBe(200);
       const validate = validators.get(operation.operationId)!;
-      expect(validate(body) ? [] : validate.errors, `${operation.operationId}: ${JSON.stringify(body).slice(0, 300)}`).toEqual([]);
+      expect(
+        validate(body) ? [] : validate.errors,
+        `${operation.operationId}: ${JSON.stringify(body).slice(0, 300)}`,
+      ).toEqual([]);
     }
   });
 
@@ -108,7 +114,11 @@ describe('the mock with --dynamic', () => {
   it('gives avatar and link values that parse as http(s) URLs', () => {
     const links = [
       ...values((key) => key === 'image_url').map(([, url]) => url),
-      ...answers.flatMap(({ body }) => [...objects(body)].filter((o) => o.data_type === 'link' && o.value !== null && 'value' in o).map((o) => o.value)),
+      ...answers.flatMap(({ body }) =>
+        [...objects(body)]
+          .filter((o) => o.data_type === 'link' && o.value !== null && 'value' in o)
+          .map((o) => o.value),
+      ),
     ];
     expect(links.length).toBeGreaterThan(CALLS_PER_OPERATION);
     for (const link of links) expect(['http:', 'https:']).toContain(new URL(String(link)).protocol);
@@ -131,7 +141,9 @@ describe('the mock with --dynamic', () => {
   });
 
   it('gives names and tag names that are not Latin filler', () => {
-    const tagNames = answers.flatMap(({ body }) => [...objects(body)].filter((o) => 'users_count' in o).map((o) => o.name));
+    const tagNames = answers.flatMap(({ body }) =>
+      [...objects(body)].filter((o) => 'users_count' in o).map((o) => o.name),
+    );
     const names = [
       ...values((key) => key === 'first_name' || key === 'last_name' || key === 'list_tags[]').map(([, name]) => name),
       ...tagNames,
@@ -142,7 +154,9 @@ describe('the mock with --dynamic', () => {
   });
 
   it('gives custom property values that fit their data_type', () => {
-    const properties = answers.flatMap(({ body }) => [...objects(body)].filter((o) => 'data_type' in o && 'value' in o && o.value !== null));
+    const properties = answers.flatMap(({ body }) =>
+      [...objects(body)].filter((o) => 'data_type' in o && 'value' in o && o.value !== null),
+    );
     expect(properties.length).toBeGreaterThan(CALLS_PER_OPERATION);
     const fits: Record<string, (value: string) => boolean> = {
       string: (value) => value.trim() !== '',
@@ -150,11 +164,14 @@ describe('the mock with --dynamic', () => {
       date: (value) => !Number.isNaN(Date.parse(value)),
       link: (value) => /^https?:\/\//.test(value),
     };
-    for (const { data_type, value } of properties) expect(fits[String(data_type)]?.(String(value)), `${String(data_type)}: ${String(value)}`).toBe(true);
+    for (const { data_type, value } of properties)
+      expect(fits[String(data_type)]?.(String(value)), `${String(data_type)}: ${String(value)}`).toBe(true);
   });
 
   it('sometimes answers null where the spec allows it, as real data does', () => {
-    const nullable = answers.flatMap(({ body }) => [...entries(body)].filter(([key]) => ['first_name', 'email', 'image_url', 'user_status'].includes(key)));
+    const nullable = answers.flatMap(({ body }) =>
+      [...entries(body)].filter(([key]) => ['first_name', 'email', 'image_url', 'user_status'].includes(key)),
+    );
     expect(nullable.some(([, value]) => value === null)).toBe(true);
     expect(nullable.some(([, value]) => value !== null)).toBe(true);
   });

@@ -28,11 +28,20 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
 /** The typed error a call rejects with. */
-const failure = (call: Promise<unknown>) => call.then(() => expect.fail('the call succeeded'), (error: PachcaApiError) => error);
+const failure = (call: Promise<unknown>) =>
+  call.then(
+    () => expect.fail('the call succeeded'),
+    (error: PachcaApiError) => error,
+  );
 
 describe('authentication', () => {
   it('answers the spec 401 example to a request without a Bearer token', async () => {
-    for (const headers of [{}, { Authorization: `bearer ${TOKEN}` }, { Authorization: 'Bearer ' }, { Authorization: TOKEN }] as Record<string, string>[]) {
+    for (const headers of [
+      {},
+      { Authorization: `bearer ${TOKEN}` },
+      { Authorization: 'Bearer ' },
+      { Authorization: TOKEN },
+    ] as Record<string, string>[]) {
       const response = await fetch(api('/users/12'), { headers });
       expect(response.status, JSON.stringify(headers)).toBe(401);
       expect(await response.json()).toEqual(mswOperations.getUser.responses[401].examples.invalidToken);
@@ -66,7 +75,9 @@ describe('request body validation', () => {
     const error = await failure(client.users.create({ user: { first_name: 'Ivan' } } as never));
     expect(error).toBeInstanceOf(PachcaValidationError);
     expect(error.requestId).toBe(REQUEST_ID);
-    expect(error.errors).toEqual([{ key: 'user.email', value: null, message: 'is required', code: 'required', payload: null }]);
+    expect(error.errors).toEqual([
+      { key: 'user.email', value: null, message: 'is required', code: 'required', payload: null },
+    ]);
   });
 
   it('names every value of a wrong type or outside its enum, in objects and array items', async () => {
@@ -88,7 +99,8 @@ describe('request body validation', () => {
       { key: 'user.custom_properties[1].id', code: 'required', value: null },
       { key: 'skip_email_notify', code: 'invalid', value: 'yes' },
     ]);
-    for (const item of error.errors) expect(Object.keys(item).sort()).toEqual(['code', 'key', 'message', 'payload', 'value']);
+    for (const item of error.errors)
+      expect(Object.keys(item).sort()).toEqual(['code', 'key', 'message', 'payload', 'value']);
   });
 
   it('checks the inner object of the status operations and the group tag name', async () => {
@@ -100,7 +112,11 @@ describe('request body validation', () => {
 
   it('refuses a body that is not JSON, or not an object, as a whole', async () => {
     for (const body of ['{not json', '[]', 'null']) {
-      const response = await fetch(api('/group_tags'), { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body });
+      const response = await fetch(api('/group_tags'), {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body,
+      });
       expect(response.status, body).toBe(422);
       const { errors } = (await response.json()) as { errors: { key: string; message: string }[] };
       expect(errors.map((e) => [e.key, e.message])).toEqual([['body', 'must be object']]);
@@ -123,7 +139,10 @@ describe('answers', () => {
   it('end a list: for await stops after the last page (has_next: false)', async () => {
     const seen: number[] = [];
     for await (const user of client.users.list({ limit: 2 })) seen.push(user.id);
-    const lastPage = mswOperations.listUsers.responses[200].examples.lastPage as { data: { id: number }[]; meta: unknown };
+    const lastPage = mswOperations.listUsers.responses[200].examples.lastPage as {
+      data: { id: number }[];
+      meta: unknown;
+    };
     expect(seen).toEqual(lastPage.data.map((user) => user.id));
     expect(lastPage.meta).toMatchObject({ paginate: { has_next: false } });
     const tags = mswOperations.listGroupTags.responses[200].examples.lastPage as { data: unknown[] };
@@ -147,7 +166,11 @@ describe('answers', () => {
   });
 
   it('carry an x-request-id, which headers can replace', async () => {
-    for (const [path, method] of [['/profile', 'GET'], ['/users/12', 'DELETE'], ['/group_tags', 'POST']] as const) {
+    for (const [path, method] of [
+      ['/profile', 'GET'],
+      ['/users/12', 'DELETE'],
+      ['/group_tags', 'POST'],
+    ] as const) {
       const response = await fetch(api(path), { method, headers: auth });
       expect(response.headers.get('x-request-id'), `${method} ${path}`).toBe(REQUEST_ID);
     }
@@ -185,8 +208,12 @@ describe('mock options', () => {
 
   it('rejects at once what the spec does not declare, for callers without types', () => {
     const untyped = mock as unknown as Record<string, (options: object) => unknown>;
-    expect(() => untyped.getUser!({ status: 500 })).toThrow('getUser declares no 500 response; it declares 200, 401, 402, 403, 404');
-    expect(() => untyped.getUser!({ example: 'robot' })).toThrow('getUser 200 has no example "robot"; its examples: user, bot');
+    expect(() => untyped.getUser!({ status: 500 })).toThrow(
+      'getUser declares no 500 response; it declares 200, 401, 402, 403, 404',
+    );
+    expect(() => untyped.getUser!({ example: 'robot' })).toThrow(
+      'getUser 200 has no example "robot"; its examples: user, bot',
+    );
     expect(() => untyped.getUser!({ example: 'bot', body: {} })).toThrow('getUser: pass example or body, not both');
     expect(() => untyped.deleteUser!({ body: {} })).toThrow('deleteUser answers 204, which has no body');
   });

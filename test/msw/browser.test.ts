@@ -44,10 +44,14 @@ function buildApp(outdir: string) {
 /** MSW's service worker script in the app's public directory, by `msw init` as an app would. */
 function mswInit(app: string) {
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'msw-page', private: true }));
-  return promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/msw/cli/index.js'), 'init', 'public', '--no-save'], {
-    cwd: app,
-    timeout: 20_000,
-  });
+  return promisify(execFile)(
+    process.execPath,
+    [join(ROOT, 'node_modules/msw/cli/index.js'), 'init', 'public', '--no-save'],
+    {
+      cwd: app,
+      timeout: 20_000,
+    },
+  );
 }
 
 beforeAll(async () => {

@@ -8,5 +8,7 @@ it('the browser bundle of `import { Pachca }` holds nothing of pachca-sdk/msw or
   const { chunks } = await bundleForBrowser();
   const inputs = chunks.flatMap((chunk) => chunk.inputs);
   expect(inputs.length).toBeGreaterThan(0);
-  expect(inputs.filter((path) => /(^|\/)(src\/msw\/|generated\/msw\.ts$|node_modules\/(msw|@mswjs)\/)/.test(path))).toEqual([]);
+  expect(
+    inputs.filter((path) => /(^|\/)(src\/msw\/|generated\/msw\.ts$|node_modules\/(msw|@mswjs)\/)/.test(path)),
+  ).toEqual([]);
 });

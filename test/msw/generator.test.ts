@@ -19,11 +19,26 @@ function widgetOp(changes: Partial<Operation> = {}): Operation {
     method: 'post',
     requestBody: {
       required: true,
-      content: json({ type: 'object', required: ['widget'], properties: { widget: { type: 'object', required: ['size'], properties: { size: { type: 'integer' } } } } }, {}),
+      content: json(
+        {
+          type: 'object',
+          required: ['widget'],
+          properties: { widget: { type: 'object', required: ['size'], properties: { size: { type: 'integer' } } } },
+        },
+        {},
+      ),
     },
     responses: {
-      '201': { description: 'Made.', headers, content: json({ type: 'object' }, { small: { value: { data: { id: 1, size: 2 } } } }) },
-      '401': { description: 'No token.', headers, content: json({ type: 'object' }, { invalidToken: { value: { error: 'invalid_token' } } }) },
+      '201': {
+        description: 'Made.',
+        headers,
+        content: json({ type: 'object' }, { small: { value: { data: { id: 1, size: 2 } } } }),
+      },
+      '401': {
+        description: 'No token.',
+        headers,
+        content: json({ type: 'object' }, { invalidToken: { value: { error: 'invalid_token' } } }),
+      },
       '422': { description: 'Invalid.', headers, content: json({ type: 'object' }, {}) },
     } as Operation['responses'],
     ...changes,
@@ -51,11 +66,17 @@ describe('renderMswTable', () => {
       delete op.responses[status];
       return op;
     };
-    expect(() => renderMswTable([without('401')], spec)).toThrow('createWidget requires a token but declares no 401 response');
-    expect(() => renderMswTable([without('422')], spec)).toThrow('createWidget takes a json body but declares no 422 response');
+    expect(() => renderMswTable([without('401')], spec)).toThrow(
+      'createWidget requires a token but declares no 401 response',
+    );
+    expect(() => renderMswTable([without('422')], spec)).toThrow(
+      'createWidget takes a json body but declares no 422 response',
+    );
     const noRequestId = widgetOp();
     noRequestId.responses['201'] = { ...noRequestId.responses['201']!, headers: {} } as Operation['responses'][string];
-    expect(() => renderMswTable([noRequestId], spec)).toThrow('createWidget 201: the response needs an x-request-id header with an example');
+    expect(() => renderMswTable([noRequestId], spec)).toThrow(
+      'createWidget 201: the response needs an x-request-id header with an example',
+    );
     const noExample = widgetOp();
     noExample.responses['201']!.content!['application/json']!.examples = {};
     expect(() => renderMswTable([noExample], spec)).toThrow('createWidget: the success response needs a named example');
@@ -66,6 +87,8 @@ describe('renderMswTable', () => {
       'createWidget.a: the MSW body check cannot read allOf',
     );
     expect(bodyCheck({ type: 'string', format: 'binary' }, 'upload')).toEqual({});
-    expect(bodyCheck({ oneOf: [{ type: 'string' }, { type: 'null' }] }, 'x')).toEqual({ anyOf: [{ type: 'string' }, { type: 'null' }] });
+    expect(bodyCheck({ oneOf: [{ type: 'string' }, { type: 'null' }] }, 'x')).toEqual({
+      anyOf: [{ type: 'string' }, { type: 'null' }],
+    });
   });
 });

@@ -30,8 +30,9 @@ function examplesOf(op: Operation, status: number): Example[] {
 }
 
 const requestIdOf = (op: Operation, status: number) =>
-  (op.responses[String(status)] as unknown as { headers: Record<string, { schema: { example: string } }> }).headers['x-request-id']!
-    .schema.example;
+  (op.responses[String(status)] as unknown as { headers: Record<string, { schema: { example: string } }> }).headers[
+    'x-request-id'
+  ]!.schema.example;
 
 /** `operationId status example` triples a passing test answered, for the coverage gate. */
 const exercised = new Set<string>();
@@ -99,13 +100,16 @@ const successCases = ops.flatMap((op) =>
 );
 
 describe('mock.<operationId>({ example }) answers every named example of the success response', () => {
-  it.each(successCases.map((c) => [`${c.op.operationId} ${c.example.name}`, c] as const))('%s', async (_, { op, example }) => {
-    server.use(anyMock[op.operationId]!({ example: example.name }));
-    const { value, error } = await run(op);
-    if (error) throw error;
-    expectResult(op, example, value);
-    exercised.add(key(op, successStatus(op), example));
-  });
+  it.each(successCases.map((c) => [`${c.op.operationId} ${c.example.name}`, c] as const))(
+    '%s',
+    async (_, { op, example }) => {
+      server.use(anyMock[op.operationId]!({ example: example.name }));
+      const { value, error } = await run(op);
+      if (error) throw error;
+      expectResult(op, example, value);
+      exercised.add(key(op, successStatus(op), example));
+    },
+  );
 });
 
 const errorCases = ops.flatMap((op) =>
@@ -132,7 +136,9 @@ describe('mock.<operationId>({ status }) answers every declared error, which bec
 
 describe('coverage gate', () => {
   const declared = ops.flatMap((op) =>
-    [successStatus(op), ...errorStatuses(op)].flatMap((status) => examplesOf(op, status).map((e) => key(op, status, e))),
+    [successStatus(op), ...errorStatuses(op)].flatMap((status) =>
+      examplesOf(op, status).map((e) => key(op, status, e)),
+    ),
   );
   let summary = '';
   afterAll(() => {
@@ -148,7 +154,10 @@ describe('coverage gate', () => {
       `msw coverage: ${coveredOps.size}/${ops.length} operations, ` +
       `${statuses(covered.filter((t) => declared.includes(t))).size}/${statuses(declared).size} responses, ` +
       `${declared.filter((t) => exercised.has(t)).length}/${declared.length} examples`;
-    expect(declared.filter((triple) => !exercised.has(triple)), 'declared responses or examples never answered').toEqual([]);
+    expect(
+      declared.filter((triple) => !exercised.has(triple)),
+      'declared responses or examples never answered',
+    ).toEqual([]);
     expect(ops.filter((op) => !coveredOps.has(op.operationId)).map((op) => op.operationId)).toEqual([]);
     expect(ops.length).toBeGreaterThan(0);
   });

@@ -4,7 +4,13 @@
 // loaded up front for `users.get` (each gzipped on its own) must stay within the gzip ceiling.
 // Sizes are deterministic for a given source and esbuild version.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_BUDGET_BYTES, BUNDLE_CEILING_BYTES, bundleForBrowser, kb, type BrowserBundle } from '../../scripts/lib/browser-bundle.js';
+import {
+  BUNDLE_BUDGET_BYTES,
+  BUNDLE_CEILING_BYTES,
+  bundleForBrowser,
+  kb,
+  type BrowserBundle,
+} from '../../scripts/lib/browser-bundle.js';
 
 let bundle: BrowserBundle;
 

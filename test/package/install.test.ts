@@ -19,8 +19,9 @@ const TOKEN = 'smoke-token-5e8d1c';
 const TIMEOUT = { timeout: 10_000 };
 
 const NPM_INSTALL = ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'];
-const MSW_VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> })
-  .devDependencies.msw;
+const MSW_VERSION = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
+).devDependencies.msw;
 
 /** Holds the project and, installed beside it, msw (for pachca-sdk/msw, below). */
 let workspace: string;
@@ -63,7 +64,11 @@ afterAll(async () => {
 /** Runs a script file written into the temporary project; returns its stdout. */
 async function runScript(name: string, source: string, timeoutMs = 10_000): Promise<string> {
   writeFileSync(join(project, name), source);
-  const { stdout } = await run(process.execPath, [name], { cwd: project, timeout: timeoutMs, env: { ...process.env, BASE_URL: baseUrl } });
+  const { stdout } = await run(process.execPath, [name], {
+    cwd: project,
+    timeout: timeoutMs,
+    env: { ...process.env, BASE_URL: baseUrl },
+  });
   return stdout.trim();
 }
 
@@ -76,7 +81,7 @@ console.log(JSON.stringify({ nickname: user.nickname, notFound: missing instance
 const EXPECTED = { nickname: 'smoke', notFound: true, requestId: 'smoke-1' };
 
 describe('the packed tarball', () => {
-  it('holds only the builds, their types, the bin and its libraries\' notices, pachca-sdk/msw, README, LICENSE and package.json', () => {
+  it("holds only the builds, their types, the bin and its libraries' notices, pachca-sdk/msw, README, LICENSE and package.json", () => {
     const paths = files.map((file) => file.path).sort();
     // Each ESM build (Node's, the browser's) has one split chunk: upload handling, loaded with
     // import() on first use.
@@ -126,7 +131,9 @@ function installedPackages(dir: string): string[] {
 }
 
 const manifest = (name: string) =>
-  JSON.parse(readFileSync(join(project, 'node_modules', name, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  JSON.parse(readFileSync(join(project, 'node_modules', name, 'package.json'), 'utf8')) as {
+    dependencies?: Record<string, string>;
+  };
 
 describe('installed from the tarball', () => {
   it('brings openapi-fetch and what openapi-fetch needs, nothing else (the CLI libraries are in the bin)', () => {
@@ -150,12 +157,19 @@ describe('installed from the tarball', () => {
   });
 
   it.each([
-    ['import (ESM, from the lazily loaded upload chunk)', 'upload.mjs', `import { Pachca, PachcaInputError } from 'pachca-sdk';\n`],
+    [
+      'import (ESM, from the lazily loaded upload chunk)',
+      'upload.mjs',
+      `import { Pachca, PachcaInputError } from 'pachca-sdk';\n`,
+    ],
     ['require (CommonJS)', 'upload.cjs', `const { Pachca, PachcaInputError } = require('pachca-sdk');\n`],
   ])('reads avatar files through %s', TIMEOUT, async (_, name, head) => {
     const source = `${head}new Pachca({ token: '${TOKEN}', baseUrl: process.env.BASE_URL }).profile.updateAvatar('missing.png')
   .catch((error) => console.log(JSON.stringify({ input: error instanceof PachcaInputError, message: error.message })));`;
-    expect(JSON.parse(await runScript(name, source))).toEqual({ input: true, message: 'Upload file not found: missing.png' });
+    expect(JSON.parse(await runScript(name, source))).toEqual({
+      input: true,
+      message: 'Upload file not found: missing.png',
+    });
   });
 
   it('gives require and import the same public names', TIMEOUT, async () => {
@@ -185,7 +199,9 @@ console.log(JSON.stringify([Object.keys(esm).sort(), Object.keys(cjs).sort()]));
     expect(stdout).toContain('users');
   });
 
-  it('runs `npx pachca users list -o yaml` against the mock, through the bundled yaml library', { timeout: 25_000 }, async () => {
+  it('runs `npx pachca users list -o yaml` against the mock, through the bundled yaml library', {
+    timeout: 25_000,
+  }, async () => {
     const { stdout } = await npx(['--base-url', mockUrl(), 'users', 'list', '-o', 'yaml']);
     // The mock's first example of the list: Oleg Petrov (olegp), then Anna.
     expect(stdout).toMatch(/^data:\n {2}- id: 12\n {4}first_name: Oleg\n/);
@@ -201,7 +217,9 @@ describe('pachca-sdk/msw, installed with msw', () => {
   const MSW_TIMEOUT = { timeout: 30_000 };
 
   beforeAll(async () => {
-    expect(existsSync(join(project, 'node_modules/msw')), 'an optional peer dependency must not be installed').toBe(false);
+    expect(existsSync(join(project, 'node_modules/msw')), 'an optional peer dependency must not be installed').toBe(
+      false,
+    );
     const error = await mswInstall;
     if (error) throw error;
   }, 90_000);
@@ -241,6 +259,7 @@ console.log(JSON.stringify(Object.keys(require.cache).filter((path) => /[\\/]nod
     // The ESM build and its chunks name no msw module either.
     const dist = join(project, 'node_modules/pachca-sdk/dist');
     const sdkFiles = readdirSync(dist).filter((name) => /^(index|chunk-)/.test(name));
-    for (const name of sdkFiles) expect(readFileSync(join(dist, name), 'utf8'), name).not.toMatch(/["']msw(\/[\w/]*)?["']/);
+    for (const name of sdkFiles)
+      expect(readFileSync(join(dist, name), 'utf8'), name).not.toMatch(/["']msw(\/[\w/]*)?["']/);
   });
 });

@@ -14,7 +14,9 @@ const LINT = { timeout: 60_000 };
 /** A linter's exit code and report, so a failure shows what it found. */
 async function lint(command: string, args: string[]): Promise<{ code: number; report: string }> {
   try {
-    const { stdout, stderr } = await run(bin(command), args, { env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    const { stdout, stderr } = await run(bin(command), args, {
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
     return { code: 0, report: stdout + stderr };
   } catch (error) {
     const { code, stdout, stderr } = error as { code: number; stdout: string; stderr: string };

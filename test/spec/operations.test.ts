@@ -36,8 +36,7 @@ const FACTS: [string, string, number, number[]][] = [
   ['DELETE', '/users/{user_id}/status', 204, [401, 403, 404]],
 ];
 
-const find = (method: string, path: string) =>
-  ops.find((op) => op.method === method.toLowerCase() && op.path === path);
+const find = (method: string, path: string) => ops.find((op) => op.method === method.toLowerCase() && op.path === path);
 
 type Schema = { required?: string[]; properties?: Record<string, Schema>; type?: string | string[]; anyOf?: Schema[] };
 const schemas = spec.components.schemas as Record<string, Schema>;
@@ -45,7 +44,10 @@ const schemas = spec.components.schemas as Record<string, Schema>;
 const isNullable = (s: Schema) =>
   (Array.isArray(s.type) && s.type.includes('null')) || (s.anyOf ?? []).some((v) => v.type === 'null');
 const nullableKeys = (s: Schema) =>
-  Object.entries(s.properties ?? {}).filter(([, p]) => isNullable(p)).map(([k]) => k).sort();
+  Object.entries(s.properties ?? {})
+    .filter(([, p]) => isNullable(p))
+    .map(([k]) => k)
+    .sort();
 const sorted = (keys: string[] | undefined) => [...(keys ?? [])].sort();
 
 describe('operations', () => {
@@ -77,14 +79,19 @@ describe('operations', () => {
   });
 
   it('marks exactly the three cursor-paginated lists', () => {
-    expect(ops.filter((op) => op['x-paginated']).map((op) => op.operationId).sort()).toEqual(
-      ['listGroupTagUsers', 'listGroupTags', 'listUsers'],
-    );
+    expect(
+      ops
+        .filter((op) => op['x-paginated'])
+        .map((op) => op.operationId)
+        .sort(),
+    ).toEqual(['listGroupTagUsers', 'listGroupTags', 'listUsers']);
   });
 
   it('uses `id` on users and group tags but `user_id` on avatar and status sub-resources', () => {
     const pathParams = (method: string, path: string) =>
-      find(method, path)!.parameters.filter((p) => p.in === 'path').map((p) => [p.name, p.schema.type]);
+      find(method, path)!
+        .parameters.filter((p) => p.in === 'path')
+        .map((p) => [p.name, p.schema.type]);
     expect(pathParams('GET', '/users/{id}')).toEqual([['id', 'integer']]);
     expect(pathParams('GET', '/group_tags/{id}/users')).toEqual([['id', 'integer']]);
     expect(pathParams('PUT', '/users/{user_id}/avatar')).toEqual([['user_id', 'integer']]);
@@ -122,8 +129,19 @@ describe('schemas', () => {
     expect(sorted(user.required)).toEqual(sorted(Object.keys(user.properties!)));
     expect(user.required).toHaveLength(21);
     expect(nullableKeys(user)).toEqual(
-      sorted(['first_name', 'last_name', 'email', 'phone_number', 'department', 'title', 'inviter_id',
-        'user_status', 'last_activity_at', 'time_zone', 'image_url']),
+      sorted([
+        'first_name',
+        'last_name',
+        'email',
+        'phone_number',
+        'department',
+        'title',
+        'inviter_id',
+        'user_status',
+        'last_activity_at',
+        'time_zone',
+        'image_url',
+      ]),
     );
     expect(user.properties!.role).toMatchObject({ enum: ['admin', 'user', 'multi_guest', 'guest'] });
     expect(user.properties!.invite_status).toMatchObject({ enum: ['confirmed', 'sent'] });

@@ -88,7 +88,11 @@ if (!chromium) {
 }
 
 /** What `npm start` built into dist/. */
-const build = { html: join(DIST, 'docs/index.html'), json: join(DIST, 'openapi.json'), yaml: join(DIST, 'openapi.yaml') };
+const build = {
+  html: join(DIST, 'docs/index.html'),
+  json: join(DIST, 'openapi.json'),
+  yaml: join(DIST, 'openapi.yaml'),
+};
 
 let mockPort: number;
 let docsPort: number;
@@ -99,7 +103,8 @@ let page: HeadlessPage | undefined;
 /** The operations as published in dist/openapi.json (test/spec pins the source to the API's documented contract). */
 let operations: Operation[];
 
-const request = (path: string, init: RequestInit = {}) => fetch(`${mockUrl}${path}`, { ...init, signal: AbortSignal.timeout(5000) });
+const request = (path: string, init: RequestInit = {}) =>
+  fetch(`${mockUrl}${path}`, { ...init, signal: AbortSignal.timeout(5000) });
 const browserPage = () => {
   if (!page) throw new Error('chromium did not start');
   return page;
@@ -164,7 +169,11 @@ describe('npm start', () => {
     const origin = 'http://localhost:5173';
     const response = await request('/users/12', {
       method: 'OPTIONS',
-      headers: { Origin: origin, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization,content-type' },
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'PUT',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      },
     });
     expect(response.status).toBeLessThan(300);
     expect(response.headers.get('access-control-allow-origin')).toBe(origin);
@@ -205,7 +214,10 @@ describe('the docs it built', () => {
     expect(ids(published)).toEqual(ids(specOperations()));
     for (const op of published) {
       const samples = op['x-codeSamples' as keyof Operation] as { label: string; source: string }[];
-      expect(samples.map((s) => s.label), op.operationId).toEqual(['TypeScript SDK', 'CLI', 'curl']);
+      expect(
+        samples.map((s) => s.label),
+        op.operationId,
+      ).toEqual(['TypeScript SDK', 'CLI', 'curl']);
       expect(samples[0]!.source).toContain(`client.${op['x-sdk-method']}(`);
       expect(samples[1]!.source.startsWith(`pachca ${op['x-cli-command']}`), op.operationId).toBe(true);
     }
@@ -240,9 +252,13 @@ describe.skipIf(!chromium)('the docs in headless chromium, with no network', { t
     const tagNames = [...new Set(operations.map((op) => op.tags[0]!))];
     const visits = tagNames.map((name) => {
       const ops = operations.filter((op) => op.tags[0] === name);
-      return { hash: `#/${name.toLowerCase().replace(/\s+/g, '-')}`, waitFor: [...ops.map((op) => op.summary), sdkSample(ops[0]!)] };
+      return {
+        hash: `#/${name.toLowerCase().replace(/\s+/g, '-')}`,
+        waitFor: [...ops.map((op) => op.summary), sdkSample(ops[0]!)],
+      };
     });
-    const seen = await page.evaluate<string[]>(`(async () => {
+    const seen = await page.evaluate<string[]>(
+      `(async () => {
       const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
       const seen = [];
       for (const { hash, waitFor } of ${JSON.stringify(visits)}) {
@@ -251,7 +267,9 @@ describe.skipIf(!chromium)('the docs in headless chromium, with no network', { t
         seen.push(document.body.innerText);
       }
       return seen;
-    })()`, { timeoutMs: 25_000 });
+    })()`,
+      { timeoutMs: 25_000 },
+    );
     writeFileSync(join(DIST, 'docs-dom.html'), await page.evaluate<string>('document.documentElement.outerHTML'));
 
     const allText = seen.join('\n');
@@ -288,7 +306,10 @@ describe('stopping', () => {
     const second = npmStart([`--mock-port=${mockPort}`], {});
     const [code] = (await once(second.child, 'exit')) as [number | null];
     expect(code).toBe(1);
-    const errors = second.output().split('\n').filter((line) => line.startsWith('start:'));
+    const errors = second
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('start:'));
     expect(errors).toEqual([
       `start: port ${mockPort} on ${HOST} is already in use, so the mock server cannot start; free it or choose another with --mock-port or MOCK_PORT`,
     ]);

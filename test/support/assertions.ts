@@ -14,7 +14,9 @@ export async function rejection(promise: PromiseLike<unknown>): Promise<unknown>
 }
 
 /** Milliseconds `fn` took to settle (resolve or reject), with its outcome. */
-export async function timed<T>(fn: () => PromiseLike<T>): Promise<{ ms: number; error: unknown; value: T | undefined }> {
+export async function timed<T>(
+  fn: () => PromiseLike<T>,
+): Promise<{ ms: number; error: unknown; value: T | undefined }> {
   const start = performance.now();
   try {
     const value = await fn();

@@ -22,6 +22,7 @@ const ERROR_CLASSES: Record<number, typeof PachcaApiError> = {
 /** The class the SDK must throw for a declared error `status`; a status with none fails the test. */
 export function errorClassFor(status: number): typeof PachcaApiError {
   const ErrorClass = ERROR_CLASSES[status];
-  if (!ErrorClass) throw new Error(`no typed error is expected for status ${status}: extend ERROR_CLASSES in test/support/errors.ts`);
+  if (!ErrorClass)
+    throw new Error(`no typed error is expected for status ${status}: extend ERROR_CLASSES in test/support/errors.ts`);
   return ErrorClass;
 }

@@ -54,9 +54,12 @@ function callWith(op: Operation, id: string, all: boolean): SdkCall {
     args.push(entry.bodyKey ? body[entry.bodyKey] : body);
   }
   const query = Object.entries(entry.query).filter(([sdkName]) => !(all && sdkName === 'cursor'));
-  if (query.length) args.push(Object.fromEntries(query.map(([sdkName, wireName]) => [sdkName, exampleOf(op, wireName)])));
+  if (query.length)
+    args.push(Object.fromEntries(query.map(([sdkName, wireName]) => [sdkName, exampleOf(op, wireName)])));
   return (client, options) => {
-    const group = (client as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[resource];
+    const group = (client as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[
+      resource
+    ];
     const call = group?.[method];
     if (!call) throw new Error(`${id}: the client has no ${resource}.${method}()`);
     return Promise.resolve(call(...args, ...(options ? [options] : [])));

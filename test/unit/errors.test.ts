@@ -66,7 +66,10 @@ describe('error class by status', () => {
 
 describe('error bodies', () => {
   it('{errors: [...]}: parsed items, field, and a message with status, first field error and the rest counted', async () => {
-    const errors = [fieldError('email', 'has already been taken', 'taken'), fieldError('nickname', 'is too long', 'too_long')];
+    const errors = [
+      fieldError('email', 'has already been taken', 'taken'),
+      fieldError('nickname', 'is too long', 'too_long'),
+    ];
     const error = await failureOf(
       { status: 422, headers: { 'x-request-id': 'req-422' }, body: { errors } },
       (c = clientFor(server)) => c.users.update(5, { user: { email: 'taken@example.com' } }),
@@ -115,7 +118,10 @@ describe('error bodies', () => {
   });
 
   it('an unknown error code is kept as is (the set of codes is open)', async () => {
-    const error = await failureOf({ status: 400, body: { errors: [fieldError('chat_ids', 'is required', 'brand_new_code')] } });
+    const error = await failureOf({
+      status: 400,
+      body: { errors: [fieldError('chat_ids', 'is required', 'brand_new_code')] },
+    });
     expect(error.field?.code).toBe('brand_new_code');
   });
 

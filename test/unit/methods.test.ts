@@ -39,13 +39,32 @@ function expectedBody(op: Operation): unknown {
 // The public method names, written out: a spec edit that renames or drops one fails here.
 const ISSUE_METHODS = [
   'customProperties.list',
-  'groupTags.create', 'groupTags.delete', 'groupTags.get', 'groupTags.list', 'groupTags.listAll',
-  'groupTags.listAllUsers', 'groupTags.listUsers', 'groupTags.update',
+  'groupTags.create',
+  'groupTags.delete',
+  'groupTags.get',
+  'groupTags.list',
+  'groupTags.listAll',
+  'groupTags.listAllUsers',
+  'groupTags.listUsers',
+  'groupTags.update',
   'oauth.tokenInfo',
-  'profile.deleteAvatar', 'profile.deleteStatus', 'profile.get', 'profile.getStatus', 'profile.updateAvatar',
+  'profile.deleteAvatar',
+  'profile.deleteStatus',
+  'profile.get',
+  'profile.getStatus',
+  'profile.updateAvatar',
   'profile.updateStatus',
-  'users.create', 'users.delete', 'users.deleteAvatar', 'users.deleteStatus', 'users.get', 'users.getStatus',
-  'users.list', 'users.listAll', 'users.update', 'users.updateAvatar', 'users.updateStatus',
+  'users.create',
+  'users.delete',
+  'users.deleteAvatar',
+  'users.deleteStatus',
+  'users.get',
+  'users.getStatus',
+  'users.list',
+  'users.listAll',
+  'users.update',
+  'users.updateAvatar',
+  'users.updateStatus',
 ];
 
 const ITEM = { id: 1, name: 'sample' };
@@ -74,35 +93,41 @@ describe('resource methods', () => {
     }
   });
 
-  it.each(ops.map((op) => [op.operationId, op] as const))('%s sends its method, URL and body and unwraps the answer', async (id, op) => {
-    const row = operations[id as OperationId];
-    const isList = 'paginated' in row;
-    const reply =
-      row.success === 204
-        ? { status: 204 }
-        : { status: row.success, body: isList ? { data: [ITEM], meta: { paginate: { has_next: false, next_page: 'x' } } } : { data: ITEM } };
-    server.script(reply);
+  it.each(ops.map((op) => [op.operationId, op] as const))(
+    '%s sends its method, URL and body and unwraps the answer',
+    async (id, op) => {
+      const row = operations[id as OperationId];
+      const isList = 'paginated' in row;
+      const reply =
+        row.success === 204
+          ? { status: 204 }
+          : {
+              status: row.success,
+              body: isList ? { data: [ITEM], meta: { paginate: { has_next: false, next_page: 'x' } } } : { data: ITEM },
+            };
+      server.script(reply);
 
-    const result = await sdkCall(op)(client);
+      const result = await sdkCall(op)(client);
 
-    expect(server.requests).toHaveLength(1);
-    const [request] = server.requests;
-    expect(request?.method).toBe(op.method.toUpperCase());
-    expect(request?.url).toBe(PREFIX + expectedUrl(op));
-    const body = expectedBody(op);
-    if (body === 'multipart') {
-      expect(request?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-    } else if (body === undefined) {
-      expect(request?.body.length).toBe(0);
-    } else {
-      expect(request?.headers['content-type']).toBe('application/json');
-      expect(jsonBody(request)).toStrictEqual(body);
-    }
+      expect(server.requests).toHaveLength(1);
+      const [request] = server.requests;
+      expect(request?.method).toBe(op.method.toUpperCase());
+      expect(request?.url).toBe(PREFIX + expectedUrl(op));
+      const body = expectedBody(op);
+      if (body === 'multipart') {
+        expect(request?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+      } else if (body === undefined) {
+        expect(request?.body.length).toBe(0);
+      } else {
+        expect(request?.headers['content-type']).toBe('application/json');
+        expect(jsonBody(request)).toStrictEqual(body);
+      }
 
-    if (row.success === 204) expect(result).toBeUndefined();
-    else if (isList) expect((result as { data: unknown }).data).toEqual([ITEM]);
-    else expect(result).toEqual(ITEM);
-  });
+      if (row.success === 204) expect(result).toBeUndefined();
+      else if (isList) expect((result as { data: unknown }).data).toEqual([ITEM]);
+      else expect(result).toEqual(ITEM);
+    },
+  );
 
   it('sends only the keys the caller set: an undefined key is dropped, nothing is defaulted', async () => {
     server.script({ body: { data: ITEM } });
@@ -126,7 +151,10 @@ describe('resource methods', () => {
       const items = await listAllCall(op)(client);
       expect(items).toEqual([{ id: 1 }, { id: 2 }]);
       const first = PREFIX + expectedUrl(op, { withoutCursor: true });
-      expect(server.requests.map((r) => r.url)).toEqual([first, `${first}${first.includes('?') ? '&' : '?'}cursor=next-1`]);
+      expect(server.requests.map((r) => r.url)).toEqual([
+        first,
+        `${first}${first.includes('?') ? '&' : '?'}cursor=next-1`,
+      ]);
     },
   );
 

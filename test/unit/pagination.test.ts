@@ -47,7 +47,9 @@ describe('end of a list', () => {
 
 /** The shapes the API's reference and schema allow besides the full one (has_next is optional). */
 describe('pages without has_next', () => {
-  const nextOnly = (data: Item[], nextPage: string): Reply => ({ body: { data, meta: { paginate: { next_page: nextPage } } } });
+  const nextOnly = (data: Item[], nextPage: string): Reply => ({
+    body: { data, meta: { paginate: { next_page: nextPage } } },
+  });
 
   it('next_page alone is followed until a page comes back empty', async () => {
     server.script(nextOnly(items(1, 2), 'c2'), nextOnly(items(3), 'c3'), nextOnly([], 'c4'), nextOnly(items(99), 'c5'));
@@ -134,7 +136,12 @@ describe('runaway protection', () => {
   });
 
   it('a cursor cycle over several pages is caught too', async () => {
-    server.script(page(items(1), true, 'a'), page(items(2), true, 'b'), page(items(3), true, 'a'), page(items(4), false, 'z'));
+    server.script(
+      page(items(1), true, 'a'),
+      page(items(2), true, 'b'),
+      page(items(3), true, 'a'),
+      page(items(4), false, 'z'),
+    );
     expect(await rejection(clientFor(server).users.listAll())).toBeInstanceOf(PachcaPaginationError);
     expect(server.requests).toHaveLength(3);
   });
@@ -158,7 +165,6 @@ describe('runaway protection', () => {
     server.script(page(items(1), true, 'c2'), page(items(2), false, 'c3'));
     await expect(clientFor(server, { maxPages: 2 }).users.listAll()).resolves.toEqual(items(1, 2));
   });
-
 });
 
 describe('pages and iteration', () => {

@@ -32,7 +32,9 @@ beforeEach(() => {
 
 const burst = (client: Pachca, n: number) =>
   Promise.all(
-    Array.from({ length: n }, (_, i) => (i % 3 === 0 ? client.users.get(i) : i % 3 === 1 ? client.groupTags.get(i) : client.profile.get())),
+    Array.from({ length: n }, (_, i) =>
+      i % 3 === 0 ? client.users.get(i) : i % 3 === 1 ? client.groupTags.get(i) : client.profile.get(),
+    ),
   );
 
 describe('rate limiter', () => {

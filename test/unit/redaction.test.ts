@@ -33,7 +33,13 @@ describe('errors never contain the token', () => {
   });
 
   it('an API error whose field error echoes the token as its value', async () => {
-    const echoed = { key: 'token', value: TOKEN, message: `${TOKEN} is not allowed here`, code: 'invalid', payload: null };
+    const echoed = {
+      key: 'token',
+      value: TOKEN,
+      message: `${TOKEN} is not allowed here`,
+      code: 'invalid',
+      payload: null,
+    };
     server.script({ status: 422, body: { errors: [echoed] } });
     const error = await rejection(clientFor(server).users.update(1, { user: { title: 'x' } }));
     expect(error).toBeInstanceOf(PachcaApiError);
@@ -104,8 +110,10 @@ const leakyFetch: typeof fetch = async (input, init) => {
 /** Every way of calling the API: resource methods, request() and each flavour of client.raw. */
 const CALLS = {
   'users.get': (client: Pachca, init: { signal?: AbortSignal } = {}) => client.users.get(1, init),
-  'request()': (client: Pachca, init: { signal?: AbortSignal } = {}) => client.request('getUser', { path: { id: 1 } }, init),
-  'raw.GET': (client: Pachca, init: { signal?: AbortSignal } = {}) => client.raw.GET('/users/{id}', { params: { path: { id: 1 } }, ...init }),
+  'request()': (client: Pachca, init: { signal?: AbortSignal } = {}) =>
+    client.request('getUser', { path: { id: 1 } }, init),
+  'raw.GET': (client: Pachca, init: { signal?: AbortSignal } = {}) =>
+    client.raw.GET('/users/{id}', { params: { path: { id: 1 } }, ...init }),
   'raw.request': (client: Pachca, init: { signal?: AbortSignal } = {}) =>
     client.raw.request('get', '/users/{id}', { params: { path: { id: 1 } }, ...init }),
 };

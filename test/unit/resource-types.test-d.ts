@@ -26,9 +26,9 @@ const client = new Pachca({ token: 'type-test', baseUrl: 'http://127.0.0.1:9' })
 
 // Takes the API names and the spec request bodies.
 {
-  expectTypeOf(client.groupTags.list).parameter(0).toEqualTypeOf<
-    { names?: string[]; limit?: number; cursor?: string } | undefined
-  >();
+  expectTypeOf(client.groupTags.list)
+    .parameter(0)
+    .toEqualTypeOf<{ names?: string[]; limit?: number; cursor?: string } | undefined>();
   expectTypeOf(client.profile.updateStatus).parameter(0).toEqualTypeOf<S['StatusInput']>();
   expectTypeOf(client.users.create).parameter(0).toEqualTypeOf<S['UserCreateRequest']>();
   expectTypeOf(client.users.updateAvatar).parameter(1).toEqualTypeOf<Blob | Uint8Array | ArrayBuffer | string>();

@@ -35,7 +35,11 @@ describe('unwrapping', () => {
   it('single objects come back without the data envelope, lists of custom properties as arrays', async () => {
     const client = clientFor(server);
     server.script({ status: 201, body: { data: { id: 9, name: 'QA', users_count: 0 } } });
-    await expect(client.groupTags.create({ group_tag: { name: 'QA' } })).resolves.toEqual({ id: 9, name: 'QA', users_count: 0 });
+    await expect(client.groupTags.create({ group_tag: { name: 'QA' } })).resolves.toEqual({
+      id: 9,
+      name: 'QA',
+      users_count: 0,
+    });
     const properties = [{ id: 1, name: 'Office', data_type: 'string' }];
     server.script({ body: { data: properties } });
     await expect(client.customProperties.list({ entity_type: 'User' })).resolves.toEqual(properties);

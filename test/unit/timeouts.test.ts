@@ -59,7 +59,9 @@ describe('timeouts', () => {
       setTimeout(collectGarbage, 30);
       return globalThis.fetch(input, init);
     };
-    const { ms, error } = await timed(() => clientFor(server, { timeoutMs: 150, fetch: fetchThenCollect }).users.get(1));
+    const { ms, error } = await timed(() =>
+      clientFor(server, { timeoutMs: 150, fetch: fetchThenCollect }).users.get(1),
+    );
     expect(error).toBeInstanceOf(PachcaTimeoutError);
     expect(ms).toBeLessThan(1_000);
   }, 3_000);

@@ -49,14 +49,19 @@ function exampleReply(operation: Operation, query: URLSearchParams): Reply {
   return { status: Number(status), ...(example && { body: structuredClone(example.value) }) };
 }
 
-export async function startFakeApi(spec: Spec, { token, drift = {} }: { token: string; drift?: Partial<Record<OperationId, Drift>> }): Promise<FakeApi> {
+export async function startFakeApi(
+  spec: Spec,
+  { token, drift = {} }: { token: string; drift?: Partial<Record<OperationId, Drift>> },
+): Promise<FakeApi> {
   const server = await startServer();
   const routes = routesOf(spec);
   const calls: Call[] = [];
   server.respond((request) => {
     const url = new URL(request.url, 'http://fake');
     const path = url.pathname.slice(API_PREFIX.length);
-    const route = url.pathname.startsWith(API_PREFIX) ? routes.find((r) => r.operation.method.toUpperCase() === request.method && r.pattern.test(path)) : undefined;
+    const route = url.pathname.startsWith(API_PREFIX)
+      ? routes.find((r) => r.operation.method.toUpperCase() === request.method && r.pattern.test(path))
+      : undefined;
     if (!route) return { status: 404, body: { errors: [] } };
     const call: Call = {
       operationId: route.operation.operationId as OperationId,

@@ -9,7 +9,8 @@ const roleViolation = {
   location: ['response', 'body', 'data', 'role'],
   severity: 'Error',
   code: 'enum',
-  message: 'Response body property data.role must be equal to one of the allowed values: admin, user, multi_guest, guest',
+  message:
+    'Response body property data.role must be equal to one of the allowed values: admin, user, multi_guest, guest',
 };
 
 describe("reading Prism's sl-violations header", () => {
@@ -22,13 +23,18 @@ describe("reading Prism's sl-violations header", () => {
 
   test('an undeclared status is located at the status code', () => {
     const message = 'Unable to match the returned status code with those defined in the document: 204,401,402,403,404';
-    expect(parseViolationsHeader(JSON.stringify([{ location: ['response'], severity: 'Error', message }])).violations).toEqual([
-      { location: 'response status code', severity: 'Error', message },
-    ]);
+    expect(
+      parseViolationsHeader(JSON.stringify([{ location: ['response'], severity: 'Error', message }])).violations,
+    ).toEqual([{ location: 'response status code', severity: 'Error', message }]);
   });
 
   test('a request violation is reported too, as the request', () => {
-    const limit = { location: ['request', 'query', 'limit'], severity: 'Error', code: 'maximum', message: 'Request query parameter limit must be <= 50' };
+    const limit = {
+      location: ['request', 'query', 'limit'],
+      severity: 'Error',
+      code: 'maximum',
+      message: 'Request query parameter limit must be <= 50',
+    };
     expect(parseViolationsHeader(JSON.stringify([limit])).violations[0]!.location).toBe('request query limit');
   });
 
@@ -50,7 +56,12 @@ describe('the text report', () => {
     baseUrl: 'https://api.example.test/api/shared/v1',
     writes: false,
     checks: [
-      { operationId: 'getUser', status: 200, ms: 42, violations: parseViolationsHeader(JSON.stringify([roleViolation])).violations },
+      {
+        operationId: 'getUser',
+        status: 200,
+        ms: 42,
+        violations: parseViolationsHeader(JSON.stringify([roleViolation])).violations,
+      },
       { operationId: 'getGroupTag', violations: [], skipped: 'there are no group tags to read' },
     ],
     leftBehind: [],
@@ -72,7 +83,12 @@ describe('the text report', () => {
   });
 
   test('no violations exits 0; a walk stopped early keeps its own exit code', () => {
-    const clean = buildReport({ baseUrl: 'x', writes: false, checks: [{ operationId: 'getProfile', status: 200, ms: 1, violations: [] }], leftBehind: [] });
+    const clean = buildReport({
+      baseUrl: 'x',
+      writes: false,
+      checks: [{ operationId: 'getProfile', status: 200, ms: 1, violations: [] }],
+      leftBehind: [],
+    });
     expect(clean.exitCode).toBe(0);
     expect(buildReport({ ...clean }, { reason: 'the token was refused', exitCode: 3 }).exitCode).toBe(3);
   });

@@ -26,10 +26,18 @@ export interface StartedVerify {
   done: Promise<VerifyRun>;
 }
 
-export function startVerify(baseUrl: string, args: string[], { token = VERIFY_TOKEN }: { token?: string } = {}): StartedVerify {
+export function startVerify(
+  baseUrl: string,
+  args: string[],
+  { token = VERIFY_TOKEN }: { token?: string } = {},
+): StartedVerify {
   const env: NodeJS.ProcessEnv = { ...process.env, PACHCA_BASE_URL: baseUrl, PACHCA_TOKEN: token };
   if (!token) delete env.PACHCA_TOKEN;
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/verify-live.ts'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/verify-live.ts'), ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   let announced: (pid: number) => void;
@@ -93,5 +101,6 @@ function isRunning(pid: number): boolean {
 /** No token in any output, and no Prism left running. */
 export function expectCleanExit(run: VerifyRun): void {
   expect(run.stdout + run.stderr).not.toContain(VERIFY_TOKEN);
-  if (run.prismPid !== undefined) expect(isRunning(run.prismPid), `Prism (pid ${run.prismPid}) is still running`).toBe(false);
+  if (run.prismPid !== undefined)
+    expect(isRunning(run.prismPid), `Prism (pid ${run.prismPid}) is still running`).toBe(false);
 }

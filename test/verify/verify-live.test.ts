@@ -76,7 +76,7 @@ describe.concurrent('npm run verify:live', { timeout: CASE_TIMEOUT_MS }, () => {
     expect(run.code, run.stderr).toBe(0);
     expect(report.violations).toEqual([]);
     expect(report.checks.filter((c) => c.skipped)).toEqual([]);
-    expect(report.checks.map((c) => c.label ? `${c.operationId} (${c.label})` : c.operationId)).toEqual([
+    expect(report.checks.map((c) => (c.label ? `${c.operationId} (${c.label})` : c.operationId))).toEqual([
       'getProfile',
       'getProfileStatus',
       'getTokenInfo',
@@ -111,39 +111,98 @@ describe.concurrent('npm run verify:live', { timeout: CASE_TIMEOUT_MS }, () => {
     ]);
     // The tag created is the one deleted; the status read first is the one put back.
     const created = fake.calls.find((c) => c.operationId === 'createGroupTag')!;
-    expect((created.body as { group_tag: { name: string } }).group_tag.name).toMatch(new RegExp(`^${TAG_PREFIX}[0-9a-f]{8}$`));
-    expect(fake.calls.filter((c) => c.operationId === 'deleteGroupTag').map((c) => c.path)).toEqual(['/group_tags/9111']);
+    expect((created.body as { group_tag: { name: string } }).group_tag.name).toMatch(
+      new RegExp(`^${TAG_PREFIX}[0-9a-f]{8}$`),
+    );
+    expect(fake.calls.filter((c) => c.operationId === 'deleteGroupTag').map((c) => c.path)).toEqual([
+      '/group_tags/9111',
+    ]);
     const [, restore] = fake.calls.filter((c) => c.operationId === 'updateProfileStatus');
-    expect(restore!.body).toEqual({ status: { emoji: '🏖️', title: 'On vacation until March 10', is_away: true, away_message: 'I am on vacation. For urgent matters contact @ivanov.' } });
+    expect(restore!.body).toEqual({
+      status: {
+        emoji: '🏖️',
+        title: 'On vacation until March 10',
+        is_away: true,
+        away_message: 'I am on vacation. For urgent matters contact @ivanov.',
+      },
+    });
   });
 
   test('a drifted fake: each violation reported at its location, exit 1', async () => {
     const { run } = await driftedRun();
     expect(run.code, run.stderr).toBe(1);
-    const found = run.report().violations.map(({ operationId, location, message }) => ({ operationId, location, message }));
+    const found = run
+      .report()
+      .violations.map(({ operationId, location, message }) => ({ operationId, location, message }));
     expect(found).toEqual([
-      { operationId: 'getProfile', location: 'response body data', message: "Response body property data must have required property 'email'" },
-      { operationId: 'getTokenInfo', location: 'response body data.token', message: 'Response body property data.token must be string' },
-      { operationId: 'getUser', location: 'response body data.role', message: expect.stringMatching(/^Response body property data.role must be equal to one of the allowed values: admin, user, multi_guest, guest/) },
-      { operationId: 'getUserStatus', location: 'response status code', message: expect.stringMatching(/^Unable to match the returned status code with those defined in the document: 200,401,403,404/) },
-      { operationId: 'updateGroupTag', location: 'response status code', message: expect.stringMatching(/^Unable to match the returned status code/) },
-      { operationId: 'deleteGroupTag', location: 'response status code', message: expect.stringMatching(/^Unable to match the returned status code with those defined in the document: 204,/) },
+      {
+        operationId: 'getProfile',
+        location: 'response body data',
+        message: "Response body property data must have required property 'email'",
+      },
+      {
+        operationId: 'getTokenInfo',
+        location: 'response body data.token',
+        message: 'Response body property data.token must be string',
+      },
+      {
+        operationId: 'getUser',
+        location: 'response body data.role',
+        message: expect.stringMatching(
+          /^Response body property data.role must be equal to one of the allowed values: admin, user, multi_guest, guest/,
+        ),
+      },
+      {
+        operationId: 'getUserStatus',
+        location: 'response status code',
+        message: expect.stringMatching(
+          /^Unable to match the returned status code with those defined in the document: 200,401,403,404/,
+        ),
+      },
+      {
+        operationId: 'updateGroupTag',
+        location: 'response status code',
+        message: expect.stringMatching(/^Unable to match the returned status code/),
+      },
+      {
+        operationId: 'deleteGroupTag',
+        location: 'response status code',
+        message: expect.stringMatching(
+          /^Unable to match the returned status code with those defined in the document: 204,/,
+        ),
+      },
     ]);
     // Prism rates an undeclared 2xx an Error, any other undeclared status a Warning: both count.
-    expect(run.report().checks.find((c) => c.operationId === 'getUserStatus')).toMatchObject({ status: 409, violations: [{ severity: 'Warning' }] });
-    expect(run.report().checks.find((c) => c.operationId === 'deleteGroupTag')).toMatchObject({ status: 200, violations: [{ severity: 'Error' }] });
+    expect(run.report().checks.find((c) => c.operationId === 'getUserStatus')).toMatchObject({
+      status: 409,
+      violations: [{ severity: 'Warning' }],
+    });
+    expect(run.report().checks.find((c) => c.operationId === 'deleteGroupTag')).toMatchObject({
+      status: 200,
+      violations: [{ severity: 'Error' }],
+    });
   });
 
   test('--writes against a fake that fails the rename: the tag is still deleted', async () => {
     const { fake, run } = await driftedRun();
-    expect(run.report().checks.find((c) => c.operationId === 'updateGroupTag')).toMatchObject({ status: 500, error: expect.any(String) });
-    expect(fake.calls.filter((c) => c.operationId === 'deleteGroupTag').map((c) => c.path)).toEqual(['/group_tags/9111']);
+    expect(run.report().checks.find((c) => c.operationId === 'updateGroupTag')).toMatchObject({
+      status: 500,
+      error: expect.any(String),
+    });
+    expect(fake.calls.filter((c) => c.operationId === 'deleteGroupTag').map((c) => c.path)).toEqual([
+      '/group_tags/9111',
+    ]);
     expect(run.report().leftBehind).toEqual([]);
   });
 
   test('--writes when the status read first had expired: it is cleared rather than set again', async () => {
     const { fake, run } = await driftedRun();
-    expect(run.report().checks.slice(-3).map((c) => [c.operationId, c.label, c.status])).toEqual([
+    expect(
+      run
+        .report()
+        .checks.slice(-3)
+        .map((c) => [c.operationId, c.label, c.status]),
+    ).toEqual([
       ['updateProfileStatus', 'set', 200],
       ['getProfileStatus', 'after set', 200],
       ['deleteProfileStatus', undefined, 204],

@@ -54,7 +54,11 @@ export class Checker {
   }
 
   /** Runs `call`; resolves with its value, or with undefined if the SDK threw after an answer. */
-  async check<T>(operationId: OperationId, call: () => PromiseLike<T>, { label, undo = false }: CheckOptions = {}): Promise<{ value: T } | undefined> {
+  async check<T>(
+    operationId: OperationId,
+    call: () => PromiseLike<T>,
+    { label, undo = false }: CheckOptions = {},
+  ): Promise<{ value: T } | undefined> {
     if (!undo) this.interrupted.throwIfAborted();
     this.#undoing = undo;
     this.recorder.take();
@@ -76,7 +80,8 @@ export class Checker {
 
     if (!exchange || exchange.prismError?.type === 'FetchError') {
       const error = 'error' in outcome ? outcome.error : undefined;
-      const network = exchange?.prismError?.title ?? (error instanceof PachcaConnectionError ? error.message : undefined);
+      const network =
+        exchange?.prismError?.title ?? (error instanceof PachcaConnectionError ? error.message : undefined);
       if (network !== undefined) {
         this.results.push({ ...base, violations: [], skipped: `no answer: ${network}` });
         throw new UnreachableError(network);

@@ -24,7 +24,9 @@ export function createRecorder(signal: () => AbortSignal | undefined): Recorder 
   const fetch: typeof globalThis.fetch = async (input, init) => {
     const extra = signal();
     const request = new Request(input, init);
-    const response = await globalThis.fetch(extra ? new Request(request, { signal: AbortSignal.any([request.signal, extra]) }) : request);
+    const response = await globalThis.fetch(
+      extra ? new Request(request, { signal: AbortSignal.any([request.signal, extra]) }) : request,
+    );
     exchanges.push({
       status: response.status,
       ...parseViolationsHeader(response.headers.get(VIOLATIONS_HEADER)),

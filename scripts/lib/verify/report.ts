@@ -22,13 +22,25 @@ export function buildReport(
   { baseUrl, writes, checks, leftBehind }: Pick<Report, 'baseUrl' | 'writes' | 'checks' | 'leftBehind'>,
   stopped?: { reason: string; exitCode: number },
 ): Report {
-  const violations = checks.flatMap(({ operationId, label, violations }) => violations.map((v) => ({ operationId, ...(label && { label }), ...v })));
+  const violations = checks.flatMap(({ operationId, label, violations }) =>
+    violations.map((v) => ({ operationId, ...(label && { label }), ...v })),
+  );
   const checked = checks.filter((c) => c.status !== undefined).length;
   const exitCode = stopped?.exitCode ?? (violations.length > 0 ? EXIT.drift : EXIT.ok);
-  return { baseUrl, writes, checks, violations, leftBehind, ...(stopped && { stopped: stopped.reason }), checked, exitCode };
+  return {
+    baseUrl,
+    writes,
+    checks,
+    violations,
+    leftBehind,
+    ...(stopped && { stopped: stopped.reason }),
+    checked,
+    exitCode,
+  };
 }
 
-const nameOf = ({ operationId, label }: { operationId: string; label?: string }) => (label ? `${operationId} (${label})` : operationId);
+const nameOf = ({ operationId, label }: { operationId: string; label?: string }) =>
+  label ? `${operationId} (${label})` : operationId;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function formatText(report: Report): string {
@@ -42,7 +54,8 @@ export function formatText(report: Report): string {
       continue;
     }
     const time = `${check.ms} ms`.padStart(8);
-    const count = plural(check.violations.length, 'violation') + (check.truncated ? ' (Prism listed only the first)' : '');
+    const count =
+      plural(check.violations.length, 'violation') + (check.truncated ? ' (Prism listed only the first)' : '');
     lines.push(`  ${name}  ${check.status}  ${time}  ${count}${check.error ? `  — ${check.error}` : ''}`);
   }
   if (report.violations.length > 0) {

@@ -36,7 +36,16 @@ export function parseViolationsHeader(value: string | null): { violations: Viola
   try {
     parsed = JSON.parse(json) as PrismViolation[];
   } catch {
-    return { violations: [{ location: 'response', severity: 'Error', message: `unreadable ${VIOLATIONS_HEADER} header: ${value.slice(0, 200)}` }], truncated };
+    return {
+      violations: [
+        {
+          location: 'response',
+          severity: 'Error',
+          message: `unreadable ${VIOLATIONS_HEADER} header: ${value.slice(0, 200)}`,
+        },
+      ],
+      truncated,
+    };
   }
   return { violations: parsed.map(describe), truncated };
 }

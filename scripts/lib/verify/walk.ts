@@ -18,17 +18,25 @@ export async function walk(client: Pachca, checker: Checker, { writes }: { write
   const statusBefore = await checker.check('getProfileStatus', () => client.profile.getStatus());
   await checker.check('getTokenInfo', () => client.oauth.tokenInfo());
   for (const entity_type of ['User', 'Task'] as const) {
-    await checker.check('listCustomProperties', () => client.customProperties.list({ entity_type }), { label: `entity_type=${entity_type}` });
+    await checker.check('listCustomProperties', () => client.customProperties.list({ entity_type }), {
+      label: `entity_type=${entity_type}`,
+    });
   }
 
   const users = await checker.check('listUsers', () => client.users.list({ limit: PAGE_SIZE }), { label: 'page 1' });
   const firstPage = users?.value;
   if (firstPage?.hasNextPage()) await checker.check('listUsers', () => firstPage.nextPage(), { label: 'page 2' });
-  else checker.skip('listUsers', firstPage ? 'the first page is the only one' : 'the first page could not be read', 'page 2');
+  else
+    checker.skip(
+      'listUsers',
+      firstPage ? 'the first page is the only one' : 'the first page could not be read',
+      'page 2',
+    );
 
   const firstUser = firstPage?.data[0];
   const query = firstUser?.nickname || firstUser?.first_name || profile?.value.nickname;
-  if (query) await checker.check('listUsers', () => client.users.list({ query, limit: PAGE_SIZE }), { label: 'search' });
+  if (query)
+    await checker.check('listUsers', () => client.users.list({ query, limit: PAGE_SIZE }), { label: 'search' });
   else checker.skip('listUsers', 'no name to search for', 'search');
 
   if (firstUser) {
@@ -67,7 +75,10 @@ async function groupTagRoundTrip(client: Pachca, checker: Checker): Promise<void
       return client.groupTags.create({ group_tag: { name } });
     });
     id = created?.value.id;
-    if (typeof id === 'number') await checker.check('updateGroupTag', () => client.groupTags.update(id!, { group_tag: { name: `${name}-renamed` } }));
+    if (typeof id === 'number')
+      await checker.check('updateGroupTag', () =>
+        client.groupTags.update(id!, { group_tag: { name: `${name}-renamed` } }),
+      );
     else checker.skip('updateGroupTag', 'no tag was created');
   } finally {
     if (typeof id === 'number') {
@@ -85,20 +96,34 @@ async function groupTagRoundTrip(client: Pachca, checker: Checker): Promise<void
 }
 
 /** Sets the caller's status, reads it back, then restores the one read before (or clears it). */
-async function statusRoundTrip(client: Pachca, checker: Checker, before: { value: ProfileStatus } | undefined): Promise<void> {
+async function statusRoundTrip(
+  client: Pachca,
+  checker: Checker,
+  before: { value: ProfileStatus } | undefined,
+): Promise<void> {
   if (!before) {
     const reason = 'the current status could not be read, so it could not be restored';
-    for (const operationId of ['updateProfileStatus', 'deleteProfileStatus'] as const) checker.skip(operationId, reason);
+    for (const operationId of ['updateProfileStatus', 'deleteProfileStatus'] as const)
+      checker.skip(operationId, reason);
     return;
   }
   // Expires on its own within the hour, should the restore below fail too.
-  const probe: StatusInput = { emoji: '🧪', title: 'pachca-sdk verify', expires_at: new Date(Date.now() + 3_600_000).toISOString(), is_away: false };
+  const probe: StatusInput = {
+    emoji: '🧪',
+    title: 'pachca-sdk verify',
+    expires_at: new Date(Date.now() + 3_600_000).toISOString(),
+    is_away: false,
+  };
   let sent = false;
   try {
-    await checker.check('updateProfileStatus', () => {
-      sent = true;
-      return client.profile.updateStatus(probe);
-    }, { label: 'set' });
+    await checker.check(
+      'updateProfileStatus',
+      () => {
+        sent = true;
+        return client.profile.updateStatus(probe);
+      },
+      { label: 'set' },
+    );
     await checker.check('getProfileStatus', () => client.profile.getStatus(), { label: 'after set' });
   } finally {
     if (sent) {
@@ -109,13 +134,25 @@ async function statusRoundTrip(client: Pachca, checker: Checker, before: { value
       const restored =
         previous === null || expired
           ? await checker.check('deleteProfileStatus', () => client.profile.deleteStatus(), { undo: true })
-          : await checker.check('updateProfileStatus', () => client.profile.updateStatus(asStatusInput(previous!)), { label: 'restore', undo: true });
-      if (!restored) checker.leftBehind.push(`your status is the verify one ("${probe.title}", expires ${probe.expires_at}): set it back by hand`);
+          : await checker.check('updateProfileStatus', () => client.profile.updateStatus(asStatusInput(previous!)), {
+              label: 'restore',
+              undo: true,
+            });
+      if (!restored)
+        checker.leftBehind.push(
+          `your status is the verify one ("${probe.title}", expires ${probe.expires_at}): set it back by hand`,
+        );
     }
   }
 }
 
 /** A status as read, in the shape the API takes to set it (`away_message` is a plain string there). */
 function asStatusInput({ emoji, title, expires_at, is_away, away_message }: NonNullable<ProfileStatus>): StatusInput {
-  return { emoji, title, is_away, ...(expires_at && { expires_at }), ...(away_message && { away_message: away_message.text }) };
+  return {
+    emoji,
+    title,
+    is_away,
+    ...(expires_at && { expires_at }),
+    ...(away_message && { away_message: away_message.text }),
+  };
 }

@@ -21,7 +21,11 @@ const PNG = Uint8Array.from(
 );
 
 const worker = setupWorker(...handlers());
-const started = worker.start({ quiet: true, onUnhandledRequest: 'error', serviceWorker: { url: '/mockServiceWorker.js' } });
+const started = worker.start({
+  quiet: true,
+  onUnhandledRequest: 'error',
+  serviceWorker: { url: '/mockServiceWorker.js' },
+});
 
 window.runChecks = async () => {
   await started;
@@ -35,13 +39,20 @@ window.runChecks = async () => {
   worker.use(mock.getUser({ status: 404 }));
   const notFound = await client.users.get(404404).then(
     () => 'resolved',
-    (error: PachcaNotFoundError) => ({ typed: error instanceof PachcaNotFoundError, status: error.status, body: error.body }),
+    (error: PachcaNotFoundError) => ({
+      typed: error instanceof PachcaNotFoundError,
+      status: error.status,
+      body: error.body,
+    }),
   );
   worker.resetHandlers();
 
   const invalid = await client.users.create({ user: { first_name: 'Ivan' } } as never).then(
     () => 'resolved',
-    (error: PachcaValidationError) => ({ typed: error instanceof PachcaValidationError, keys: error.errors.map((e) => e.key) }),
+    (error: PachcaValidationError) => ({
+      typed: error instanceof PachcaValidationError,
+      keys: error.errors.map((e) => e.key),
+    }),
   );
   const avatar = await client.profile.updateAvatar(new Blob([PNG], { type: 'image/png' }));
   const deleted = await client.users.delete(12);
