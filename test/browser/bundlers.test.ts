@@ -90,7 +90,7 @@ describe.each(NAMES)('%s, default settings', (bundler) => {
   });
 
   describe.skipIf(!chromium)('in headless chromium, calling the mock on another origin', () => {
-    let results: Record<string, any>;
+    let results: Record<string, unknown>;
     let problems: string[];
 
     beforeAll(async () => {
