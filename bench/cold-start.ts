@@ -46,8 +46,8 @@ export async function runColdStart() {
       const start = performance.now();
       // cwd is the repository, so `pachca-sdk` resolves to dist/ through the package's own exports.
       const { stdout } = await run(process.execPath, variants[name], { cwd: ROOT });
-      (wall[name] ??= []).push(performance.now() - start);
-      (ready[name] ??= []).push(Number(stdout.trim()));
+      wall[name] = [...(wall[name] ?? []), performance.now() - start];
+      ready[name] = [...(ready[name] ?? []), Number(stdout.trim())];
     }
   }
   const summary = Object.fromEntries(

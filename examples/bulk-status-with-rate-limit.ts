@@ -15,20 +15,23 @@ function usage(problem: string): never {
   process.exit(2);
 }
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      tag: { type: 'string' },
-      until: { type: 'string' }, // last day of the offsite, YYYY-MM-DD
-      title: { type: 'string', default: 'At the team offsite' },
-      emoji: { type: 'string', default: '🏕️' },
-      rps: { type: 'string', default: '50' },
-    },
-  }));
-} catch (error) {
-  usage((error as Error).message);
+/** The command line's flags; a malformed one ends the program with the usage text. */
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        tag: { type: 'string' },
+        until: { type: 'string' }, // last day of the offsite, YYYY-MM-DD
+        title: { type: 'string', default: 'At the team offsite' },
+        emoji: { type: 'string', default: '🏕️' },
+        rps: { type: 'string', default: '50' },
+      },
+    });
+  } catch (error) {
+    usage((error as Error).message);
+  }
 }
+const { values } = readArgs();
 const requestsPerSecond = Number(values.rps);
 if (!values.tag) usage('--tag is required');
 if (!values.until || Number.isNaN(Date.parse(values.until))) usage('--until needs a date such as 2030-06-01');

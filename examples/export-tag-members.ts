@@ -14,12 +14,15 @@ function usage(problem: string): never {
   process.exit(2);
 }
 
-let values;
-try {
-  ({ values } = parseArgs({ options: { tag: { type: 'string' }, out: { type: 'string' } } }));
-} catch (error) {
-  usage((error as Error).message);
+/** The command line's flags; a malformed one ends the program with the usage text. */
+function readArgs() {
+  try {
+    return parseArgs({ options: { tag: { type: 'string' }, out: { type: 'string' } } });
+  } catch (error) {
+    usage((error as Error).message);
+  }
 }
+const { values } = readArgs();
 if (!values.tag) usage('--tag is required');
 
 const COLUMNS = [

@@ -13,16 +13,20 @@ function usage(problem: string): never {
   process.exit(2);
 }
 
-let values, positionals;
-try {
-  ({ values, positionals } = parseArgs({
-    options: { notify: { type: 'boolean', default: false } },
-    allowPositionals: true,
-  }));
-} catch (error) {
-  usage((error as Error).message);
+/** The command line's flags; a malformed one ends the program with the usage text. */
+function readArgs() {
+  try {
+    return parseArgs({
+      options: { notify: { type: 'boolean', default: false } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    usage((error as Error).message);
+  }
 }
-if (positionals.length !== 1) usage('Give one CSV file');
+const { values, positionals } = readArgs();
+const [file, ...extra] = positionals;
+if (file === undefined || extra.length > 0) usage('Give one CSV file');
 
 /** Cells of one CSV line; a quoted cell may hold commas and "" for a quote. */
 function splitCsvLine(line: string): string[] {
@@ -50,7 +54,6 @@ function parseCsv(text: string): Record<string, string>[] {
   return rows.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])));
 }
 
-const file = positionals[0]!;
 const rows = parseCsv(
   await readFile(file, 'utf8').catch((error: Error) => {
     console.error(`Cannot read ${file}: ${error.message}`);

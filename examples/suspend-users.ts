@@ -13,12 +13,15 @@ function usage(problem: string): never {
   process.exit(2);
 }
 
-let values;
-try {
-  ({ values } = parseArgs({ options: { query: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } }));
-} catch (error) {
-  usage((error as Error).message);
+/** The command line's flags; a malformed one ends the program with the usage text. */
+function readArgs() {
+  try {
+    return parseArgs({ options: { query: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
+  } catch (error) {
+    usage((error as Error).message);
+  }
 }
+const { values } = readArgs();
 if (!values.query?.trim()) usage('--query is required');
 const dryRun = values['dry-run'];
 

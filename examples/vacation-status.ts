@@ -12,18 +12,21 @@ function usage(problem: string): never {
   process.exit(2);
 }
 
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      until: { type: 'string' }, // last day away, YYYY-MM-DD
-      message: { type: 'string', default: 'I am on vacation.' },
-      keep: { type: 'boolean', default: false },
-    },
-  }));
-} catch (error) {
-  usage((error as Error).message);
+/** The command line's flags; a malformed one ends the program with the usage text. */
+function readArgs() {
+  try {
+    return parseArgs({
+      options: {
+        until: { type: 'string' }, // last day away, YYYY-MM-DD
+        message: { type: 'string', default: 'I am on vacation.' },
+        keep: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    usage((error as Error).message);
+  }
 }
+const { values } = readArgs();
 if (!values.until || Number.isNaN(Date.parse(values.until))) usage('--until needs a date such as 2030-03-10');
 const until = new Date(values.until);
 // The status expires at the end of the last day away (UTC); the API resets it by itself then.

@@ -10,12 +10,15 @@ function usage(problem: string): never {
   process.exit(2);
 }
 
-let values;
-try {
-  ({ values } = parseArgs({ options: { need: { type: 'string', default: '' } } }));
-} catch (error) {
-  usage((error as Error).message);
+/** The command line's flags; a malformed one ends the program with the usage text. */
+function readArgs() {
+  try {
+    return parseArgs({ options: { need: { type: 'string', default: '' } } });
+  } catch (error) {
+    usage((error as Error).message);
+  }
 }
+const { values } = readArgs();
 const needed = values.need.split(',').filter(Boolean);
 
 const client = new Pachca(); // token from PACHCA_TOKEN, base URL from PACHCA_BASE_URL

@@ -50,7 +50,7 @@ export async function buildDocs({
     const operations = listOperations(dereference(bundled));
     const spec = withCodeSamples(bundled, operations);
 
-    writeFileSync(stagedJson, JSON.stringify(spec, null, 2) + '\n');
+    writeFileSync(stagedJson, `${JSON.stringify(spec, null, 2)}\n`);
     writeFileSync(join(staging, 'openapi.yaml'), stringify(spec, { lineWidth: 0 }));
     const config = join(staging, 'redocly.yaml');
     writeFileSync(config, stringify(REDOC_CONFIG));

@@ -18,6 +18,11 @@ const checks: Check[] = [
   { name: 'spec lint (redocly, recommended-strict)', args: [REDOCLY_BIN, 'lint', '--format', 'stylish'] },
   { name: 'generated/ is current', args: ['--import', 'tsx', join(ROOT, 'scripts/generate.ts'), '--check'] },
   { name: 'typecheck (tsc --noEmit)', args: [bin('typescript', 'bin/tsc'), '--noEmit', '-p', ROOT] },
+  // Lint and format in one pass; a warning fails too, so the tree stays at zero diagnostics.
+  {
+    name: 'lint and format (biome ci)',
+    args: [bin('@biomejs/biome', 'bin/biome'), 'ci', '--error-on-warnings', '--colors=off', '.'],
+  },
 ];
 
 mkdirSync(join(ROOT, '.tmp'), { recursive: true });

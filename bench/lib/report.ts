@@ -73,7 +73,7 @@ export function saveResult(name: string, result: object): string {
   const file = join(RESULTS_DIR, `${name}.json`);
   writeFileSync(
     file,
-    JSON.stringify({ name, date: new Date().toISOString(), machine: machine(), ...result }, null, 2) + '\n',
+    `${JSON.stringify({ name, date: new Date().toISOString(), machine: machine(), ...result }, null, 2)}\n`,
   );
   return file;
 }

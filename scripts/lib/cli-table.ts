@@ -76,7 +76,7 @@ function valueType(schema: Schema): CliValueType {
 function option(
   flag: string,
   where: CliOptionSpec['in'],
-  target: string[],
+  target: CliOptionSpec['target'],
   schema: Schema,
   required: boolean,
   description?: string,

@@ -13,7 +13,7 @@ const MAX_LINE = 64;
 export function jsLiteral(value: unknown, indent = '', column = indent.length): string {
   const inline = jsInline(value);
   if (column + inline.length <= MAX_LINE || value === null || typeof value !== 'object') return inline;
-  const inner = indent + '  ';
+  const inner = `${indent}  `;
   const lines = Array.isArray(value)
     ? value.map((item) => `${inner}${jsLiteral(item, inner)},`)
     : Object.entries(value).map(([key, item]) => {

@@ -123,7 +123,7 @@ export function renderResourceTypes(ops: Operation[]): string {
     groups.set(resource, [...(groups.get(resource) ?? []), ...methodSignature(op, entry)]);
   }
   const interfaces = [...groups].map(([resource, lines]) => {
-    const name = resource[0]!.toUpperCase() + resource.slice(1) + 'Resource';
+    const name = `${resource[0]!.toUpperCase() + resource.slice(1)}Resource`;
     return `export interface ${name} {\n${lines.join('\n')}\n}`;
   });
   const members = [...groups.keys()].map((r) => `  ${r}: ${r[0]!.toUpperCase() + r.slice(1)}Resource;`);

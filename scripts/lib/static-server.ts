@@ -26,7 +26,7 @@ export function resolveInside(root: string, urlPath: string): string | undefined
   const realRoot = realpathSync(root);
   let file: string;
   try {
-    file = realpathSync(resolve(realRoot, '.' + path));
+    file = realpathSync(resolve(realRoot, `.${path}`));
   } catch {
     return undefined;
   }

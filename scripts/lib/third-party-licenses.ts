@@ -32,7 +32,7 @@ export function thirdPartyLicenses(outFile: string, bundle: string): Plugin {
         const dirs = new Set(Object.keys(metafile.inputs).flatMap((input) => PACKAGE_DIR.exec(input)?.[1] ?? []));
         const notices = [...dirs].map((dir) => notice(resolve(cwd, dir))).sort();
         const header = `Third-party software bundled into ${bundle}, with its license notices.`;
-        writeFileSync(outFile, [header, ...notices].join(`\n\n${'-'.repeat(72)}\n\n`) + '\n');
+        writeFileSync(outFile, `${[header, ...notices].join(`\n\n${'-'.repeat(72)}\n\n`)}\n`);
       });
     },
   };

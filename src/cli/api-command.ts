@@ -1,6 +1,6 @@
 // `pachca api METHOD PATH`: any request, with the same token, retries, timeouts, --dry-run,
 // --verbose and exit codes as the typed commands; `pachca api ls` and `--describe` read the spec.
-import { Command, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import { apiErrorFor } from '../core/errors.js';
 import { jsonOrText } from '../core/json.js';
 import { describeData, describeText, operationRows, requireOperation } from './api-reference.js';
@@ -56,14 +56,14 @@ async function printBody(text: string | undefined, view: View, io: CliIo): Promi
     return;
   }
   // JSON is the body exactly as it came; other formats show its `data` like the typed commands.
-  if (view.format === 'json' && !view.columns) io.stdout.write(JSON.stringify(body, null, 2) + '\n');
+  if (view.format === 'json' && !view.columns) io.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
   else await print(resultOf(body), view, io.stdout);
 }
 
 async function describe(method: string, path: string, globals: GlobalOptions, io: CliIo): Promise<void> {
   const spec = requireOperation(method, path);
   const view = viewFor({ ...globals, output: globals.output ?? 'table' }, io);
-  if (view.format === 'table') io.stdout.write((await describeText(spec, view)) + '\n');
+  if (view.format === 'table') io.stdout.write(`${await describeText(spec, view)}\n`);
   else
     await print(
       { kind: 'object', value: describeData(spec) },

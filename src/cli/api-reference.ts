@@ -20,7 +20,7 @@ export function operationRows() {
 
 /** The operation a request goes to: `/users/12` and `/users/{id}` both match `/users/{id}`. */
 export function findOperation(method: string, path: string): CliCommandSpec | undefined {
-  const bare = path.split('?')[0]!.replace(/\/+$/, '') || '/';
+  const bare = path.replace(/\?[\s\S]*$/, '').replace(/\/+$/, '') || '/';
   return cliCommands.find((spec) => {
     if (spec.method !== method) return false;
     return bare === spec.path || pathPattern(spec.path).test(bare);
@@ -62,7 +62,7 @@ export async function describeText(spec: CliCommandSpec, view: View): Promise<st
       .join('\n');
   const table = async (rows: string[][]) => indent(await textTable(rows, view.truncate ? view.width - 2 : undefined));
   const lines = [
-    heading(`${spec.method} ${spec.path}`) + ` — ${spec.summary}`,
+    `${heading(`${spec.method} ${spec.path}`)} — ${spec.summary}`,
     `Scope: ${spec.scope ?? 'none named in the API docs'}`,
     `Command: pachca ${spec.words.join(' ')} (operation ${spec.operationId})`,
     '',

@@ -44,9 +44,10 @@ export function typedValue(text: string): unknown {
 
 /** `user[first_name]` → ['user', 'first_name']; `names[]` ends in '' (append to a list). */
 export function keyPath(key: string): string[] {
-  const match = /^([^[\]]+)((?:\[[^[\]]*\])*)$/.exec(key);
-  if (!match) throw new UsageError(`Bad field name "${key}": use name, name[inner] or name[] for a list`);
-  return [match[1]!, ...Array.from(match[2]!.matchAll(/\[([^[\]]*)\]/g), (m) => m[1]!)];
+  if (!/^[^[\]]+(?:\[[^[\]]*\])*$/.test(key))
+    throw new UsageError(`Bad field name "${key}": use name, name[inner] or name[] for a list`);
+  // Checked above: a name, then `[inner]` groups; each piece after a `[` ends in its `]`.
+  return key.split('[').map((piece, i) => (i === 0 ? piece : piece.slice(0, -1)));
 }
 
 /** Sets `value` at `path` in `target`, creating objects on the way; `key` names the field in errors. */
@@ -59,12 +60,14 @@ export function setPath(target: Record<string, unknown>, path: string[], value: 
   if (rest[0] === '') {
     // `names[]=A -F names[]=B`: a list, in the order given.
     if (rest.length > 1) throw new UsageError(`Bad field name "${key}": [] must come last`);
-    const list = (target[head] ??= []);
+    target[head] ??= [];
+    const list = target[head];
     if (!Array.isArray(list)) throw new UsageError(`Field "${key}" mixes a list with a value`);
     list.push(value);
     return;
   }
-  const inner = (target[head] ??= {});
+  target[head] ??= {};
+  const inner = target[head];
   if (typeof inner !== 'object' || inner === null || Array.isArray(inner))
     throw new UsageError(`Field "${key}" nests inside a value`);
   setPath(inner as Record<string, unknown>, rest, value, key);

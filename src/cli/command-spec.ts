@@ -19,7 +19,7 @@ export interface CliOptionSpec {
    * Where the value goes: the SDK's query key (`['names']`) or the path into the body as the SDK
    * takes it (`['user', 'first_name']`; the inner `status` object for the status operations).
    */
-  target: string[];
+  target: [string, ...string[]];
   type: CliValueType;
   enum?: string[];
   required: boolean;

@@ -24,7 +24,7 @@ function nodes(command: Command, path = command.name()): Node[] {
     path,
     subcommands: command.commands.map((c) => ({
       name: c.name(),
-      summary: c.summary() || c.description().split('\n')[0]!,
+      summary: c.summary() || c.description().replace(/\n[\s\S]*/, ''),
     })),
     options: path === command.name() && !command.parent ? [] : command.options.slice(),
   };
@@ -173,7 +173,7 @@ function fish(program: Command): string {
     // Command paths are plain words, safe inside double quotes.
     for (const option of node.options) lines.push(fishOption(`test "$(__pachca_path)" = "${node.path}"`, option));
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 export function completionScript(program: Command, shell: Shell): string {

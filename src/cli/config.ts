@@ -92,7 +92,7 @@ export function writeConfig(config: SavedConfig, path: string): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, JSON.stringify(config, null, 2) + '\n', { mode: 0o600 });
+  writeFileSync(temporary, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
   // `mode` only applies to new files and is reduced by the umask: set it explicitly.
   chmodSync(temporary, 0o600);
   renameSync(temporary, path);

@@ -29,7 +29,7 @@ export async function confirmDestructive(
     // Loaded only here: the prompt library is the slowest import of the CLI.
     const { default: confirm } = await import('@inquirer/confirm');
     yes = await confirm(
-      { message: `${what[0]!.toUpperCase()}${what.slice(1)}?`, default: false },
+      { message: `${what.charAt(0).toUpperCase()}${what.slice(1)}?`, default: false },
       { input: io.stdin, output: io.stderr },
     );
   } catch {

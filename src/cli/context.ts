@@ -37,7 +37,7 @@ export interface Settings {
   headers: Record<string, string>;
 }
 
-const nonEmpty = (value: string | undefined) => (value && value.trim() ? value.trim() : undefined);
+const nonEmpty = (value: string | undefined) => value?.trim() || undefined;
 
 export function parseHeaders(lines: string[]): Record<string, string> {
   const headers: Record<string, string> = {};

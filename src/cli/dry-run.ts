@@ -67,7 +67,7 @@ export async function formatRequest(described: DescribedRequest, format: Format 
 export function dryRunFetch(format: Format | undefined, stdout: Output): typeof fetch {
   return async (input, init) => {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-    stdout.write((await formatRequest(await describeRequest(request), format)) + '\n');
+    stdout.write(`${await formatRequest(await describeRequest(request), format)}\n`);
     throw new DryRunStop('dry run: the request was printed, not sent');
   };
 }

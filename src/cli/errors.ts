@@ -68,7 +68,7 @@ export function describeError(error: unknown): string[] {
 export function reportError(error: unknown, redactText: (text: string) => string, stderr: Output): number {
   // Commander has printed its own message (with a suggestion) already.
   if (!(error instanceof CommanderError)) {
-    stderr.write(redactText(describeError(error).join('\n')) + '\n');
+    stderr.write(`${redactText(describeError(error).join('\n'))}\n`);
   }
   return exitCodeFor(error);
 }

@@ -5,7 +5,7 @@ export function exampleText(example: string): string {
   const lines = example.split('\n');
   const shown = lines.map((line, i) => {
     if (line === '' || line.startsWith('#')) return `  ${line}`.trimEnd();
-    const continued = i > 0 && lines[i - 1]!.endsWith('\\');
+    const continued = lines[i - 1]?.endsWith('\\') ?? false;
     return continued ? `    ${line.trim()}` : `  $ ${line}`;
   });
   return `\nExample:\n${shown.join('\n')}`;

@@ -13,7 +13,7 @@ import type { CliIo } from './io.js';
 import { runOperation } from './run-operation.js';
 import { parseInteger, parserFor, placeholderFor } from './values.js';
 
-function flagOptions(spec: CliOptionSpec): Option[] {
+function flagOptions(spec: CliOptionSpec): [Option, ...Option[]] {
   const required = spec.required ? ' (required)' : '';
   if (spec.type === 'boolean') {
     // Both forms, and no default: only a flag that was given is sent (partial updates).
@@ -42,10 +42,10 @@ function operationInput(
   if (spec.arguments.length) input.path = Object.fromEntries(spec.arguments.map((arg, i) => [arg.name, args[i]]));
   const query: Record<string, unknown> = {};
   const body: Record<string, unknown> = {};
-  for (const option of spec.options) {
-    const value = flags[attributes.get(option)!];
+  for (const [option, attribute] of attributes) {
+    const value = flags[attribute];
     if (value === undefined) continue;
-    if (option.in === 'query') query[option.target[0]!] = value;
+    if (option.in === 'query') query[option.target[0]] = value;
     else setPath(body, option.target, value, `--${option.flag}`);
   }
   if (Object.keys(query).length) input.query = query;
@@ -69,8 +69,8 @@ function addOperationCommand(parent: Command, spec: CliCommandSpec, io: CliIo): 
   const attributes = new Map<CliOptionSpec, string>();
   for (const option of spec.options) {
     const [main, ...more] = flagOptions(option);
-    attributes.set(option, main!.attributeName());
-    for (const added of [main!, ...more]) command.addOption(added);
+    attributes.set(option, main.attributeName());
+    for (const added of [main, ...more]) command.addOption(added);
   }
   if (spec.file) command.requiredOption('--file <path>', `${spec.file.description} (required)`);
   if (spec.paginated) command.option('--all', 'Fetch every page (progress on stderr) and print all items');

@@ -117,7 +117,7 @@ function wrap(text: string, width: number): string {
   return text
     .split('\n')
     .flatMap((line) => {
-      const indent = /^\s*/.exec(line)![0];
+      const indent = line.slice(0, line.length - line.trimStart().length);
       const room = Math.max(width - indent.length, 10);
       const rest = line.slice(indent.length);
       if (line.length <= width) return [line];
@@ -291,7 +291,7 @@ export async function render(result: Result, view: View): Promise<string | undef
 
 export async function print(result: Result, view: View, stdout: Output): Promise<void> {
   const text = await render(result, view);
-  if (text !== undefined && text !== '') stdout.write(text + '\n');
+  if (text !== undefined && text !== '') stdout.write(`${text}\n`);
 }
 
 /** Rows of text in aligned columns without borders (help-like listings); the last column wraps to `width`. */

@@ -14,7 +14,14 @@ import {
   redactToken,
 } from './errors.js';
 import { PATH_PARAM } from './names.js';
-import { prepareRequest, readResult, routeOf, type OperationInput, type OperationRow } from './operation.js';
+import {
+  prepareRequest,
+  readResult,
+  routeOf,
+  type OperationInput,
+  type OperationRow,
+  type TextResult,
+} from './operation.js';
 import { DEFAULT_MAX_PAGES, PagePromise } from './pagination.js';
 import { createRateLimiter, type RateLimit } from './rate-limiter.js';
 import { buildResources } from './resources.js';
@@ -46,7 +53,7 @@ export interface PachcaOptions {
 }
 
 /** openapi-fetch's `request()` without the per-path types: the table drives these calls. */
-type Send = (method: string, path: string, init?: Record<string, any>) => Promise<any>;
+type Send = (method: string, path: string, init?: { signal?: AbortSignal }) => Promise<TextResult>;
 
 function checkCount(name: string, value: number, min: number): number {
   if (!Number.isFinite(value) || value < min)
@@ -56,6 +63,7 @@ function checkCount(name: string, value: number, min: number): number {
 
 export interface Pachca extends Resources {}
 
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the constructor assigns the resource groups built from the generated table; this interface gives them their types.
 export class Pachca {
   /** The typed openapi-fetch client, with the same auth, retries, timeouts and errors, for anything the helpers don't cover. */
   readonly raw: Client<paths>;
@@ -116,7 +124,8 @@ export class Pachca {
         );
       }
     };
-    const request = (this.#request = client.request as Send);
+    const request = client.request as Send;
+    this.#request = request;
     const send: Send = (method, path, init = {}) =>
       this.#guard(method, path, init.signal, () => request(method, path, init));
     const raw: Record<string, unknown> = { ...client, request: send };
@@ -155,7 +164,7 @@ export class Pachca {
         call: { signal, timeoutMs },
       };
       // The query string is left out of errors: it may hold search text, and the path names the failure.
-      const url = () => this.baseUrl + path.replace(PATH_PARAM, (_, name: string) => String(input.path![name]));
+      const url = () => this.baseUrl + path.replace(PATH_PARAM, (_, name: string) => String(input.path?.[name]));
       return readResult(op, url, await this.#request(method, path, init));
     });
   }

@@ -76,14 +76,14 @@ export function redactToken<E>(error: E, token: string | undefined): E {
     if (cause !== error) redactToken(cause, token);
   } else keys.push('cause');
   for (const key of keys) {
-    const json = JSON.stringify((error as Record<string, any>)[key]);
+    const json = JSON.stringify((error as unknown as Record<string, unknown>)[key]);
     // Defined rather than assigned: a DOMException's message is a getter without a setter.
     if (json?.includes(token)) {
       Object.defineProperty(error, key, {
         value: JSON.parse(json.split(token).join('***')),
         writable: true,
         configurable: true,
-        enumerable: error.propertyIsEnumerable(key),
+        enumerable: Object.keys(error).includes(key),
       });
     }
   }

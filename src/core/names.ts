@@ -18,7 +18,7 @@ export const PATH_PARAM = /\{(\w+)\}/g;
 
 /** The `{names}` of a path template, in order. */
 export const pathParams = (template: string): string[] =>
-  Array.from(template.matchAll(PATH_PARAM), (match) => match[1]!);
+  (template.match(PATH_PARAM) ?? []).map((param) => param.slice(1, -1));
 
 /**
  * Matches the paths of a template, each `{name}` standing for `param` (a regex source). Spec paths

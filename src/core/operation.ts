@@ -48,7 +48,8 @@ export function routeOf(op: OperationRow): Route {
   let route = routes.get(op);
   if (!route) {
     const [method, path] = op.route.split(' ') as [string, string];
-    routes.set(op, (route = { method, path, params: pathParams(path) }));
+    route = { method, path, params: pathParams(path) };
+    routes.set(op, route);
   }
   return route;
 }
@@ -70,7 +71,8 @@ export async function prepareRequest(op: OperationRow, input: OperationInput) {
       throw new PachcaInputError(
         `Unknown parameter ${key} for ${op.sdk}(); expected ${wireNames.join(', ') || 'none'}`,
       );
-    (query ??= {})[wire] = input.query[key];
+    query ??= {};
+    query[wire] = input.query[key];
   }
 
   let body: unknown;

@@ -98,6 +98,7 @@ export class PagePromise<T, M = unknown> implements PromiseLike<Page<T, M>>, Asy
     this.#page = load(undefined).then((body) => new Page(body, 1, 0, pageWalker(load, maxPages)));
   }
 
+  // biome-ignore lint/suspicious/noThenProperty: a PagePromise is awaited for its first page, so it is a thenable on purpose.
   then<A = Page<T, M>, B = never>(
     onFulfilled?: ((page: Page<T, M>) => A | PromiseLike<A>) | null,
     onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,

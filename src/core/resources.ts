@@ -20,8 +20,9 @@ type Method = (...args: unknown[]) => unknown;
 
 /** Splits positional arguments into the generic operation input and the call options. */
 function readArguments(op: OperationRow, args: unknown[]): [OperationInput, ListAllOptions | undefined] {
-  const input: OperationInput = { path: {} };
-  for (const name of routeOf(op).params) input.path![name] = args.shift();
+  const path: Record<string, unknown> = {};
+  const input: OperationInput = { path };
+  for (const name of routeOf(op).params) path[name] = args.shift();
   if ('body' in op && op.body === 'multipart') input.file = args.shift() as OperationInput['file'];
   else if ('body' in op) input.body = args.shift();
   if ('query' in op) input.query = args.shift() as OperationInput['query'];
@@ -33,7 +34,8 @@ export function buildResources(client: Caller): Resources {
   for (const [operationId, op] of Object.entries(operations) as [OperationId, OperationRow][]) {
     const [resource, method] = op.sdk.split('.') as [string, string];
     const call = (args: unknown[]) => client.request(operationId, ...readArguments(op, args));
-    const group = (resources[resource] ??= {});
+    const group = resources[resource] ?? {};
+    resources[resource] = group;
     group[method] = (...args) => call(args);
     if ('paginated' in op) group[listAllName(method)] = (...args) => (call(args) as PagePromise<unknown>).all();
   }

@@ -11,5 +11,5 @@ export function tokenProblem(token: string | undefined): string | undefined {
     ? `The token is ${token ? 'only whitespace' : 'empty'}`
     : at < 0
       ? undefined
-      : `The token contains ${code > 255 ? 'a non-Latin-1 character' : code == 32 ? 'a space' : 'a control character'} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) at position ${at + 1}`;
+      : `The token contains ${code > 255 ? 'a non-Latin-1 character' : code === 32 ? 'a space' : 'a control character'} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) at position ${at + 1}`;
 }

@@ -38,7 +38,7 @@ export class ReadResponse extends Response {
   override text(): Promise<string> {
     return Promise.resolve(this.#text);
   }
-  override json(): Promise<any> {
+  override json(): Promise<unknown> {
     return this.text().then(JSON.parse);
   }
   override arrayBuffer(): Promise<ArrayBuffer> {
@@ -98,7 +98,10 @@ export function createTransport({ fetch, maxRetries, timeoutMs, rateLimiter }: T
     // costs as much as the rest of an attempt's bookkeeping, so only a caller's signal gets one.
     const deadline = new Promise<undefined>((resolve, reject) => {
       timer = setTimeout(resolve, ms);
-      signal?.addEventListener('abort', (onAbort = () => reject(signal.reason)));
+      if (signal) {
+        onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort);
+      }
     });
     try {
       const response = await Promise.race([

@@ -40,9 +40,18 @@ function reply(status: number, body: unknown, headers: Readonly<Record<string, s
   return HttpResponse.json(body as JsonBodyType, { status, headers });
 }
 
+/** The row's response for `status`; `name` (the operation) is for the error. */
+function responseOf(name: string, row: Row, status: number): DeclaredResponse {
+  const response = row.responses[status];
+  if (!response) {
+    throw new TypeError(`${name} declares no ${status} response; it declares ${Object.keys(row.responses).join(', ')}`);
+  }
+  return response;
+}
+
 /** A declared response of `row`, answered with its first example. */
 function declared(row: Row, status: number): Response {
-  const { headers, examples = {} } = row.responses[status]!;
+  const { headers, examples = {} } = responseOf(row.route, row, status);
   return reply(status, Object.values(examples)[0], headers);
 }
 
@@ -62,15 +71,11 @@ async function refusal(row: Row, request: Request): Promise<Response | undefined
   const check = row.json ?? row.multipart;
   if (!check) return undefined;
   const errors = bodyErrors(check, await bodyOf(row, request));
-  return errors.length ? reply(422, { errors }, row.responses[422]!.headers) : undefined;
+  return errors.length ? reply(422, { errors }, responseOf(row.route, row, 422).headers) : undefined;
 }
 
 /** Checks the answer against the spec, so a mistake in plain JavaScript fails at once and clearly. */
-function chosenBody(id: MockedOperationId, row: Row, status: number, answer: Answer): unknown {
-  const response = row.responses[status];
-  if (!response) {
-    throw new TypeError(`${id} declares no ${status} response; it declares ${Object.keys(row.responses).join(', ')}`);
-  }
+function chosenBody(id: MockedOperationId, response: DeclaredResponse, status: number, answer: Answer): unknown {
   if (answer.body !== undefined && answer.example !== undefined)
     throw new TypeError(`${id}: pass example or body, not both`);
   if (answer.body !== undefined && status === 204) throw new TypeError(`${id} answers 204, which has no body`);
@@ -88,8 +93,9 @@ export function createHandler(id: MockedOperationId, answer: Answer = {}): HttpH
   const row = table[id];
   if (!row) throw new TypeError(`Unknown operation ${id}`);
   const status = answer.status ?? row.success;
-  const body = chosenBody(id, row, status, answer);
-  const headers = { ...row.responses[status]!.headers, ...answer.headers };
+  const response = responseOf(id, row, status);
+  const body = chosenBody(id, response, status, answer);
+  const headers = { ...response.headers, ...answer.headers };
   const [method, path] = row.route.split(' ') as [string, string];
   const url = (answer.baseUrl ?? defaultBaseUrl).replace(/\/+$/, '') + path.replace(PATH_PARAM, ':$1');
   return http[method.toLowerCase() as 'get'](url, async ({ request }) => {

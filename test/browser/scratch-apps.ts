@@ -59,7 +59,10 @@ export async function buildApp(project: string, bundler: BundlerName): Promise<A
   child.stderr.on('data', (chunk: Buffer) => (output += chunk));
   const timer = setTimeout(() => child.kill('SIGKILL'), BUILD_TIMEOUT_MS);
   const code = await new Promise<number | null>((resolve) => {
-    child.once('error', (error) => ((output += String(error)), resolve(null)));
+    child.once('error', (error) => {
+      output += String(error);
+      resolve(null);
+    });
     child.once('close', resolve);
   }).finally(() => clearTimeout(timer));
 

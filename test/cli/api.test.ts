@@ -179,7 +179,7 @@ describe.concurrent('pachca api: the offline reference', { timeout: CLI_TEST_TIM
     // No token and no network: the list comes from the spec.
     const run = await runInProcess(['api', 'ls', '--json']);
     expect(run.code, run.stderr).toBe(0);
-    const rows = run.json();
+    const rows = run.json<{ method: string; path: string; scope: string | null }[]>();
     expect(rows).toHaveLength(cliCommands.length);
     expect(rows).toEqual(
       cliCommands.map((c) => ({
@@ -190,7 +190,7 @@ describe.concurrent('pachca api: the offline reference', { timeout: CLI_TEST_TIM
         command: `pachca ${c.words.join(' ')}`,
       })),
     );
-    expect(rows.find((r: any) => r.path === '/users' && r.method === 'POST').scope).toBe('users:create');
+    expect(rows.find((r) => r.path === '/users' && r.method === 'POST')?.scope).toBe('users:create');
   });
 
   it('ls prints METHOD, PATH, SUMMARY and SCOPE columns on a terminal', async () => {

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { startServer, type TestServer } from '../support/http-server.js';
-import { CLI_TEST_TIMEOUT_MS, runCli, runInProcess, tempDir } from './run-cli.js';
+import { CLI_TEST_TIMEOUT_MS, type CliRun, runCli, runInProcess, tempDir } from './run-cli.js';
 
 const TOKEN = 'cli-auth-token-3b7e1f9d5a2c8e6b';
 const TOKEN_INFO = {
@@ -165,7 +165,7 @@ describe.concurrent('named profiles', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(mode(file)).toBe('600');
     return { server, env, file, xdg };
   }
-  const tokenSeen = (run: { json(): any }) => run.json().token_seen;
+  const tokenSeen = (run: CliRun) => run.json<{ token_seen: string }>().token_seen;
 
   it('two logins: auth list shows both with the default marked, and -p / PACHCA_PROFILE switch between them', async (context) => {
     const { env } = await twoProfiles(context);

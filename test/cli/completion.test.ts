@@ -77,7 +77,8 @@ describe.concurrent('pachca completion', { timeout: CLI_TEST_TIMEOUT_MS }, () =>
       );
       const [top, ...rest] = await answers('bash', await script('bash'), lines);
       expect(top).toEqual(expect.arrayContaining(['auth', 'api', 'completion', ...cliGroups.map((g) => g.name)]));
-      cliGroups.forEach((group, i) => expect(rest[i]!.sort(), group.name).toEqual(groupCommands(group.name)));
+      for (const [i, group] of cliGroups.entries())
+        expect(rest[i]!.sort(), group.name).toEqual(groupCommands(group.name));
       const [values, flags, formats, shells] = rest.slice(cliGroups.length);
       expect(values!.sort()).toEqual([...option.enum!].sort());
       expect(flags).toEqual(

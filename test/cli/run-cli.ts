@@ -28,6 +28,7 @@ export interface CliRun {
   stdout: string;
   stderr: string;
   /** stdout parsed as JSON. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read the output's fields directly; a wrong field fails the assertion that reads it.
   json<T = any>(): T;
 }
 

@@ -8,7 +8,7 @@ import { errorStatuses, successStatus } from '../../scripts/lib/operation-table.
 import type { Operation, ResponseObject } from '../../scripts/lib/spec.js';
 import { errorClassFor } from '../support/errors.js';
 import { specOperations } from '../support/spec.js';
-import { Page, PachcaApiError, PachcaPaginationError, operations, type OperationId } from '../../src/index.js';
+import { Page, type PachcaApiError, PachcaPaginationError, operations, type OperationId } from '../../src/index.js';
 import { pathPattern } from '../../src/core/names.js';
 import { MOCK_TOKEN, mockClient, mockUrl } from '../support/mock.js';
 import { expectTokenHidden } from '../support/assertions.js';
@@ -77,8 +77,14 @@ function expectedHasNext(body: {
 
 /** What the SDK method must resolve with for this example of the success response. */
 function expectResult(op: Operation, example: Example, result: unknown): void {
-  if (successStatus(op) === 204) return expect(result).toBeUndefined();
-  if (example.value === null) return expect(result).toBeNull();
+  if (successStatus(op) === 204) {
+    expect(result).toBeUndefined();
+    return;
+  }
+  if (example.value === null) {
+    expect(result).toBeNull();
+    return;
+  }
   const body = example.value as { data: unknown[]; meta: { total?: number; paginate: { has_next?: boolean } } };
   expect(body, `the success response of ${op.operationId} needs named examples`).toBeTypeOf('object');
   if (op['x-paginated']) {
@@ -156,7 +162,7 @@ describe('listAll* collects every page', () => {
     const { value, error } = await run(listAllCall(op), 'example=lastPage');
     if (error) throw error;
     const lastPage = examplesOf(op, 200).find((e) => e.name === 'lastPage');
-    expect(value).toEqual((lastPage?.value as { data: unknown[] }).data);
+    expect(value).toEqual((lastPage!.value as { data: unknown[] }).data);
   });
 
   it.each(lists.map((op) => [op.operationId, op] as const))(

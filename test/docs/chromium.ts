@@ -151,14 +151,17 @@ export class HeadlessPage {
     if (session && this.sessionId) message.sessionId = this.sessionId;
     const reply = new Promise<Record<string, unknown>>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.input.write(JSON.stringify(message) + '\0');
+      this.input.write(`${JSON.stringify(message)}\0`);
     });
     return withTimeout(reply, method, timeoutMs, () => this.pending.delete(id));
   }
 
   private next(method: string, what: string): Promise<void> {
     let waiter: { method: string; resolve: () => void } | undefined;
-    const event = new Promise<void>((resolve) => this.waiters.push((waiter = { method, resolve })));
+    const event = new Promise<void>((resolve) => {
+      waiter = { method, resolve };
+      this.waiters.push(waiter);
+    });
     return withTimeout(event, what, STEP_TIMEOUT_MS, () => (this.waiters = this.waiters.filter((w) => w !== waiter)));
   }
 
@@ -172,7 +175,9 @@ export class HeadlessPage {
     }
     if (!message.method) return;
     this.events.push({ method: message.method, params: message.params ?? {} });
-    this.waiters = this.waiters.filter((w) => (w.method === message.method ? (w.resolve(), false) : true));
+    const woken = this.waiters.filter((w) => w.method === message.method);
+    this.waiters = this.waiters.filter((w) => w.method !== message.method);
+    for (const waiter of woken) waiter.resolve();
   }
 }
 

@@ -15,15 +15,16 @@ import { browserVariants } from '../../scripts/lib/browser-variants.js';
 import { ROOT } from '../../scripts/lib/spec.js';
 import { mswOperations } from '../../generated/msw.js';
 import { serveStatic } from '../../scripts/lib/static-server.js';
-import { findChromium, HeadlessPage } from '../docs/chromium.js';
-
-const chromium = findChromium();
-if (!chromium) console.warn('test/msw: SKIPPING the browser test: no chromium on PATH (apt-get install -y chromium).');
+import type { Browser, Page } from 'playwright-core';
+import { isolatedContext, launchBrowser } from '../support/browser.js';
+import { recordProblems } from '../support/page-problems.js';
 
 const PAGE = join(ROOT, 'test/msw/page');
 let dir: string;
 let server: Server | undefined;
-let page: HeadlessPage | undefined;
+let launching: Promise<Browser> | undefined;
+let page: Page;
+let problems: string[];
 let pageUrl: string;
 
 /** The page's script, bundled for the browser with the package's two entry points. */
@@ -57,17 +58,17 @@ function mswInit(app: string) {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pachca-msw-page-'));
   // The browser starts while the page builds.
-  [page] = await Promise.all([
-    chromium ? HeadlessPage.launch(chromium, { width: 800, height: 600 }) : undefined,
-    buildApp(join(dir, 'public')),
-    mswInit(dir),
-  ]);
+  launching = launchBrowser();
+  launching.catch(() => undefined); // awaited below; closed in afterAll even if a build fails first
+  await Promise.all([buildApp(join(dir, 'public')), mswInit(dir)]);
+  page = await (await isolatedContext(await launching)).newPage();
+  problems = recordProblems(page);
   server = await serveStatic(join(dir, 'public'), { host: '127.0.0.1', port: 0, home: '/index.html' });
   pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/index.html`;
 }, 30_000);
 
 afterAll(async () => {
-  await page?.close();
+  await (await launching?.catch(() => undefined))?.close();
   server?.closeAllConnections();
   server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -79,10 +80,10 @@ function specExample(operationId: keyof typeof mswOperations, status: number): {
   return Object.values(responses[status]!.examples!)[0] as { data: unknown };
 }
 
-describe.skipIf(!chromium)('pachca-sdk/msw in headless chromium, with no mock server', () => {
+describe('pachca-sdk/msw in headless chromium, with no mock server', () => {
   it('answers the SDK from setupWorker(...handlers()) with the spec examples', async () => {
-    await page!.goto(pageUrl);
-    const result = await page!.evaluate<Record<string, unknown>>('window.runChecks()', { timeoutMs: 20_000 });
+    await page.goto(pageUrl);
+    const result = (await page.evaluate('window.runChecks()')) as Record<string, unknown>;
 
     expect(result.controlled).toBe(new URL('/mockServiceWorker.js', pageUrl).href);
     expect(result.profile).toEqual(specExample('getProfile', 200).data);
@@ -93,7 +94,7 @@ describe.skipIf(!chromium)('pachca-sdk/msw in headless chromium, with no mock se
     expect(result.avatar).toEqual(specExample('updateProfileAvatar', 200).data);
     expect(result.deleted).toBe('undefined');
     // Chromium logs every 4xx answer; these two were asked for, and nothing else went wrong.
-    expect(page!.problems()).toEqual([
+    expect(problems).toEqual([
       expect.stringMatching(/status of 404 .* https:\/\/api\.pachca\.com\/api\/shared\/v1\/users\/404404$/),
       expect.stringMatching(/status of 422 .* https:\/\/api\.pachca\.com\/api\/shared\/v1\/users$/),
     ]);

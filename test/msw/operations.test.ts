@@ -11,7 +11,7 @@ import type { Operation } from '../../scripts/lib/spec.js';
 import { errorClassFor } from '../support/errors.js';
 import { specOperations } from '../support/spec.js';
 import { handlers, mock } from '../../src/msw/index.js';
-import { DEFAULT_BASE_URL, Page, Pachca, PachcaApiError } from '../../src/index.js';
+import { DEFAULT_BASE_URL, Page, Pachca, type PachcaApiError } from '../../src/index.js';
 import { sdkCall } from '../support/sdk-calls.js';
 
 const ops = specOperations();
@@ -60,10 +60,19 @@ async function run(op: Operation) {
 
 /** What the SDK method must resolve with for this example of the success response. */
 function expectResult(op: Operation, example: Example, result: unknown): void {
-  if (successStatus(op) === 204) return expect(result).toBeUndefined();
-  if (example.value === null) return expect(result).toBeNull();
+  if (successStatus(op) === 204) {
+    expect(result).toBeUndefined();
+    return;
+  }
+  if (example.value === null) {
+    expect(result).toBeNull();
+    return;
+  }
   const body = example.value as { data: unknown; meta?: unknown };
-  if (!op['x-paginated']) return expect(result).toEqual(body.data);
+  if (!op['x-paginated']) {
+    expect(result).toEqual(body.data);
+    return;
+  }
   expect(result).toBeInstanceOf(Page);
   expect((result as Page<unknown>).data).toEqual(body.data);
   expect((result as Page<unknown>).meta).toEqual(body.meta);

@@ -1,7 +1,7 @@
 // The typed error each error status the spec declares must become, for the suites that check every
 // declared error response (contract against Prism, MSW handlers).
 import {
-  PachcaApiError,
+  type PachcaApiError,
   PachcaAuthenticationError,
   PachcaBadRequestError,
   PachcaNotFoundError,

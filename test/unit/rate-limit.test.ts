@@ -2,7 +2,7 @@
 // about (N-1)/R seconds, whichever methods they call and however concurrently they are made.
 // Bounds are one-sided where possible (timers never fire early) so a loaded machine cannot fail them.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Pachca, PachcaConfigError } from '../../src/index.js';
+import { type Pachca, PachcaConfigError } from '../../src/index.js';
 import { clientFor, startServer, type TestServer } from '../support/http-server.js';
 import { timed } from '../support/assertions.js';
 
@@ -47,7 +47,7 @@ describe('rate limiter', () => {
     expect(ms).toBeLessThan(expected + 1_000); // loose: CI machines stall
     expect(starts).toHaveLength(N);
     // Timers never fire early, so request k starts no sooner than k intervals after the burst.
-    starts.forEach((at, k) => expect(at - t0).toBeGreaterThanOrEqual(k * (1000 / RATE) - 2));
+    for (const [k, at] of starts.entries()) expect(at - t0).toBeGreaterThanOrEqual(k * (1000 / RATE) - 2);
   });
 
   it('without a limit the same burst starts at once (control)', async () => {

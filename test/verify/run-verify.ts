@@ -42,7 +42,10 @@ export function startVerify(
   let stderr = '';
   let announced: (pid: number) => void;
   let neverStarted: (error: Error) => void;
-  const proxyStarted = new Promise<number>((resolve, reject) => ((announced = resolve), (neverStarted = reject)));
+  const proxyStarted = new Promise<number>((resolve, reject) => {
+    announced = resolve;
+    neverStarted = reject;
+  });
   proxyStarted.catch(() => undefined); // only an error for a test that waits for the proxy
   child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk));
   child.stderr!.on('data', (chunk: Buffer) => {
