@@ -9,7 +9,7 @@ import type { CliCommandSpec } from '../../../src/cli/command-spec.js';
 import type { OperationRow } from '../../../src/core/operation.js';
 import type { Page, Pachca } from '../../../src/index.js';
 import type { Checker } from './checker.js';
-import { type ReadCheck, readPlan } from './reads.js';
+import { readPlan } from './reads.js';
 
 export const TAG_PREFIX = 'pachca-sdk-verify-';
 
@@ -67,13 +67,13 @@ export async function walkReads(
   const answers = new Map<string, { value: unknown }>();
   const firstItems = new Map<string, FirstItem>();
   let searchTerm: string | undefined;
+  /** One call through the checker; keeps its answer and a name to search for. */
   const check = async (
-    read: ReadCheck,
+    id: OperationId,
     path: Record<string, unknown>,
     query: Record<string, unknown>,
     label?: string,
   ) => {
-    const id = read.operationId as OperationId;
     const answer = await checker.check(id, () => client.request(id, { path, query }), label ? { label } : {});
     if (answer && !answers.has(id)) answers.set(id, answer);
     searchTerm ??= nicknameIn(answer?.value);
@@ -97,7 +97,7 @@ export async function walkReads(
         checker.skip(id, missing, labelled(label, 'page 1'));
         continue;
       }
-      const answer = await check(read, path, query, labelled(label, 'page 1'));
+      const answer = await check(id, path, query, labelled(label, 'page 1'));
       if (!firstItems.has(id))
         firstItems.set(id, answer ? firstItem(id, answer.value) : { missing: `${id} could not be read` });
       if (!read.paginated) continue;
@@ -115,7 +115,7 @@ export async function walkReads(
     if (read.search) {
       const query = { ...read.calls[0]?.query, [read.search]: searchTerm };
       if (missing || !searchTerm) checker.skip(id, missing ?? 'no name to search for', 'search');
-      else await check(read, path, query, 'search');
+      else await check(id, path, query, 'search');
     }
   }
   return answers;
