@@ -24,6 +24,7 @@ import type * as Msw from '../../src/msw/index.js';
 import type * as Cli from '../../src/cli/program.js';
 import { runInProcess } from '../cli/run-cli.js';
 import { declaredExamples, declaredResponses } from '../support/coverage.js';
+import { listAllCall, sdkCall } from '../support/sdk-calls.js';
 import { specOperations } from '../support/spec.js';
 
 const ID = 'searchUsers';
@@ -175,13 +176,17 @@ describe('a 25th operation, from its spec file and `npm run generate` alone', ()
     expect(curl).toContain('"https://api.pachca.com/api/shared/v1/search/users?limit=50"');
   });
 
-  it('counts in the contract and MSW coverage gates, which fail until it is exercised', () => {
+  it('counts in the contract and MSW coverage gates, which fail until it is exercised', async () => {
     const before = specOperations();
     const statuses = ['200', '400', '401', '403', '422'].map((status) => `${ID} ${status}`);
     expect(declaredResponses(ops)).toEqual(expect.arrayContaining(statuses));
     expect(declaredResponses(ops).length - declaredResponses(before).length).toBe(statuses.length);
     expect(declaredExamples(ops)).toEqual(expect.arrayContaining([`${ID} 200 nextPage`, `${ID} 200 lastPage`]));
     expect(ops.length).toBe(before.length + 1);
+    // The suites call every operation through test/support/sdk-calls.ts, made from the examples.
+    const client = new sdk.Pachca({ token: TOKEN, maxRetries: 0, fetch: mswFetch(msw.handlers(), []) });
+    expect(await sdkCall(op)(client)).toBeInstanceOf(sdk.Page);
+    expect(await listAllCall(op)(client)).toHaveLength(2);
   });
 
   it('is read by the live check: both pages and a search for the nickname it saw first', async () => {
