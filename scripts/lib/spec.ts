@@ -15,12 +15,13 @@ export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 /**
  * Bundles the spec with Redocly into one document that keeps its `#/components` references.
  * Pass the result through `dereference()` (scripts/lib/dereference.ts) to inline them.
+ * `specRoot` is the root file (openapi/openapi.yaml unless a test generates from a copy).
  */
-export function bundleSpec(): Spec {
+export function bundleSpec(specRoot = SPEC_ROOT): Spec {
   const dir = mkdtempSync(join(tmpdir(), 'pachca-spec-'));
   try {
     const out = join(dir, 'openapi.json');
-    execFileSync(process.execPath, [REDOCLY_BIN, 'bundle', SPEC_ROOT, '-o', out, '--ext', 'json'], {
+    execFileSync(process.execPath, [REDOCLY_BIN, 'bundle', specRoot, '-o', out, '--ext', 'json'], {
       cwd: ROOT,
       stdio: 'pipe',
     });

@@ -105,8 +105,11 @@ function capture(terminal: CliOptions['terminal']): { stream: Output; text: () =
   return { stream, text: () => text };
 }
 
-/** Runs the CLI in this process: same arguments, environment and stdin as runCli, no child. */
-export async function runInProcess(args: string[], options: CliOptions = {}): Promise<CliRun> {
+/**
+ * Runs the CLI in this process: same arguments, environment and stdin as runCli, no child.
+ * `entry` is the CLI's `main` (another copy's, for a test that generates its own tables).
+ */
+export async function runInProcess(args: string[], options: CliOptions = {}, entry = main): Promise<CliRun> {
   const stdout = capture(options.terminal);
   const stderr = capture(options.terminal);
   const stdin: CliIo['stdin'] = Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]);
@@ -118,7 +121,7 @@ export async function runInProcess(args: string[], options: CliOptions = {}): Pr
     stdout: stdout.stream,
     stderr: stderr.stream,
   };
-  const code = await main([process.execPath, 'pachca', ...args], io);
+  const code = await entry([process.execPath, 'pachca', ...args], io);
   return result(code, stdout.text(), stderr.text());
 }
 

@@ -6,6 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { errorStatuses, successStatus } from '../../scripts/lib/operation-table.js';
 import type { Operation, ResponseObject } from '../../scripts/lib/spec.js';
+import { declaredResponses, type Example, examplesOf } from '../support/coverage.js';
 import { errorClassFor } from '../support/errors.js';
 import { specOperations } from '../support/spec.js';
 import { Page, type PachcaApiError, PachcaPaginationError, operations, type OperationId } from '../../src/index.js';
@@ -20,22 +21,10 @@ const ops = specOperations();
 /** `operationId status` pairs that a passing test exercised, for the coverage gate. */
 const exercised = new Set<string>();
 
-interface Example {
-  name: string | undefined;
-  value: unknown;
-}
-
 type JsonResponse = ResponseObject & { headers?: Record<string, { schema?: { example?: unknown } }> };
 
 function response(op: Operation, status: number): JsonResponse {
   return op.responses[String(status)] as JsonResponse;
-}
-
-/** Named examples of a response; one unnamed entry when it has none (204). */
-function examplesOf(op: Operation, status: number): Example[] {
-  const examples = response(op, status).content?.['application/json']?.examples ?? {};
-  const named = Object.entries(examples).map(([name, example]) => ({ name, value: example.value }));
-  return named.length ? named : [{ name: undefined, value: undefined }];
 }
 
 /** The operation's SDK method, called with the spec's examples (test/support/sdk-calls.ts). */
@@ -178,9 +167,7 @@ describe('listAll* collects every page', () => {
 });
 
 describe('coverage gate', () => {
-  const declared = ops.flatMap((op) =>
-    [successStatus(op), ...errorStatuses(op)].map((status) => `${op.operationId} ${status}`),
-  );
+  const declared = declaredResponses(ops);
   let summary = '';
   afterAll(() => {
     if (summary) console.log(summary);

@@ -8,6 +8,7 @@ import type { HttpHandler } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { errorStatuses, successStatus } from '../../scripts/lib/operation-table.js';
 import type { Operation } from '../../scripts/lib/spec.js';
+import { declaredExamples, type Example, exampleKey, examplesOf } from '../support/coverage.js';
 import { errorClassFor } from '../support/errors.js';
 import { specOperations } from '../support/spec.js';
 import { handlers, mock } from '../../src/msw/index.js';
@@ -17,18 +18,6 @@ import { sdkCall } from '../support/sdk-calls.js';
 const ops = specOperations();
 const server = setupServer(...handlers());
 
-interface Example {
-  name: string | undefined;
-  value: unknown;
-}
-
-/** Named examples of a response; one unnamed entry when it has none (204). */
-function examplesOf(op: Operation, status: number): Example[] {
-  const examples = op.responses[String(status)]!.content?.['application/json']?.examples ?? {};
-  const named = Object.entries(examples).map(([name, example]) => ({ name, value: example.value }));
-  return named.length ? named : [{ name: undefined, value: undefined }];
-}
-
 const requestIdOf = (op: Operation, status: number) =>
   (op.responses[String(status)] as unknown as { headers: Record<string, { schema: { example: string } }> }).headers[
     'x-request-id'
@@ -36,7 +25,7 @@ const requestIdOf = (op: Operation, status: number) =>
 
 /** `operationId status example` triples a passing test answered, for the coverage gate. */
 const exercised = new Set<string>();
-const key = (op: Operation, status: number, example: Example) => `${op.operationId} ${status} ${example.name ?? '-'}`;
+const key = exampleKey;
 
 /** Runs the operation's SDK call; returns its outcome and the x-request-id of every answer. */
 async function run(op: Operation) {
@@ -144,11 +133,7 @@ describe('mock.<operationId>({ status }) answers every declared error, which bec
 });
 
 describe('coverage gate', () => {
-  const declared = ops.flatMap((op) =>
-    [successStatus(op), ...errorStatuses(op)].flatMap((status) =>
-      examplesOf(op, status).map((e) => key(op, status, e)),
-    ),
-  );
+  const declared = declaredExamples(ops);
   let summary = '';
   afterAll(() => {
     if (summary) console.log(summary);

@@ -1,67 +1,124 @@
-// The operations the live check calls, through the SDK, in order. Read-only by default; with
-// `writes`, two round trips that leave the workspace as they found it: a group tag created,
-// renamed and deleted, and the caller's own status set, read and put back.
+// What the live check calls, through the SDK. Read-only by default: every GET of the operation
+// table (scripts/lib/verify/reads.ts derives the calls). With `writes`, two round trips that
+// leave the workspace as they found it: a group tag created, renamed and deleted, and the
+// caller's own status set, read and put back.
 import { randomBytes } from 'node:crypto';
-import type { Pachca } from '../../../src/index.js';
+import { cliCommands } from '../../../generated/cli-commands.js';
+import { type OperationId, operations } from '../../../generated/operations.js';
+import type { CliCommandSpec } from '../../../src/cli/command-spec.js';
+import type { OperationRow } from '../../../src/core/operation.js';
+import type { Page, Pachca } from '../../../src/index.js';
 import type { Checker } from './checker.js';
-
-/** Small pages: two of them are likely to exist, and Prism's header (~8 KB) holds their violations. */
-export const PAGE_SIZE = 3;
+import { readPlan } from './reads.js';
 
 export const TAG_PREFIX = 'pachca-sdk-verify-';
 
 type ProfileStatus = Awaited<ReturnType<Pachca['profile']['getStatus']>>;
 type StatusInput = Parameters<Pachca['profile']['updateStatus']>[0];
 
+/** What the reads need of a client: any operation by its operationId (`Pachca.request`). */
+export interface Requester {
+  request(
+    operationId: string,
+    input: { path?: Record<string, unknown>; query?: Record<string, unknown> },
+  ): Promise<unknown>;
+}
+
+/** The tables the reads are derived from: the generated ones unless a test passes its own. */
+export interface Tables {
+  operations: Readonly<Record<string, OperationRow>>;
+  commands: readonly CliCommandSpec[];
+}
+
+const GENERATED: Tables = { operations, commands: cliCommands };
+
 export async function walk(client: Pachca, checker: Checker, { writes }: { writes: boolean }): Promise<void> {
-  const profile = await checker.check('getProfile', () => client.profile.get());
-  const statusBefore = await checker.check('getProfileStatus', () => client.profile.getStatus());
-  await checker.check('getTokenInfo', () => client.oauth.tokenInfo());
-  for (const entity_type of ['User', 'Task'] as const) {
-    await checker.check('listCustomProperties', () => client.customProperties.list({ entity_type }), {
-      label: `entity_type=${entity_type}`,
-    });
-  }
-
-  const users = await checker.check('listUsers', () => client.users.list({ limit: PAGE_SIZE }), { label: 'page 1' });
-  const firstPage = users?.value;
-  if (firstPage?.hasNextPage()) await checker.check('listUsers', () => firstPage.nextPage(), { label: 'page 2' });
-  else
-    checker.skip(
-      'listUsers',
-      firstPage ? 'the first page is the only one' : 'the first page could not be read',
-      'page 2',
-    );
-
-  const firstUser = firstPage?.data[0];
-  const query = firstUser?.nickname || firstUser?.first_name || profile?.value.nickname;
-  if (query)
-    await checker.check('listUsers', () => client.users.list({ query, limit: PAGE_SIZE }), { label: 'search' });
-  else checker.skip('listUsers', 'no name to search for', 'search');
-
-  if (firstUser) {
-    await checker.check('getUser', () => client.users.get(firstUser.id));
-    await checker.check('getUserStatus', () => client.users.getStatus(firstUser.id));
-  } else {
-    const reason = firstPage ? 'no users listed' : 'the users could not be listed';
-    checker.skip('getUser', reason);
-    checker.skip('getUserStatus', reason);
-  }
-
-  const tags = await checker.check('listGroupTags', () => client.groupTags.list({ limit: PAGE_SIZE }));
-  const firstTag = tags?.value.data[0];
-  if (firstTag) {
-    await checker.check('getGroupTag', () => client.groupTags.get(firstTag.id));
-    await checker.check('listGroupTagUsers', () => client.groupTags.listUsers(firstTag.id, { limit: PAGE_SIZE }));
-  } else {
-    const reason = tags ? 'there are no group tags to read' : 'the group tags could not be listed';
-    checker.skip('getGroupTag', reason);
-    checker.skip('listGroupTagUsers', reason);
-  }
-
+  const reads = await walkReads(client, checker);
   if (!writes) return;
   await groupTagRoundTrip(client, checker);
-  await statusRoundTrip(client, checker, statusBefore);
+  await statusRoundTrip(client, checker, reads.get('getProfileStatus') as { value: ProfileStatus } | undefined);
+}
+
+/** Why a path parameter has no id: the list it comes from failed or was empty. */
+type FirstItem = { id: unknown } | { missing: string };
+
+const isPage = (value: unknown): value is Page<unknown> =>
+  typeof value === 'object' && value !== null && 'hasNextPage' in value && 'data' in value;
+
+/** The first item of a list's answer (a page or an array), if it has an id. */
+function firstItem(list: string, value: unknown): FirstItem {
+  const items = isPage(value) ? value.data : Array.isArray(value) ? value : [];
+  const item = items[0] as { id?: unknown } | undefined;
+  return item?.id === undefined ? { missing: `${list} listed no items` } : { id: item.id };
+}
+
+/** A name to search for: the first `nickname` an answer carried (the profile's, usually). */
+function nicknameIn(value: unknown): string | undefined {
+  const item = (isPage(value) ? value.data[0] : value) as { nickname?: unknown } | undefined;
+  return typeof item?.nickname === 'string' && item.nickname ? item.nickname : undefined;
+}
+
+/** Every GET of the tables; resolves with the first answer of each operation that answered. */
+export async function walkReads(
+  client: Requester,
+  checker: Checker,
+  tables: Tables = GENERATED,
+): Promise<Map<string, { value: unknown }>> {
+  const answers = new Map<string, { value: unknown }>();
+  const firstItems = new Map<string, FirstItem>();
+  let searchTerm: string | undefined;
+  /** One call through the checker; keeps its answer and a name to search for. */
+  const check = async (
+    id: OperationId,
+    path: Record<string, unknown>,
+    query: Record<string, unknown>,
+    label?: string,
+  ) => {
+    const answer = await checker.check(id, () => client.request(id, { path, query }), label ? { label } : {});
+    if (answer && !answers.has(id)) answers.set(id, answer);
+    searchTerm ??= nicknameIn(answer?.value);
+    return answer;
+  };
+
+  for (const read of readPlan(tables.operations, tables.commands)) {
+    const id = read.operationId as OperationId;
+    const path: Record<string, unknown> = {};
+    let missing: string | undefined;
+    for (const { name, list } of read.pathFrom) {
+      const item = firstItems.get(list) ?? { missing: `${list} could not be read` };
+      if ('missing' in item) missing ??= item.missing;
+      else path[name] = item.id;
+    }
+    const labelled = (label: string | undefined, page?: string) =>
+      [label, read.paginated ? page : undefined].filter(Boolean).join(', ') || undefined;
+
+    for (const { label, query } of read.calls) {
+      if (missing) {
+        checker.skip(id, missing, labelled(label, 'page 1'));
+        continue;
+      }
+      const answer = await check(id, path, query, labelled(label, 'page 1'));
+      if (!firstItems.has(id))
+        firstItems.set(id, answer ? firstItem(id, answer.value) : { missing: `${id} could not be read` });
+      if (!read.paginated) continue;
+      const page = answer?.value;
+      if (isPage(page) && page.hasNextPage())
+        await checker.check(id, () => page.nextPage(), { label: labelled(label, 'page 2') as string });
+      else
+        checker.skip(
+          id,
+          page ? 'the first page is the only one' : 'the first page could not be read',
+          labelled(label, 'page 2'),
+        );
+    }
+
+    if (read.search) {
+      const query = { ...read.calls[0]?.query, [read.search]: searchTerm };
+      if (missing || !searchTerm) checker.skip(id, missing ?? 'no name to search for', 'search');
+      else await check(id, path, query, 'search');
+    }
+  }
+  return answers;
 }
 
 /** Creates a tag, renames it, and deletes it whatever happened in between. */
