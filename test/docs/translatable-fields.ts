@@ -70,9 +70,20 @@ export function toJsonPath(doc: unknown, pointer: string): string {
 const isPropertiesMap = (path: string[]) => path.at(-1) === 'properties';
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const toPointer = (path: string[]) => `/${path.map((s) => s.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
+const toPointer = (path: string[]) => path.map((s) => `/${s.replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
 const fromPointer = (pointer: string) =>
   pointer
     .split('/')
     .slice(1)
     .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+
+/** A copy of `doc` without the values at `fields`' pointers: what is left when the prose is gone. */
+export function withoutFields<T>(doc: T, fields: TextField[]): T {
+  const copy = structuredClone(doc);
+  for (const { pointer } of fields) {
+    const path = fromPointer(pointer);
+    const parent = atPointer(copy, toPointer(path.slice(0, -1)));
+    if (isObject(parent)) delete parent[path.at(-1) as string];
+  }
+  return copy;
+}
