@@ -1,13 +1,18 @@
-// `npm run build:docs`: the published artefacts of the spec, all in dist/:
-//   dist/openapi.yaml, dist/openapi.json  the bundled spec (one file, with x-codeSamples)
-//   dist/docs/index.html                  Redoc page with every script and style inline (works offline)
-// Each file is written beside its target and renamed into place, so a reader (or a second build
-// running at the same time) never sees half a file.
+// `npm run build:docs`: the published artefacts of the spec, all in dist/, in every docs language
+// (scripts/lib/docs-languages.ts):
+//   dist/openapi.yaml, dist/openapi.json        the bundled spec (one file, with x-codeSamples)
+//   dist/docs/index.html                        Redoc page with every script and style inline (works offline)
+//   dist/openapi.ru.yaml, dist/openapi.ru.json  the same bundle with the Russian overlay applied
+//   dist/docs/ru/index.html                     its Redoc page
+// Each file is written beside its target and renamed into place once every language has built, so
+// a reader (or a second build running at the same time) never sees half a file or a mix of builds.
 import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
 import { SAMPLE_LANGUAGES, withCodeSamples } from './lib/code-samples.js';
+import { DOCS_LANGUAGES, type DocsLanguage, fromPage, pagePath } from './lib/docs-languages.js';
+import { withLanguageSwitch } from './lib/language-switch.js';
 import { externalResources, makeSelfContained } from './lib/offline-html.js';
 import { runNode } from './lib/processes.js';
 import { dereference } from './lib/dereference.js';
@@ -15,24 +20,38 @@ import { listOperations, REDOCLY_BIN, ROOT, SPEC_ROOT, type Spec } from './lib/s
 
 export const DIST = join(ROOT, 'dist');
 
-/** Redoc settings for the page: our sample tabs (SDK first) and download links to the spec beside it. */
-const REDOC_CONFIG = {
+/** Redoc settings for a page: our sample tabs (SDK first) and download links to its spec beside it. */
+const redocConfig = (language: DocsLanguage) => ({
   telemetry: 'off',
   openapi: {
     codeSamples: { languages: SAMPLE_LANGUAGES },
-    downloadUrls: [
-      { title: 'openapi.yaml', url: '../openapi.yaml' },
-      { title: 'openapi.json', url: '../openapi.json' },
-    ],
+    downloadUrls: ['yaml', 'json'].map((ext) => ({
+      title: `${language.bundle}.${ext}`,
+      url: fromPage(language, `${language.bundle}.${ext}`),
+    })),
   },
-};
+});
 
-export interface DocsBuild {
+/** The files of one language, at their place in dist/. */
+export interface DocsPage {
+  language: DocsLanguage;
   html: string;
   yaml: string;
   json: string;
+}
+
+export interface DocsBuild {
+  pages: DocsPage[];
   operations: number;
 }
+
+/** Where a language's files go in `dist`. */
+export const docsFiles = (language: DocsLanguage, dist = DIST): DocsPage => ({
+  language,
+  html: join(dist, pagePath(language), 'index.html'),
+  yaml: join(dist, `${language.bundle}.yaml`),
+  json: join(dist, `${language.bundle}.json`),
+});
 
 export async function buildDocs({
   dist = DIST,
@@ -41,42 +60,61 @@ export async function buildDocs({
   dist?: string;
   signal?: AbortSignal;
 } = {}): Promise<DocsBuild> {
-  mkdirSync(join(dist, 'docs'), { recursive: true });
+  mkdirSync(dist, { recursive: true });
   const staging = mkdtempSync(join(dist, '.build-'));
   try {
-    const stagedJson = join(staging, 'openapi.json');
-    await redocly(['bundle', SPEC_ROOT, '--ext', 'json', '-o', stagedJson], signal);
-    const bundled = JSON.parse(readFileSync(stagedJson, 'utf8')) as Spec;
-    const operations = listOperations(dereference(bundled));
-    const spec = withCodeSamples(bundled, operations);
-
-    writeFileSync(stagedJson, `${JSON.stringify(spec, null, 2)}\n`);
-    writeFileSync(join(staging, 'openapi.yaml'), stringify(spec, { lineWidth: 0 }));
-    const config = join(staging, 'redocly.yaml');
-    writeFileSync(config, stringify(REDOC_CONFIG));
-    const stagedHtml = join(staging, 'index.html');
-    await redocly(['build-docs', stagedJson, '--inlineBundle', '--config', config, '-o', stagedHtml], signal);
-
-    const html = makeSelfContained(readFileSync(stagedHtml, 'utf8'));
-    const remote = externalResources(html);
-    if (remote.length) throw new Error(`the docs would load from the network: ${remote.join(', ')}`);
-    writeFileSync(stagedHtml, html);
-
-    const built = {
-      html: join(dist, 'docs/index.html'),
-      yaml: join(dist, 'openapi.yaml'),
-      json: join(dist, 'openapi.json'),
-    };
-    renameSync(stagedHtml, built.html);
-    renameSync(join(staging, 'openapi.yaml'), built.yaml);
-    renameSync(stagedJson, built.json);
-    return { ...built, operations: operations.length };
+    // Side by side: each language is two Redocly runs that mostly wait on one core.
+    const staged = await Promise.all(
+      DOCS_LANGUAGES.map((language) => stageLanguage(language, join(staging, language.code), signal)),
+    );
+    const pages = staged.map(({ files }) => {
+      const built = docsFiles(files.language, dist);
+      mkdirSync(dirname(built.html), { recursive: true });
+      renameSync(files.html, built.html);
+      renameSync(files.yaml, built.yaml);
+      renameSync(files.json, built.json);
+      return built;
+    });
+    // Every language documents the same operations: an overlay only changes prose.
+    return { pages, operations: Math.max(...staged.map((s) => s.operations)) };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
 }
 
-/** Runs a Node script quietly; its output is shown only when it fails. */
+/** Bundles the spec in `language` (its overlay applied), adds the code samples and builds its page, all in `dir`. */
+async function stageLanguage(
+  language: DocsLanguage,
+  dir: string,
+  signal?: AbortSignal,
+): Promise<{ files: DocsPage; operations: number }> {
+  mkdirSync(dir);
+  const files = {
+    language,
+    html: join(dir, 'index.html'),
+    yaml: join(dir, 'openapi.yaml'),
+    json: join(dir, 'openapi.json'),
+  };
+  const overlay = language.overlay ? ['--overlay', join(ROOT, language.overlay)] : [];
+  await redocly(['bundle', SPEC_ROOT, ...overlay, '--ext', 'json', '-o', files.json], signal);
+  const bundled = JSON.parse(readFileSync(files.json, 'utf8')) as Spec;
+  const operations = listOperations(dereference(bundled));
+  const spec = withCodeSamples(bundled, operations, language.code);
+
+  writeFileSync(files.json, `${JSON.stringify(spec, null, 2)}\n`);
+  writeFileSync(files.yaml, stringify(spec, { lineWidth: 0 }));
+  const config = join(dir, 'redocly.yaml');
+  writeFileSync(config, stringify(redocConfig(language)));
+  await redocly(['build-docs', files.json, '--inlineBundle', '--config', config, '-o', files.html], signal);
+
+  const others = DOCS_LANGUAGES.filter((other) => other !== language);
+  const html = withLanguageSwitch(makeSelfContained(readFileSync(files.html, 'utf8')), language, others);
+  const remote = externalResources(html);
+  if (remote.length) throw new Error(`the ${language.name} docs would load from the network: ${remote.join(', ')}`);
+  writeFileSync(files.html, html);
+  return { files, operations: operations.length };
+}
+
 /** Runs a Redocly command; its output is shown only when it fails. */
 async function redocly(args: string[], signal?: AbortSignal): Promise<void> {
   const { status, output } = await runNode([REDOCLY_BIN, ...args], { signal });
@@ -87,10 +125,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     const started = Date.now();
     const build = await buildDocs();
-    const size = (statSync(build.html).size / 1024 / 1024).toFixed(1);
     console.log(`API docs for ${build.operations} operations built in ${Date.now() - started} ms:`);
-    for (const file of [build.html, build.yaml, build.json]) console.log(`  ${relative(ROOT, file)}`);
-    console.log(`Open ${relative(ROOT, build.html)} (${size} MB, works offline) or run \`npm start\` to serve it.`);
+    for (const page of build.pages) {
+      const size = (statSync(page.html).size / 1024 / 1024).toFixed(1);
+      console.log(`  ${page.language.name}: ${relative(ROOT, page.html)} (${size} MB, works offline)`);
+      for (const file of [page.yaml, page.json]) console.log(`    ${relative(ROOT, file)}`);
+    }
+    console.log('Open a page in a browser, or run `npm start` to serve them.');
   } catch (error) {
     console.error(`build:docs: ${(error as Error).message}`);
     process.exit(1);

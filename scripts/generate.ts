@@ -37,7 +37,7 @@ async function renderSchemaTypes(specRoot: string): Promise<string> {
  */
 export async function renderGenerated(
   specRoot = SPEC_ROOT,
-  spec: Spec = dereference(bundleSpec(specRoot)),
+  spec: Spec = dereference(bundleSpec({ specRoot })),
 ): Promise<Record<string, string>> {
   const ops = listOperations(spec);
   checkConventions(ops);

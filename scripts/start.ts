@@ -104,6 +104,7 @@ Ready in ${process.uptime().toFixed(1)} s.
 
   Mock server  ${mock!.url}  (${options.dynamic ? 'generated data' : "answers with the spec's examples"}, CORS on)
   API docs     ${docsUrl}${DOCS_HOME}  (spec: ${docsUrl}/openapi.yaml, ${docsUrl}/openapi.json)
+  in Russian   ${docsUrl}${DOCS_HOME}ru/  (spec: ${docsUrl}/openapi.ru.yaml, ${docsUrl}/openapi.ru.json)
 
 Try the mock:
   ${curlExample(mock!.url)}

@@ -5,6 +5,7 @@ import { jsLiteral, shellSingleQuoted, shellWord } from './literals.js';
 import { sdkQueryName } from '../../src/core/names.js';
 import type { Operation, Parameter, Schema, Spec } from './spec.js';
 import { tableEntry } from './operation-table.js';
+import type { LanguageCode } from './docs-languages.js';
 
 export interface CodeSample {
   lang: string;
@@ -15,6 +16,25 @@ export interface CodeSample {
 // Shell lines wrap later than code: a command reads best whole.
 const SHELL_LINE = 80;
 
+/**
+ * The comments in the samples, in each docs language (scripts/lib/docs-languages.ts). The code is
+ * the same on every page; only what a reader is told about it follows the page's language.
+ */
+export const SAMPLE_COMMENTS: Record<LanguageCode, Record<'token' | 'everyItem' | 'nullable' | 'everyPage', string>> = {
+  en: {
+    token: 'token from PACHCA_TOKEN',
+    everyItem: 'Or every item of every page, fetched as you go:',
+    nullable: 'null when there is none',
+    everyPage: 'Every page, with progress on stderr:',
+  },
+  ru: {
+    token: 'токен из PACHCA_TOKEN',
+    everyItem: 'Или все записи всех страниц, по мере загрузки:',
+    nullable: 'null, если его нет',
+    everyPage: 'Все страницы, ход загрузки — в stderr:',
+  },
+};
+
 /** The sample tabs in the order the docs offer them; Redoc only shows languages listed in its config. */
 export const SAMPLE_LANGUAGES = [
   { lang: 'TypeScript', label: 'TypeScript SDK' },
@@ -23,27 +43,28 @@ export const SAMPLE_LANGUAGES = [
 ] as const;
 
 /** The TypeScript SDK, CLI and curl samples of one (dereferenced) operation. */
-export function codeSamples(op: Operation, baseUrl: string): CodeSample[] {
+export function codeSamples(op: Operation, baseUrl: string, language: LanguageCode = 'en'): CodeSample[] {
   const [sdk, cli, curl] = SAMPLE_LANGUAGES;
   return [
-    { ...sdk, source: sdkSample(op) },
-    { ...cli, source: cliSample(op) },
+    { ...sdk, source: sdkSample(op, language) },
+    { ...cli, source: cliSample(op, language) },
     { ...curl, source: curlSample(op, baseUrl) },
   ];
 }
 
 /** Adds `x-codeSamples` to each operation of `bundled`, the samples written from `operations`. */
-export function withCodeSamples(bundled: Spec, operations: Operation[]): Spec {
+export function withCodeSamples(bundled: Spec, operations: Operation[], language: LanguageCode = 'en'): Spec {
   const baseUrl = bundled.servers[0]?.url ?? 'http://127.0.0.1:4010';
   for (const op of operations) {
     const target = bundled.paths[op.path]?.[op.method] as Record<string, unknown> | undefined;
     if (!target) throw new Error(`${op.operationId}: ${op.method.toUpperCase()} ${op.path} is missing from the bundle`);
-    target['x-codeSamples'] = codeSamples(op, baseUrl);
+    target['x-codeSamples'] = codeSamples(op, baseUrl, language);
   }
   return bundled;
 }
 
-export function sdkSample(op: Operation): string {
+export function sdkSample(op: Operation, language: LanguageCode = 'en'): string {
+  const comments = SAMPLE_COMMENTS[language];
   const entry = tableEntry(op);
   const [resource, method] = entry.sdk.split('.') as [string, string];
   const call = `client.${entry.sdk}`;
@@ -56,19 +77,14 @@ export function sdkSample(op: Operation): string {
   const query = sampleQuery(op);
   if (Object.keys(query).length) args.push(query);
 
-  const lines = [
-    "import { Pachca } from 'pachca-sdk';",
-    '',
-    'const client = new Pachca(); // token from PACHCA_TOKEN',
-    '',
-  ];
+  const lines = ["import { Pachca } from 'pachca-sdk';", '', `const client = new Pachca(); // ${comments.token}`, ''];
   if (entry.paginated) {
     const item = singular(resultNoun(resource, method));
     lines.push(
       jsCall(`const page = await ${call}`, args),
       'console.log(page.data, page.hasNextPage());',
       '',
-      '// Or every item of every page, fetched as you go:',
+      `// ${comments.everyItem}`,
       jsCall(`for await (const ${item} of ${call}`, pathArgs, ')) {'),
       `  console.log(${item});`,
       '}',
@@ -78,12 +94,12 @@ export function sdkSample(op: Operation): string {
   } else {
     const noun = resultNoun(resource, method);
     const line = jsCall(`const ${noun} = await ${call}`, args);
-    lines.push(entry.nullable ? `${line} // null when there is none` : line);
+    lines.push(entry.nullable ? `${line} // ${comments.nullable}` : line);
   }
   return lines.join('\n');
 }
 
-export function cliSample(op: Operation): string {
+export function cliSample(op: Operation, language: LanguageCode = 'en'): string {
   const entry = tableEntry(op);
   const words = ['pachca', ...op['x-cli-command'].split(' '), ...pathParams(op).map((p) => String(exampleOf(p)))];
   const flags: string[] = [];
@@ -101,7 +117,7 @@ export function cliSample(op: Operation): string {
   if (entry.method === 'DELETE') flags.push('--force');
   const command = shellLine([...words, ...flags]);
   if (!entry.paginated) return command;
-  return `${command}\n\n# Every page, with progress on stderr:\n${shellLine(words.concat('--all'))}`;
+  return `${command}\n\n# ${SAMPLE_COMMENTS[language].everyPage}\n${shellLine(words.concat('--all'))}`;
 }
 
 export function curlSample(op: Operation, baseUrl: string): string {

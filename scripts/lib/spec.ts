@@ -13,15 +13,23 @@ export const REDOCLY_BIN = join(ROOT, 'node_modules/@redocly/cli/bin/cli.js');
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 /**
- * Bundles the spec with Redocly into one document that keeps its `#/components` references.
- * Pass the result through `dereference()` (scripts/lib/dereference.ts) to inline them.
- * `specRoot` is the root file (openapi/openapi.yaml unless a test generates from a copy).
+ * Bundles the spec with Redocly into one document that keeps its `#/components` references, with
+ * `overlays` (OpenAPI Overlay files) applied in order. Pass the result through `dereference()`
+ * (scripts/lib/dereference.ts) to inline the references. `specRoot` is the root file
+ * (openapi/openapi.yaml unless a test generates from a copy).
  */
-export function bundleSpec(specRoot = SPEC_ROOT): Spec {
+export function bundleSpec({
+  specRoot = SPEC_ROOT,
+  overlays = [],
+}: {
+  specRoot?: string;
+  overlays?: string[];
+} = {}): Spec {
   const dir = mkdtempSync(join(tmpdir(), 'pachca-spec-'));
   try {
     const out = join(dir, 'openapi.json');
-    execFileSync(process.execPath, [REDOCLY_BIN, 'bundle', specRoot, '-o', out, '--ext', 'json'], {
+    const overlayArgs = overlays.flatMap((overlay) => ['--overlay', overlay]);
+    execFileSync(process.execPath, [REDOCLY_BIN, 'bundle', specRoot, ...overlayArgs, '-o', out, '--ext', 'json'], {
       cwd: ROOT,
       stdio: 'pipe',
     });

@@ -1,7 +1,7 @@
 // The docs' code samples are written from the spec: the SDK call from x-sdk-method, the CLI line
 // from x-cli-command, argument values from the spec's examples.
 import { describe, expect, it } from 'vitest';
-import { cliSample, codeSamples, curlSample, sdkSample } from '../../scripts/lib/code-samples.js';
+import { cliSample, codeSamples, curlSample, SAMPLE_COMMENTS, sdkSample } from '../../scripts/lib/code-samples.js';
 import { dereference } from '../../scripts/lib/dereference.js';
 import type { Operation, Spec } from '../../scripts/lib/spec.js';
 import { specOperations } from '../support/spec.js';
@@ -86,6 +86,27 @@ describe('curl samples', () => {
       ].join('\n'),
     );
     expect(curlSample(op('updateUserAvatar'), BASE)).toContain('-F image=@./avatar.png');
+  });
+});
+
+describe('samples on a page in another language', () => {
+  it('are the same code, with the comments in that language', () => {
+    const list = op('listUsers');
+    expect(sdkSample(list, 'ru')).toContain('const client = new Pachca(); // токен из PACHCA_TOKEN');
+    expect(sdkSample(list, 'ru')).toContain('// Или все записи всех страниц, по мере загрузки:');
+    expect(cliSample(list, 'ru')).toBe(
+      'pachca users list --limit=50\n\n# Все страницы, ход загрузки — в stderr:\npachca users list --all',
+    );
+    expect(sdkSample(op('getUserStatus'), 'ru')).toContain('client.users.getStatus(12); // null, если его нет');
+    // Swap the comments back and the samples are the English ones, character for character.
+    const { ru, en } = SAMPLE_COMMENTS;
+    const english = (source: string) =>
+      (Object.keys(ru) as (keyof typeof ru)[]).reduce((text, key) => text.replaceAll(ru[key], en[key]), source);
+    for (const operation of operations) {
+      expect(codeSamples(operation, BASE, 'ru').map((s) => english(s.source))).toEqual(
+        codeSamples(operation, BASE).map((s) => s.source),
+      );
+    }
   });
 });
 

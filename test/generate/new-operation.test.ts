@@ -79,7 +79,7 @@ beforeAll(async () => {
   specRoot = join(dir, 'openapi/openapi.yaml');
   copySpec();
   cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true });
-  spec = dereference(bundleSpec(specRoot));
+  spec = dereference(bundleSpec({ specRoot }));
   await generate({ specRoot, outDir: join(dir, 'generated'), spec });
   ops = listOperations(spec);
   op = ops.find((o) => o.operationId === ID) as Operation;

@@ -1,22 +1,25 @@
 // `npm start` as a person runs it: spawned through npm, used with curl-like requests, its docs
-// opened in Debian's headless chromium with every host but 127.0.0.1 unreachable, then stopped
-// with SIGTERM. The docs are the ones `npm start` built and serves, so a run builds them once.
+// (English and Russian) opened in Debian's headless chromium through Playwright with every host but
+// 127.0.0.1 unreachable, then stopped with SIGTERM. The docs are the ones `npm start` built and
+// serves, so a run builds them once, and one browser serves every browser check.
 // Free ports are picked so the test never meets another server on 4010/8080.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { DIST } from '../../scripts/build-docs.js';
-import { sdkSample } from '../../scripts/lib/code-samples.js';
+import { DIST, docsFiles } from '../../scripts/build-docs.js';
+import { codeSamples, SAMPLE_COMMENTS, sdkSample } from '../../scripts/lib/code-samples.js';
+import { DOCS_LANGUAGES, type DocsLanguage, pagePath } from '../../scripts/lib/docs-languages.js';
 import { dereference } from '../../scripts/lib/dereference.js';
 import { externalResources } from '../../scripts/lib/offline-html.js';
 import { freePort, isListening } from '../../scripts/lib/ports.js';
 import { listOperations, ROOT, type Operation, type Spec } from '../../scripts/lib/spec.js';
-import { findChromium, HeadlessPage } from '../docs/chromium.js';
-import { decodePng, inkRatio } from '../docs/png.js';
+import { isolatedContext, launchBrowser } from '../support/browser.js';
 import { specOperations } from '../support/spec.js';
+import { goToHash, headingInView, operationHash, tagSlug, visibleContent, watchProblems } from './redoc-page.js';
 
 const HOST = '127.0.0.1';
 // About 5 s on an idle 2-core machine (the target is under 20 s); the bound leaves room for a
@@ -79,14 +82,6 @@ function killGroup(child: ChildProcess): void {
   }
 }
 
-const chromium = findChromium();
-if (!chromium) {
-  console.warn(
-    'test/start: SKIPPING the browser checks: no chromium on PATH. `.ci/run` installs it with ' +
-      '`apt-get install -y chromium`; that step failed or apt-get is not available here.',
-  );
-}
-
 /** What `npm start` built into dist/. */
 const build = {
   html: join(DIST, 'docs/index.html'),
@@ -99,25 +94,34 @@ let docsPort: number;
 let started: ReturnType<typeof npmStart>;
 let mockUrl: string;
 let docsUrl: string;
-let page: HeadlessPage | undefined;
+let browser: Browser | undefined;
+let browserError: unknown;
 /** The operations as published in dist/openapi.json (test/spec pins the source to the API's documented contract). */
 let operations: Operation[];
 
 const request = (path: string, init: RequestInit = {}) =>
   fetch(`${mockUrl}${path}`, { ...init, signal: AbortSignal.timeout(5000) });
-const browserPage = () => {
-  if (!page) throw new Error('chromium did not start');
-  return page;
-};
+
+/** A new page in a context of its own (no network but 127.0.0.1) of the one browser of this file. */
+async function openPage(): Promise<{ page: Page; problems: string[]; context: BrowserContext }> {
+  if (!browser) throw browserError ?? new Error('chromium did not start');
+  const context = await isolatedContext(browser);
+  // A step takes well under a second on an idle machine; the bound leaves room for a busy one.
+  context.setDefaultTimeout(30_000);
+  const page = await context.newPage();
+  return { page, problems: watchProblems(page), context };
+}
 
 beforeAll(async () => {
   [mockPort, docsPort] = [await freePort(), await freePort()];
   mockUrl = `http://${HOST}:${mockPort}`;
   docsUrl = `http://${HOST}:${docsPort}/docs/`;
   started = npmStart([], { MOCK_PORT: String(mockPort), DOCS_PORT: String(docsPort) });
-  // The browser starts while npm start builds the docs.
-  const launching = chromium ? HeadlessPage.launch(chromium, { width: 1280, height: 1000 }) : undefined;
-  launching?.catch(() => undefined); // awaited below; a failed launch fails the browser tests only
+  // The browser starts while npm start builds the docs; a failed launch fails the browser tests only.
+  const launching = launchBrowser().then(
+    (launched) => (browser = launched),
+    (error: unknown) => (browserError = error),
+  );
   await waitFor(
     () => started.output().includes('Press Ctrl-C to stop.') || exited(started.child),
     READY_WITHIN_MS,
@@ -125,11 +129,11 @@ beforeAll(async () => {
     started.output,
   );
   operations = listOperations(dereference(JSON.parse(readFileSync(build.json, 'utf8')) as Spec));
-  page = await launching?.catch(() => undefined);
+  await launching;
 }, READY_WITHIN_MS + 5000);
 
 afterAll(async () => {
-  await page?.close();
+  await browser?.close();
   if (started && !exited(started.child)) killGroup(started.child);
 });
 
@@ -138,6 +142,7 @@ describe('npm start', () => {
     const output = started.output();
     expect(output).toContain(`Mock server  ${mockUrl}`);
     expect(output).toContain(`API docs     http://${HOST}:${docsPort}/docs/`);
+    expect(output).toContain(`in Russian   http://${HOST}:${docsPort}/docs/ru/`);
     expect(output).toContain(`curl -H "Authorization: Bearer test-token" ${mockUrl}/profile`);
   });
 
@@ -242,62 +247,116 @@ describe('the docs server', () => {
   });
 });
 
-// Each browser step is bounded in test/docs/chromium.ts; a test may take several under load.
-describe.skipIf(!chromium)('the docs in headless chromium, with no network', { timeout: 90_000 }, () => {
-  it('shows every operation summary and the TypeScript SDK sample, without errors', async () => {
-    const page = browserPage();
-    await page.goto(docsUrl);
-    // Redoc renders one tag at a time: visit each tag's page and keep what it shows. The first
-    // operation of a tag shows its code sample, the TypeScript SDK tab first.
-    const tagNames = [...new Set(operations.map((op) => op.tags[0]!))];
-    const visits = tagNames.map((name) => {
-      const ops = operations.filter((op) => op.tags[0] === name);
-      return {
-        hash: `#/${name.toLowerCase().replace(/\s+/g, '-')}`,
-        waitFor: [...ops.map((op) => op.summary), sdkSample(ops[0]!)],
-      };
-    });
-    const seen = await page.evaluate<string[]>(
-      `(async () => {
-      const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-      const seen = [];
-      for (const { hash, waitFor } of ${JSON.stringify(visits)}) {
-        location.hash = hash;
-        for (let i = 0; i < 100 && !waitFor.every((s) => document.body.innerText.includes(s)); i++) await sleep(50);
-        seen.push(document.body.innerText);
+/** Each docs language as `npm start` serves it: its page, its published bundle and its operations. */
+function servedLanguages() {
+  return DOCS_LANGUAGES.map((language) => {
+    const bundle = JSON.parse(readFileSync(docsFiles(language).json, 'utf8')) as Spec;
+    const url = `http://${HOST}:${docsPort}/${pagePath(language)}`;
+    return { language, bundle, url, operations: listOperations(dereference(bundle)) };
+  });
+}
+
+/** A sample with its comments named instead of written, so samples in two languages compare as code. */
+function sampleCode(source: string, language: DocsLanguage): string {
+  const comments = Object.entries(SAMPLE_COMMENTS[language.code]);
+  return comments.reduce((code, [name, text]) => code.replaceAll(text, `<${name}>`), source);
+}
+
+const hasCyrillic = (text: string) => /\p{Script=Cyrillic}/u.test(text);
+
+describe('the translated docs it built', () => {
+  it('are served beside the English ones, offline, every operation with the same code samples', async () => {
+    const english = specOperations();
+    for (const { language, bundle, url, operations: translated } of servedLanguages().filter(
+      (l) => l.language.overlay,
+    )) {
+      const files = docsFiles(language);
+      expect(externalResources(readFileSync(files.html, 'utf8')), language.name).toEqual([]);
+      expect((await fetch(url, { signal: AbortSignal.timeout(5000) })).status).toBe(200);
+      const spec = await fetch(`http://${HOST}:${docsPort}/${language.bundle}.json`, {
+        signal: AbortSignal.timeout(5000),
+      });
+      expect(await spec.json()).toEqual(bundle);
+      expect(parse(readFileSync(files.yaml, 'utf8'))).toEqual(bundle);
+      expect(translated.map((op) => op.operationId).sort()).toEqual(english.map((op) => op.operationId).sort());
+      for (const op of translated) {
+        const samples = op['x-codeSamples' as keyof Operation] as { label: string; source: string }[];
+        const original = english.find((o) => o.operationId === op.operationId) as Operation;
+        const en = DOCS_LANGUAGES[0] as DocsLanguage;
+        expect(samples[0]?.source, op.operationId).toBe(sdkSample(op, language.code));
+        expect(samples.map((s) => sampleCode(s.source, language))).toEqual(
+          codeSamples(original, bundle.servers[0]?.url ?? '').map((s) => sampleCode(s.source, en)),
+        );
       }
-      return seen;
-    })()`,
-      { timeoutMs: 25_000 },
-    );
-    writeFileSync(join(DIST, 'docs-dom.html'), await page.evaluate<string>('document.documentElement.outerHTML'));
-
-    const allText = seen.join('\n');
-    const missing = operations.map((op) => op.summary).filter((summary) => !allText.includes(summary));
-    expect(missing).toEqual([]);
-    expect(operations).toHaveLength(specOperations().length);
-
-    const usersPage = seen[tagNames.indexOf('Users')]!;
-    expect(usersPage).toContain('TypeScript SDK');
-    expect(usersPage).toContain('const page = await client.users.list({ limit: 50 });');
-    for (const [i, name] of tagNames.entries()) {
-      const first = operations.find((op) => op.tags[0] === name)!;
-      expect(seen[i], `${name}: the SDK sample of ${first.operationId}`).toContain(sdkSample(first));
     }
-    expect(page.problems()).toEqual([]);
+  });
+});
+
+describe('the docs in headless chromium, with no network', { timeout: 180_000 }, () => {
+  it('each page is whole and in its language, every tag and operation at its anchor with its SDK sample', async () => {
+    const { page, problems, context } = await openPage();
+    try {
+      for (const { language, bundle, url, operations: shown } of servedLanguages()) {
+        await page.goto(url);
+        await page.locator('h1').first().waitFor();
+        expect(await page.title()).toBe(bundle.info.title);
+        expect(await page.locator('html').getAttribute('lang')).toBe(language.code);
+        const seen = await visibleContent(page);
+        expect(seen.textLength, language.name).toBeGreaterThan(1000);
+        expect(seen.headingWidth, language.name).toBeGreaterThan(200);
+        await page.screenshot({ path: join(DIST, `docs-${language.code}-screenshot.png`) });
+
+        // The anchors are the tags' names in every language; the headings are their display names.
+        const tags = bundle.tags as { name: string; 'x-displayName'?: string }[];
+        for (const tag of tags) {
+          await goToHash(page, `#/${tagSlug(tag.name)}`);
+          await headingInView(page, tag['x-displayName'] ?? tag.name);
+        }
+        for (const op of shown) {
+          const english = operations.find((o) => o.operationId === op.operationId) as Operation;
+          if (language.overlay) {
+            expect(hasCyrillic(op.summary), `${language.name}: ${op.summary}`).toBe(true);
+            expect(op.summary).not.toBe(english.summary);
+          }
+          await goToHash(page, operationHash(op));
+          await headingInView(page, op.summary, sdkSample(op, language.code));
+        }
+      }
+      // The same measure on an empty page, so the checks of a whole page above can fail.
+      await page.goto('about:blank');
+      expect(await visibleContent(page)).toEqual({ textLength: 0, headingWidth: 0 });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 
-  it('renders a page that is not blank (screenshot in dist/docs-screenshot.png)', async () => {
-    const page = browserPage();
-    const shot = await page.screenshot();
-    writeFileSync(join(DIST, 'docs-screenshot.png'), shot);
-    const rendered = decodePng(shot);
-    expect(rendered.width).toBe(1280);
-    expect(inkRatio(rendered)).toBeGreaterThan(0.05);
-
-    // The same measure on an empty page, so the check above can fail.
-    await page.goto('about:blank');
-    expect(inkRatio(decodePng(await page.screenshot()))).toBeLessThan(0.001);
+  it('a deep link opens its operation below the language bar; the links to the other languages keep it', async () => {
+    const { page, problems, context } = await openPage();
+    try {
+      // English → Russian → … → English, each step through the link at the top of the page.
+      const served = servedLanguages();
+      const stops = [...served, served[0] as (typeof served)[number]];
+      const createUser = (ops: Operation[]) => ops.find((o) => o.operationId === 'createUser') as Operation;
+      const hash = operationHash(createUser(operations));
+      await page.goto(`${stops[0]?.url}${hash}`);
+      for (const [i, stop] of stops.entries()) {
+        if (i > 0) {
+          await page.getByRole('link', { name: stop.language.name, exact: true }).click();
+          await page.waitForURL(`${stop.url}${hash}`);
+        }
+        const heading = await headingInView(page, createUser(stop.operations).summary);
+        const bar = await page.locator('.docs-languages').boundingBox();
+        const sidebar = await page.locator('.menu-content').first().boundingBox();
+        const barBottom = (bar?.y ?? 0) + (bar?.height ?? 0);
+        expect(barBottom, stop.language.name).toBeGreaterThan(0);
+        expect(heading.top, `${stop.language.name}: the heading is below the bar`).toBeGreaterThanOrEqual(barBottom);
+        expect(sidebar?.y, `${stop.language.name}: the sidebar is below the bar`).toBeGreaterThanOrEqual(barBottom - 1);
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });
 
