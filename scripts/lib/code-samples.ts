@@ -3,7 +3,10 @@
 // the operation's parameters and request body. Adding an operation to the spec adds its samples.
 import { jsLiteral, shellSingleQuoted, shellWord } from './literals.js';
 import { sdkQueryName } from '../../src/core/names.js';
-import type { Operation, Parameter, Schema, Spec } from './spec.js';
+import { isDestructive } from '../../src/cli/confirm.js';
+import { isPlainObject } from '../../src/core/json.js';
+import { parameterExample, requestBodyExample } from './examples.js';
+import type { Operation, Spec } from './spec.js';
 import { tableEntry } from './operation-table.js';
 
 export interface CodeSample {
@@ -47,7 +50,7 @@ export function sdkSample(op: Operation): string {
   const entry = tableEntry(op);
   const [resource, method] = entry.sdk.split('.') as [string, string];
   const call = `client.${entry.sdk}`;
-  const pathArgs = pathParams(op).map(exampleOf);
+  const pathArgs = pathParams(op).map((p) => parameterExample(op, p));
   const args: unknown[] = [...pathArgs];
   const body = requestBody(op);
   if (body.kind === 'json')
@@ -85,7 +88,11 @@ export function sdkSample(op: Operation): string {
 
 export function cliSample(op: Operation): string {
   const entry = tableEntry(op);
-  const words = ['pachca', ...op['x-cli-command'].split(' '), ...pathParams(op).map((p) => String(exampleOf(p)))];
+  const words = [
+    'pachca',
+    ...op['x-cli-command'].split(' '),
+    ...pathParams(op).map((p) => String(parameterExample(op, p))),
+  ];
   const flags: string[] = [];
   const body = requestBody(op);
   if (body.kind === 'json') {
@@ -97,8 +104,8 @@ export function cliSample(op: Operation): string {
   }
   if (body.kind === 'file') flags.push(`--file=${shellWord(body.path)}`);
   for (const [key, value] of Object.entries(sampleQuery(op))) flags.push(...cliFlag(key, value));
-  // Every DELETE is a destructive command: scripts confirm it with --force.
-  if (entry.method === 'DELETE') flags.push('--force');
+  // A destructive command in a script is confirmed with --force.
+  if (isDestructive(entry.method)) flags.push('--force');
   const command = shellLine([...words, ...flags]);
   if (!entry.paginated) return command;
   return `${command}\n\n# Every page, with progress on stderr:\n${shellLine(words.concat('--all'))}`;
@@ -107,9 +114,9 @@ export function cliSample(op: Operation): string {
 export function curlSample(op: Operation, baseUrl: string): string {
   const entry = tableEntry(op);
   let path = op.path;
-  for (const p of pathParams(op)) path = path.replace(`{${p.name}}`, String(exampleOf(p)));
+  for (const p of pathParams(op)) path = path.replace(`{${p.name}}`, String(parameterExample(op, p)));
   const search = new URLSearchParams();
-  for (const p of queryParams(op)) search.append(p.name, String(exampleOf(p)));
+  for (const p of queryParams(op)) search.append(p.name, String(parameterExample(op, p)));
   const url = `${baseUrl}${path}${search.size ? `?${search}` : ''}`;
   const curl = entry.method === 'GET' ? 'curl' : `curl -X ${entry.method}`;
   const parts = [`${curl} ${shellWord(url)}`, '-H "Authorization: Bearer $PACHCA_TOKEN"'];
@@ -125,15 +132,7 @@ type RequestBody = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind:
 
 function requestBody(op: Operation): RequestBody {
   const content = op.requestBody?.content ?? {};
-  const json = content['application/json'] as
-    | { example?: unknown; examples?: Record<string, { value: unknown }> }
-    | undefined;
-  if (json) {
-    const first = json.examples ? Object.values(json.examples)[0]?.value : json.example;
-    if (first === undefined)
-      throw new Error(`${op.operationId}: the request body has no example to write code samples from`);
-    return { kind: 'json', value: first };
-  }
+  if (content['application/json']) return { kind: 'json', value: requestBodyExample(op) };
   const multipart = content['multipart/form-data'];
   if (multipart) {
     const field = Object.entries(multipart.schema.properties ?? {}).find(([, s]) => s.format === 'binary')?.[0];
@@ -153,14 +152,7 @@ const queryParams = (op: Operation) =>
 
 /** Query parameters as the SDK takes them: `names[]` is written `names`. */
 function sampleQuery(op: Operation): Record<string, unknown> {
-  return Object.fromEntries(queryParams(op).map((p) => [sdkQueryName(p.name), exampleOf(p)]));
-}
-
-function exampleOf(param: Parameter): unknown {
-  const schema: Schema = param.schema;
-  const value = schema.example ?? schema.default ?? schema.enum?.[0];
-  if (value === undefined) throw new Error(`parameter ${param.name} has no example to write code samples from`);
-  return value;
+  return Object.fromEntries(queryParams(op).map((p) => [sdkQueryName(p.name), parameterExample(op, p)]));
 }
 
 function cliFlag(key: string, value: unknown): string[] {
@@ -201,5 +193,3 @@ function resultNoun(resource: string, method: string): string {
 const stripVerb = (method: string) => method.replace(/^(list|get|create|update|delete)/, '');
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const singular = (noun: string) => lowerFirst(noun).replace(/ies$/, 'y').replace(/s$/, '');
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -2,6 +2,7 @@
 // when piped, YAML, CSV or TSV (--plain) on request. Column choice is generic: scalar fields, in
 // the API's order, as many as fit the terminal, unless --columns names them.
 // yaml and cli-table3 load only when a format needs them: a CLI's start-up time is felt.
+import { isPlainObject } from '../core/json.js';
 import { UsageError } from './errors.js';
 import type { CliIo, Output } from './io.js';
 
@@ -100,8 +101,6 @@ const NO_BORDERS = Object.fromEntries(
 );
 
 const isScalar = (value: unknown) => value === null || typeof value !== 'object';
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function scalarText(value: unknown): string {
   return value === null || value === undefined ? '' : String(value);
@@ -138,7 +137,7 @@ function detailText(value: unknown, yaml: YamlModule): string {
 function columnsOf(items: unknown[]): string[] {
   const keys: string[] = [];
   for (const item of items)
-    if (isRecord(item)) for (const key of Object.keys(item)) if (!keys.includes(key)) keys.push(key);
+    if (isPlainObject(item)) for (const key of Object.keys(item)) if (!keys.includes(key)) keys.push(key);
   return keys;
 }
 
@@ -172,7 +171,7 @@ function rowsOf(result: Result): unknown[] {
 /** Checks `--columns` against the fields the data has: a typo is a usage error naming the valid ones. */
 function checkColumns(columns: string[] | undefined, rows: unknown[]): void {
   if (!columns) return;
-  const records = rows.filter(isRecord);
+  const records = rows.filter(isPlainObject);
   // Nothing came back: there is nothing to check the names against, and nothing to print.
   if (records.length === 0) return;
   const valid = columnsOf(records);
@@ -185,11 +184,11 @@ function checkColumns(columns: string[] | undefined, rows: unknown[]): void {
 }
 
 const pick = (item: unknown, columns: string[]) =>
-  isRecord(item) ? Object.fromEntries(columns.map((c) => [c, item[c] ?? null])) : item;
+  isPlainObject(item) ? Object.fromEntries(columns.map((c) => [c, item[c] ?? null])) : item;
 
 async function listTable(items: unknown[], view: View): Promise<string> {
   if (items.length === 0) return '(no items)';
-  if (!items.every(isRecord)) {
+  if (!items.every(isPlainObject)) {
     const yaml = await loadYaml();
     return items.map((item) => detailText(item, yaml)).join('\n');
   }
@@ -233,7 +232,7 @@ function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const asRecords = (items: unknown[]) => items.map((item) => (isRecord(item) ? item : { value: item }));
+const asRecords = (items: unknown[]) => items.map((item) => (isPlainObject(item) ? item : { value: item }));
 
 function csv(items: unknown[], view: View): string {
   const rows = asRecords(items);

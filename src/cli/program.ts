@@ -2,7 +2,7 @@
 // from the spec.
 import { Writable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { VERSION } from '../version.js';
+import { VERSION } from '../../generated/version.js';
 import { addApiCommand } from './api-command.js';
 import { addAuthCommands } from './auth-commands.js';
 import { addCompletionCommand } from './completion.js';

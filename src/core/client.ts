@@ -4,9 +4,9 @@ import createClient, { type Client } from 'openapi-fetch';
 import { operations, type OperationId } from '../../generated/operations.js';
 import type { Resources } from '../../generated/resources.js';
 import type { paths } from '../../generated/schema.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../../generated/version.js';
 import {
-  PachcaAbortError,
+  abortError,
   PachcaConfigError,
   PachcaError,
   PachcaInputError,
@@ -30,6 +30,8 @@ import { createTransport } from './transport.js';
 import type { ListAllOptions } from './types.js';
 
 export const DEFAULT_BASE_URL = 'https://api.pachca.com/api/shared/v1';
+/** The base URLs the SDK and the CLI accept: http(s), with a host. */
+export const HTTP_URL = /^https?:\/\/[^/]/;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
 
@@ -83,7 +85,7 @@ export class Pachca {
     const token = options.token ?? env.PACHCA_TOKEN;
     const baseUrl = (options.baseUrl ?? env.PACHCA_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     // Redacted: a token passed as the base URL by mistake must not end up in logs.
-    if (!/^https?:\/\//.test(baseUrl))
+    if (!HTTP_URL.test(baseUrl))
       throw redactToken(new PachcaConfigError(`baseUrl must be an http(s) URL, got "${baseUrl}"`), token);
     // Kept in closures only, so that logging or serialising a client never shows the token.
     const problem = tokenProblem(token);
@@ -118,7 +120,7 @@ export class Pachca {
           error instanceof PachcaError
             ? error
             : signal?.aborted
-              ? new PachcaAbortError(`${method} ${path} was aborted`, { cause: signal.reason })
+              ? abortError(`${method} ${path}`, signal)
               : new PachcaError(`${method} ${path} failed: ${(error as Error)?.message ?? error}`, { cause: error }),
           token,
         );
