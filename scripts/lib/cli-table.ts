@@ -13,7 +13,8 @@ import type {
 import { sdkQueryName } from '../../src/core/names.js';
 import { isDestructive } from '../../src/cli/confirm.js';
 import { cliSample } from './code-samples.js';
-import { tableEntry } from './operation-table.js';
+import { routeOf } from '../../src/core/operation.js';
+import { operationRow } from './operation-table.js';
 import { generatedHeader, type Operation, type Schema, type Spec } from './spec.js';
 
 /** Flags the CLI itself defines; a spec field with one of these names would be shadowed. */
@@ -164,7 +165,8 @@ function reference(op: Operation): CliReference {
 const scopeOf = (op: Operation) => (op as Operation & { 'x-scope'?: string })['x-scope'];
 
 export function commandSpec(op: Operation): CliCommandSpec {
-  const entry = tableEntry(op);
+  const row = operationRow(op);
+  const { method, path } = routeOf(row);
   const words = op['x-cli-command'].trim().split(/\s+/);
   if (words.length !== 2)
     throw new Error(`${op.operationId}: x-cli-command must be two words ("users list"), got "${op['x-cli-command']}"`);
@@ -177,8 +179,8 @@ export function commandSpec(op: Operation): CliCommandSpec {
   let file: CliCommandSpec['file'];
   const json = content['application/json']?.schema;
   if (json) {
-    const sdkBody = entry.bodyKey ? json.properties?.[entry.bodyKey] : json;
-    if (!sdkBody) throw new Error(`${op.operationId}: the body has no \`${entry.bodyKey}\` property`);
+    const sdkBody = row.bodyKey ? json.properties?.[row.bodyKey] : json;
+    if (!sdkBody) throw new Error(`${op.operationId}: the body has no \`${row.bodyKey}\` property`);
     options.push(...bodyOptions(sdkBody, op.requestBody?.required === true));
   }
   const multipart = content['multipart/form-data']?.schema;
@@ -201,15 +203,15 @@ export function commandSpec(op: Operation): CliCommandSpec {
     summary: op.summary,
     ...(scopeOf(op) ? { scope: scopeOf(op) } : {}),
     description: reflow(op.description),
-    method: entry.method,
-    path: entry.path,
+    method,
+    path,
     arguments: op.parameters
       .filter((p) => p.in === 'path')
       .map((p) => ({ name: p.name, description: oneLine(p.description) })),
     options,
     ...(file ? { file } : {}),
-    destructive: isDestructive(entry.method),
-    paginated: entry.paginated === true,
+    destructive: isDestructive(method),
+    paginated: row.paginated === true,
     example: cliSample(op),
     reference: reference(op),
   };

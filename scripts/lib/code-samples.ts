@@ -7,7 +7,8 @@ import { isDestructive } from '../../src/cli/confirm.js';
 import { isPlainObject } from '../../src/core/json.js';
 import { parameterExample, requestBodyExample } from './examples.js';
 import type { Operation, Spec } from './spec.js';
-import { tableEntry } from './operation-table.js';
+import { routeOf } from '../../src/core/operation.js';
+import { operationRow } from './operation-table.js';
 
 export interface CodeSample {
   lang: string;
@@ -47,14 +48,13 @@ export function withCodeSamples(bundled: Spec, operations: Operation[]): Spec {
 }
 
 export function sdkSample(op: Operation): string {
-  const entry = tableEntry(op);
-  const [resource, method] = entry.sdk.split('.') as [string, string];
-  const call = `client.${entry.sdk}`;
-  const pathArgs = pathParams(op).map((p) => parameterExample(op, p));
+  const row = operationRow(op);
+  const [resource, method] = row.sdk.split('.') as [string, string];
+  const call = `client.${row.sdk}`;
+  const pathArgs = pathParameters(op).map((p) => parameterExample(op, p));
   const args: unknown[] = [...pathArgs];
   const body = requestBody(op);
-  if (body.kind === 'json')
-    args.push(entry.bodyKey ? (body.value as Record<string, unknown>)[entry.bodyKey] : body.value);
+  if (body.kind === 'json') args.push(row.bodyKey ? (body.value as Record<string, unknown>)[row.bodyKey] : body.value);
   if (body.kind === 'file') args.push(body.path);
   const query = sampleQuery(op);
   if (Object.keys(query).length) args.push(query);
@@ -65,7 +65,7 @@ export function sdkSample(op: Operation): string {
     'const client = new Pachca(); // token from PACHCA_TOKEN',
     '',
   ];
-  if (entry.paginated) {
+  if (row.paginated) {
     const item = singular(resultNoun(resource, method));
     lines.push(
       jsCall(`const page = await ${call}`, args),
@@ -76,22 +76,22 @@ export function sdkSample(op: Operation): string {
       `  console.log(${item});`,
       '}',
     );
-  } else if (entry.success === 204) {
+  } else if (row.success === 204) {
     lines.push(jsCall(`await ${call}`, args));
   } else {
     const noun = resultNoun(resource, method);
     const line = jsCall(`const ${noun} = await ${call}`, args);
-    lines.push(entry.nullable ? `${line} // null when there is none` : line);
+    lines.push(row.nullable ? `${line} // null when there is none` : line);
   }
   return lines.join('\n');
 }
 
 export function cliSample(op: Operation): string {
-  const entry = tableEntry(op);
+  const row = operationRow(op);
   const words = [
     'pachca',
     ...op['x-cli-command'].split(' '),
-    ...pathParams(op).map((p) => String(parameterExample(op, p))),
+    ...pathParameters(op).map((p) => String(parameterExample(op, p))),
   ];
   const flags: string[] = [];
   const body = requestBody(op);
@@ -105,20 +105,20 @@ export function cliSample(op: Operation): string {
   if (body.kind === 'file') flags.push(`--file=${shellWord(body.path)}`);
   for (const [key, value] of Object.entries(sampleQuery(op))) flags.push(...cliFlag(key, value));
   // A destructive command in a script is confirmed with --force.
-  if (isDestructive(entry.method)) flags.push('--force');
+  if (isDestructive(routeOf(row).method)) flags.push('--force');
   const command = shellLine([...words, ...flags]);
-  if (!entry.paginated) return command;
+  if (!row.paginated) return command;
   return `${command}\n\n# Every page, with progress on stderr:\n${shellLine(words.concat('--all'))}`;
 }
 
 export function curlSample(op: Operation, baseUrl: string): string {
-  const entry = tableEntry(op);
+  const { method } = routeOf(operationRow(op));
   let path = op.path;
-  for (const p of pathParams(op)) path = path.replace(`{${p.name}}`, String(parameterExample(op, p)));
+  for (const p of pathParameters(op)) path = path.replace(`{${p.name}}`, String(parameterExample(op, p)));
   const search = new URLSearchParams();
-  for (const p of queryParams(op)) search.append(p.name, String(parameterExample(op, p)));
+  for (const p of sampleQueryParameters(op)) search.append(p.name, String(parameterExample(op, p)));
   const url = `${baseUrl}${path}${search.size ? `?${search}` : ''}`;
-  const curl = entry.method === 'GET' ? 'curl' : `curl -X ${entry.method}`;
+  const curl = method === 'GET' ? 'curl' : `curl -X ${method}`;
   const parts = [`${curl} ${shellWord(url)}`, '-H "Authorization: Bearer $PACHCA_TOKEN"'];
   const body = requestBody(op);
   if (body.kind === 'json') {
@@ -144,15 +144,15 @@ function requestBody(op: Operation): RequestBody {
   return { kind: 'none' };
 }
 
-const pathParams = (op: Operation) => op.parameters.filter((p) => p.in === 'path');
+const pathParameters = (op: Operation) => op.parameters.filter((p) => p.in === 'path');
 
 /** The query parameters a first call sets: the required ones and those with a default (`limit`). */
-const queryParams = (op: Operation) =>
+const sampleQueryParameters = (op: Operation) =>
   op.parameters.filter((p) => p.in === 'query' && (p.required || p.schema.default !== undefined));
 
 /** Query parameters as the SDK takes them: `names[]` is written `names`. */
 function sampleQuery(op: Operation): Record<string, unknown> {
-  return Object.fromEntries(queryParams(op).map((p) => [sdkQueryName(p.name), parameterExample(op, p)]));
+  return Object.fromEntries(sampleQueryParameters(op).map((p) => [sdkQueryName(p.name), parameterExample(op, p)]));
 }
 
 function cliFlag(key: string, value: unknown): string[] {

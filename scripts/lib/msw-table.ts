@@ -87,7 +87,8 @@ function isSecured(op: Operation, spec: Spec): boolean {
   return requirements.length > 0 && !requirements.some((requirement) => Object.keys(requirement).length === 0);
 }
 
-function operationRow(op: Operation, spec: Spec, constants: Constants): string {
+/** The source of `op`'s row of generated/msw.ts (an MswRow). */
+function mswRowSource(op: Operation, spec: Spec, constants: Constants): string {
   const id = op.operationId;
   const success = successStatus(op);
   const fields = [`    route: ${JSON.stringify(`${op.method.toUpperCase()} ${op.path}`)},`, `    success: ${success},`];
@@ -130,10 +131,12 @@ function operationRow(op: Operation, spec: Spec, constants: Constants): string {
 
 export function renderMswTable(ops: Operation[], spec: Spec): string {
   const constants = new Constants();
-  const rows = ops.map((op) => operationRow(op, spec, constants));
+  const rows = ops.map((op) => mswRowSource(op, spec, constants));
   const baseUrl = spec.servers[0]?.url;
   if (!baseUrl) throw new Error('the spec declares no server URL for the mock handlers to default to');
   return `${generatedHeader()}
+import type { MswRow } from '../src/msw/row.js';
+
 ${constants.render()}
 
 /** The API's base URL: where \`handlers()\` and \`mock.*()\` intercept unless given another. */
@@ -148,6 +151,6 @@ export const defaultBaseUrl = ${JSON.stringify(baseUrl)};
  */
 export const mswOperations = {
 ${rows.join('\n')}
-} as const;
+} as const satisfies Record<string, MswRow>;
 `;
 }

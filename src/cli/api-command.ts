@@ -3,7 +3,7 @@
 import { type Command, Option } from 'commander';
 import { apiErrorFor } from '../core/errors.js';
 import { isPlainObject, jsonOrText } from '../core/json.js';
-import { describeData, describeText, operationRows, requireOperation } from './api-reference.js';
+import { describeData, describeText, apiListing, requireOperation } from './api-reference.js';
 import { prepareApiRequest, type ApiFlags, type FieldFlag } from './api-request.js';
 import { confirmDestructive, isDestructive } from './confirm.js';
 import { clientFor, requireToken, resolveSettings, type GlobalOptions } from './context.js';
@@ -11,7 +11,9 @@ import { isDryRunStop } from './dry-run.js';
 import { UsageError } from './errors.js';
 import { exampleText } from './help-text.js';
 import type { CliIo } from './io.js';
-import { print, viewFor, type Result, type View } from './output.js';
+import { print } from './output.js';
+import type { Result } from './records.js';
+import { type View, viewFor } from './view.js';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -179,6 +181,6 @@ export function addApiCommand(program: Command, io: CliIo): void {
     .action(async (options: { json?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const view = viewFor({ ...globals, ...(options.json ? { output: 'json' as const } : {}) }, io);
-      await print({ kind: 'list', items: operationRows() }, view, io.stdout);
+      await print({ kind: 'list', items: apiListing() }, view, io.stdout);
     });
 }

@@ -23,7 +23,8 @@ import { maskToken } from './secrets.js';
 import { UsageError } from './errors.js';
 import { exampleText } from './help-text.js';
 import { type CliIo, readAll } from './io.js';
-import { print, viewFor } from './output.js';
+import { print } from './output.js';
+import { viewFor } from './view.js';
 
 type Fields = Record<string, unknown>;
 

@@ -7,7 +7,7 @@ import { configPath, readConfig, type SavedConfig, type SavedProfile } from './c
 import { dryRunFetch } from './dry-run.js';
 import { NotLoggedInError, UsageError } from './errors.js';
 import type { Output } from './io.js';
-import type { Format, OutputFlags } from './output.js';
+import type { Format, OutputFlags } from './view.js';
 import { verboseFetch } from './verbose.js';
 
 /** The global flags, as commander parses them. */

@@ -11,7 +11,7 @@ import { EXIT, reportError } from './errors.js';
 import { exampleText } from './help-text.js';
 import { processIo, type CliIo, type Output } from './io.js';
 import { addOperationCommands } from './operation-commands.js';
-import { FORMATS, parseColumns } from './output.js';
+import { FORMATS, parseColumns } from './view.js';
 import { redact } from './secrets.js';
 
 function parseSeconds(text: string): number {

@@ -3,9 +3,11 @@
 // example (unwrapped when the SDK takes the inner object), a PNG Blob for uploads and every query
 // parameter's example. A new operation in the spec is called with no change here.
 import { parameterExample, requestBodyExample } from '../../scripts/lib/examples.js';
-import { tableEntry } from '../../scripts/lib/operation-table.js';
+import { operationRow } from '../../scripts/lib/operation-table.js';
 import type { Operation } from '../../scripts/lib/spec.js';
 import type { Pachca, RequestOptions } from '../../src/index.js';
+import { sdkQueryName } from '../../src/core/names.js';
+import { routeOf } from '../../src/core/operation.js';
 import { listAllName } from '../../src/core/resources.js';
 
 export type SdkCall = (client: Pachca, options?: RequestOptions) => Promise<unknown>;
@@ -38,16 +40,18 @@ export function listAllCall(op: Operation): SdkCall {
 }
 
 function callWith(op: Operation, id: string, all: boolean): SdkCall {
-  const entry = tableEntry(op);
-  const [resource, sdkMethod] = entry.sdk.split('.') as [string, string];
+  const row = operationRow(op);
+  const [resource, sdkMethod] = row.sdk.split('.') as [string, string];
   const method = all ? listAllName(sdkMethod) : sdkMethod;
-  const args: unknown[] = entry.pathParams.map((name) => exampleOf(op, name));
-  if (entry.body === 'multipart') args.push(new Blob([PNG], { type: 'image/png' }));
-  else if (entry.body === 'json') {
+  const args: unknown[] = routeOf(row).params.map((name) => exampleOf(op, name));
+  if (row.body === 'multipart') args.push(new Blob([PNG], { type: 'image/png' }));
+  else if (row.body === 'json') {
     const body = requestBodyExample(op) as Record<string, unknown>;
-    args.push(entry.bodyKey ? body[entry.bodyKey] : body);
+    args.push(row.bodyKey ? body[row.bodyKey] : body);
   }
-  const query = Object.entries(entry.query).filter(([sdkName]) => !(all && sdkName === 'cursor'));
+  const query = (row.query ?? [])
+    .map((wireName) => [sdkQueryName(wireName), wireName] as const)
+    .filter(([sdkName]) => !(all && sdkName === 'cursor'));
   if (query.length)
     args.push(Object.fromEntries(query.map(([sdkName, wireName]) => [sdkName, exampleOf(op, wireName)])));
   return (client, options) => {
