@@ -7,4 +7,4 @@ export type { OperationInput } from './core/operation.js';
 export type * from './core/types.js';
 export type * from '../generated/resources.js';
 export { operations } from '../generated/operations.js';
-export { VERSION } from './version.js';
+export { VERSION } from '../generated/version.js';

@@ -3,8 +3,12 @@
 // the operation's parameters and request body. Adding an operation to the spec adds its samples.
 import { jsLiteral, shellSingleQuoted, shellWord } from './literals.js';
 import { sdkQueryName } from '../../src/core/names.js';
-import type { Operation, Parameter, Schema, Spec } from './spec.js';
-import { tableEntry } from './operation-table.js';
+import { isDestructive } from '../../src/cli/confirm.js';
+import { isPlainObject } from '../../src/core/json.js';
+import { parameterExample, requestBodyExample } from './examples.js';
+import type { Operation, Spec } from './spec.js';
+import { routeOf } from '../../src/core/operation.js';
+import { operationRow } from './operation-table.js';
 import type { LanguageCode } from './docs-languages.js';
 
 export interface CodeSample {
@@ -65,20 +69,19 @@ export function withCodeSamples(bundled: Spec, operations: Operation[], language
 
 export function sdkSample(op: Operation, language: LanguageCode = 'en'): string {
   const comments = SAMPLE_COMMENTS[language];
-  const entry = tableEntry(op);
-  const [resource, method] = entry.sdk.split('.') as [string, string];
-  const call = `client.${entry.sdk}`;
-  const pathArgs = pathParams(op).map(exampleOf);
+  const row = operationRow(op);
+  const [resource, method] = row.sdk.split('.') as [string, string];
+  const call = `client.${row.sdk}`;
+  const pathArgs = pathParameters(op).map((p) => parameterExample(op, p));
   const args: unknown[] = [...pathArgs];
   const body = requestBody(op);
-  if (body.kind === 'json')
-    args.push(entry.bodyKey ? (body.value as Record<string, unknown>)[entry.bodyKey] : body.value);
+  if (body.kind === 'json') args.push(row.bodyKey ? (body.value as Record<string, unknown>)[row.bodyKey] : body.value);
   if (body.kind === 'file') args.push(body.path);
   const query = sampleQuery(op);
   if (Object.keys(query).length) args.push(query);
 
   const lines = ["import { Pachca } from 'pachca-sdk';", '', `const client = new Pachca(); // ${comments.token}`, ''];
-  if (entry.paginated) {
+  if (row.paginated) {
     const item = singular(resultNoun(resource, method));
     lines.push(
       jsCall(`const page = await ${call}`, args),
@@ -89,19 +92,23 @@ export function sdkSample(op: Operation, language: LanguageCode = 'en'): string 
       `  console.log(${item});`,
       '}',
     );
-  } else if (entry.success === 204) {
+  } else if (row.success === 204) {
     lines.push(jsCall(`await ${call}`, args));
   } else {
     const noun = resultNoun(resource, method);
     const line = jsCall(`const ${noun} = await ${call}`, args);
-    lines.push(entry.nullable ? `${line} // ${comments.nullable}` : line);
+    lines.push(row.nullable ? `${line} // ${comments.nullable}` : line);
   }
   return lines.join('\n');
 }
 
 export function cliSample(op: Operation, language: LanguageCode = 'en'): string {
-  const entry = tableEntry(op);
-  const words = ['pachca', ...op['x-cli-command'].split(' '), ...pathParams(op).map((p) => String(exampleOf(p)))];
+  const row = operationRow(op);
+  const words = [
+    'pachca',
+    ...op['x-cli-command'].split(' '),
+    ...pathParameters(op).map((p) => String(parameterExample(op, p))),
+  ];
   const flags: string[] = [];
   const body = requestBody(op);
   if (body.kind === 'json') {
@@ -113,21 +120,21 @@ export function cliSample(op: Operation, language: LanguageCode = 'en'): string 
   }
   if (body.kind === 'file') flags.push(`--file=${shellWord(body.path)}`);
   for (const [key, value] of Object.entries(sampleQuery(op))) flags.push(...cliFlag(key, value));
-  // Every DELETE is a destructive command: scripts confirm it with --force.
-  if (entry.method === 'DELETE') flags.push('--force');
+  // A destructive command in a script is confirmed with --force.
+  if (isDestructive(routeOf(row).method)) flags.push('--force');
   const command = shellLine([...words, ...flags]);
-  if (!entry.paginated) return command;
+  if (!row.paginated) return command;
   return `${command}\n\n# ${SAMPLE_COMMENTS[language].everyPage}\n${shellLine(words.concat('--all'))}`;
 }
 
 export function curlSample(op: Operation, baseUrl: string): string {
-  const entry = tableEntry(op);
+  const { method } = routeOf(operationRow(op));
   let path = op.path;
-  for (const p of pathParams(op)) path = path.replace(`{${p.name}}`, String(exampleOf(p)));
+  for (const p of pathParameters(op)) path = path.replace(`{${p.name}}`, String(parameterExample(op, p)));
   const search = new URLSearchParams();
-  for (const p of queryParams(op)) search.append(p.name, String(exampleOf(p)));
+  for (const p of sampleQueryParameters(op)) search.append(p.name, String(parameterExample(op, p)));
   const url = `${baseUrl}${path}${search.size ? `?${search}` : ''}`;
-  const curl = entry.method === 'GET' ? 'curl' : `curl -X ${entry.method}`;
+  const curl = method === 'GET' ? 'curl' : `curl -X ${method}`;
   const parts = [`${curl} ${shellWord(url)}`, '-H "Authorization: Bearer $PACHCA_TOKEN"'];
   const body = requestBody(op);
   if (body.kind === 'json') {
@@ -141,15 +148,7 @@ type RequestBody = { kind: 'none' } | { kind: 'json'; value: unknown } | { kind:
 
 function requestBody(op: Operation): RequestBody {
   const content = op.requestBody?.content ?? {};
-  const json = content['application/json'] as
-    | { example?: unknown; examples?: Record<string, { value: unknown }> }
-    | undefined;
-  if (json) {
-    const first = json.examples ? Object.values(json.examples)[0]?.value : json.example;
-    if (first === undefined)
-      throw new Error(`${op.operationId}: the request body has no example to write code samples from`);
-    return { kind: 'json', value: first };
-  }
+  if (content['application/json']) return { kind: 'json', value: requestBodyExample(op) };
   const multipart = content['multipart/form-data'];
   if (multipart) {
     const field = Object.entries(multipart.schema.properties ?? {}).find(([, s]) => s.format === 'binary')?.[0];
@@ -161,22 +160,15 @@ function requestBody(op: Operation): RequestBody {
   return { kind: 'none' };
 }
 
-const pathParams = (op: Operation) => op.parameters.filter((p) => p.in === 'path');
+const pathParameters = (op: Operation) => op.parameters.filter((p) => p.in === 'path');
 
 /** The query parameters a first call sets: the required ones and those with a default (`limit`). */
-const queryParams = (op: Operation) =>
+const sampleQueryParameters = (op: Operation) =>
   op.parameters.filter((p) => p.in === 'query' && (p.required || p.schema.default !== undefined));
 
 /** Query parameters as the SDK takes them: `names[]` is written `names`. */
 function sampleQuery(op: Operation): Record<string, unknown> {
-  return Object.fromEntries(queryParams(op).map((p) => [sdkQueryName(p.name), exampleOf(p)]));
-}
-
-function exampleOf(param: Parameter): unknown {
-  const schema: Schema = param.schema;
-  const value = schema.example ?? schema.default ?? schema.enum?.[0];
-  if (value === undefined) throw new Error(`parameter ${param.name} has no example to write code samples from`);
-  return value;
+  return Object.fromEntries(sampleQueryParameters(op).map((p) => [sdkQueryName(p.name), parameterExample(op, p)]));
 }
 
 function cliFlag(key: string, value: unknown): string[] {
@@ -217,5 +209,3 @@ function resultNoun(resource: string, method: string): string {
 const stripVerb = (method: string) => method.replace(/^(list|get|create|update|delete)/, '');
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 const singular = (noun: string) => lowerFirst(noun).replace(/ies$/, 'y').replace(/s$/, '');
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -2,16 +2,18 @@
 // --verbose and exit codes as the typed commands; `pachca api ls` and `--describe` read the spec.
 import { type Command, Option } from 'commander';
 import { apiErrorFor } from '../core/errors.js';
-import { jsonOrText } from '../core/json.js';
-import { describeData, describeText, operationRows, requireOperation } from './api-reference.js';
+import { isPlainObject, jsonOrText } from '../core/json.js';
+import { describeData, describeText, apiListing, requireOperation } from './api-reference.js';
 import { prepareApiRequest, type ApiFlags, type FieldFlag } from './api-request.js';
-import { confirmDestructive } from './confirm.js';
+import { confirmDestructive, isDestructive } from './confirm.js';
 import { clientFor, requireToken, resolveSettings, type GlobalOptions } from './context.js';
 import { isDryRunStop } from './dry-run.js';
 import { UsageError } from './errors.js';
 import { exampleText } from './help-text.js';
 import type { CliIo } from './io.js';
-import { print, viewFor, type Result, type View } from './output.js';
+import { print } from './output.js';
+import type { Result } from './records.js';
+import { type View, viewFor } from './view.js';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -35,14 +37,12 @@ interface ApiOptions extends ApiFlags {
 
 /** The body as the typed commands print it: `data` unwrapped, lists with their `meta`. */
 function resultOf(body: unknown): Result {
-  const isObject = (value: unknown): value is Record<string, unknown> =>
-    typeof value === 'object' && value !== null && !Array.isArray(value);
   if (body === null) return { kind: 'null', message: '(null)' };
   if (Array.isArray(body)) return { kind: 'list', items: body };
-  if (!isObject(body)) return { kind: 'object', value: { value: body } };
+  if (!isPlainObject(body)) return { kind: 'object', value: { value: body } };
   const { data, meta } = body;
   if (Array.isArray(data)) return { kind: 'list', items: data, ...(meta === undefined ? {} : { meta }) };
-  if (isObject(data)) return { kind: 'object', value: data };
+  if (isPlainObject(data)) return { kind: 'object', value: data };
   return { kind: 'object', value: body };
 }
 
@@ -84,7 +84,7 @@ async function send(
   const [bare, inlineQuery] = path.split('?', 2) as [string, string | undefined];
   const request = await prepareApiRequest(method, options, io.stdin);
   const query = new URLSearchParams([...new URLSearchParams(inlineQuery ?? ''), ...request.query]);
-  if (method === 'DELETE' && !options.dryRun)
+  if (isDestructive(method) && !options.dryRun)
     await confirmDestructive(`send DELETE ${bare}`, options.force === true, io, globals);
   const client = clientFor(settings, globals, io, options.dryRun === true);
   const untyped = client.raw.request as unknown as (
@@ -181,6 +181,6 @@ export function addApiCommand(program: Command, io: CliIo): void {
     .action(async (options: { json?: boolean }, command: Command) => {
       const globals = command.optsWithGlobals<GlobalOptions>();
       const view = viewFor({ ...globals, ...(options.json ? { output: 'json' as const } : {}) }, io);
-      await print({ kind: 'list', items: operationRows() }, view, io.stdout);
+      await print({ kind: 'list', items: apiListing() }, view, io.stdout);
     });
 }

@@ -5,10 +5,11 @@ import { cliCommands } from '../../generated/cli-commands.js';
 import { pathPattern } from '../core/names.js';
 import type { CliCommandSpec, ReferenceField } from './command-spec.js';
 import { UsageError } from './errors.js';
-import { textTable, type View } from './output.js';
+import { textTable } from './text-table.js';
+import type { View } from './view.js';
 
-/** One row of `pachca api ls`. */
-export function operationRows() {
+/** The rows of `pachca api ls`: one per operation. */
+export function apiListing() {
   return cliCommands.map((spec) => ({
     method: spec.method,
     path: spec.path,

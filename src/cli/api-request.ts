@@ -2,8 +2,10 @@
 // (`-F user[first_name]=Ivan`), a whole body (--input, --data) or a multipart form (--file).
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { isPlainObject } from '../core/json.js';
+import { contentTypeFor } from '../core/uploads.js';
 import { UsageError } from './errors.js';
-import type { Input } from './io.js';
+import { type Input, readAll } from './io.js';
 
 /** One `-f` or `-F`: both flags collect into one list, so a list field keeps the order given. */
 export interface FieldFlag {
@@ -68,9 +70,8 @@ export function setPath(target: Record<string, unknown>, path: string[], value: 
   }
   target[head] ??= {};
   const inner = target[head];
-  if (typeof inner !== 'object' || inner === null || Array.isArray(inner))
-    throw new UsageError(`Field "${key}" nests inside a value`);
-  setPath(inner as Record<string, unknown>, rest, value, key);
+  if (!isPlainObject(inner)) throw new UsageError(`Field "${key}" nests inside a value`);
+  setPath(inner, rest, value, key);
 }
 
 /** The body fields in command-line order: `-f` always text, `-F` typed. */
@@ -81,12 +82,6 @@ function fieldPairs(flags: ApiFlags): [string, unknown][] {
   });
 }
 
-async function readAll(input: Input): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of input) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 function parseBody(text: string, where: string): unknown {
   try {
     return JSON.parse(text);
@@ -94,15 +89,6 @@ function parseBody(text: string, where: string): unknown {
     throw new UsageError(`${where} is not valid JSON: ${(error as Error).message}`);
   }
 }
-
-const FILE_TYPES: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  webp: 'image/webp',
-  json: 'application/json',
-};
 
 async function filePart(text: string): Promise<[string, File]> {
   const [field, path] = splitPair(text, '--file');
@@ -114,8 +100,7 @@ async function filePart(text: string): Promise<[string, File]> {
       `--file ${field}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     );
   }
-  const type = FILE_TYPES[path.toLowerCase().split('.').pop() ?? ''] ?? 'application/octet-stream';
-  return [field, new File([new Uint8Array(bytes)], basename(path), { type })];
+  return [field, new File([new Uint8Array(bytes)], basename(path), { type: contentTypeFor(path) })];
 }
 
 export interface PreparedRequest {

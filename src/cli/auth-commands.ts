@@ -22,16 +22,11 @@ import {
 import { maskToken } from './secrets.js';
 import { UsageError } from './errors.js';
 import { exampleText } from './help-text.js';
-import type { CliIo, Input } from './io.js';
-import { print, viewFor } from './output.js';
+import { type CliIo, readAll } from './io.js';
+import { print } from './output.js';
+import { viewFor } from './view.js';
 
 type Fields = Record<string, unknown>;
-
-async function readAll(input: Input): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of input) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8').trim();
-}
 
 function savedInfo(info: Fields): SavedTokenInfo {
   return {
@@ -55,7 +50,7 @@ async function login(globals: GlobalOptions, io: CliIo): Promise<void> {
     if (io.stdin.isTTY) {
       throw new UsageError('Pass the token with --token, or pipe it in: echo "$PACHCA_TOKEN" | pachca auth login');
     }
-    token = await readAll(io.stdin);
+    token = (await readAll(io.stdin)).trim();
     if (!token) throw new UsageError('No token on stdin: pass it with --token or pipe it in');
   }
   const path = configPath(io.env);

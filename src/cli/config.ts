@@ -4,6 +4,7 @@
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
+import { isPlainObject } from '../core/json.js';
 
 /** What `auth login` learnt about the token (GET /oauth/token/info), shown by `auth status`. */
 export interface SavedTokenInfo {
@@ -42,15 +43,12 @@ export class ConfigFileError extends Error {
   override name = 'ConfigFileError';
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function profileFrom(value: unknown): SavedProfile | undefined {
-  if (!isObject(value) || typeof value.token !== 'string' || !value.token) return undefined;
+  if (!isPlainObject(value) || typeof value.token !== 'string' || !value.token) return undefined;
   return {
     token: value.token,
     ...(typeof value.baseUrl === 'string' && value.baseUrl ? { baseUrl: value.baseUrl } : {}),
-    ...(isObject(value.tokenInfo) ? { tokenInfo: value.tokenInfo as unknown as SavedTokenInfo } : {}),
+    ...(isPlainObject(value.tokenInfo) ? { tokenInfo: value.tokenInfo as unknown as SavedTokenInfo } : {}),
   };
 }
 
@@ -66,7 +64,7 @@ export function readConfig(path: string): SavedConfig {
   let value: unknown;
   try {
     value = JSON.parse(text);
-    if (!isObject(value)) throw new Error('not a JSON object');
+    if (!isPlainObject(value)) throw new Error('not a JSON object');
   } catch (error) {
     throw new ConfigFileError(
       `${path} is not valid JSON (${(error as Error).message}); fix it or run \`pachca auth logout --all\``,
@@ -78,7 +76,7 @@ export function readConfig(path: string): SavedConfig {
     return profile ? { defaultProfile: DEFAULT_PROFILE, profiles: { [DEFAULT_PROFILE]: profile } } : { profiles: {} };
   }
   const profiles: Record<string, SavedProfile> = {};
-  for (const [name, entry] of Object.entries(isObject(value.profiles) ? value.profiles : {})) {
+  for (const [name, entry] of Object.entries(isPlainObject(value.profiles) ? value.profiles : {})) {
     const profile = profileFrom(entry);
     if (profile) profiles[name] = profile;
   }

@@ -7,6 +7,9 @@ export class NotConfirmedError extends UsageError {
   override name = 'NotConfirmedError';
 }
 
+/** Which requests are destructive: every DELETE (typed commands, `pachca api`, the docs' samples). */
+export const isDestructive = (method: string): boolean => method === 'DELETE';
+
 export const isInteractive = (io: CliIo) => Boolean(io.stdin.isTTY && io.stderr.isTTY);
 
 export async function confirmDestructive(

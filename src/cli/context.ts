@@ -1,13 +1,13 @@
 // Global flags → an SDK client. Token: --token, then PACHCA_TOKEN, then the profile chosen with
 // --profile or PACHCA_PROFILE, then the default profile. Base URL: --base-url, then
 // PACHCA_BASE_URL, then that profile's, then the production API.
-import { Pachca, DEFAULT_BASE_URL } from '../core/client.js';
-import { VERSION } from '../version.js';
+import { DEFAULT_BASE_URL, HTTP_URL, Pachca } from '../core/client.js';
+import { VERSION } from '../../generated/version.js';
 import { configPath, readConfig, type SavedConfig, type SavedProfile } from './config.js';
 import { dryRunFetch } from './dry-run.js';
 import { NotLoggedInError, UsageError } from './errors.js';
 import type { Output } from './io.js';
-import type { Format, OutputFlags } from './output.js';
+import type { Format, OutputFlags } from './view.js';
 import { verboseFetch } from './verbose.js';
 
 /** The global flags, as commander parses them. */
@@ -92,7 +92,7 @@ export function resolveSettings(options: GlobalOptions, env: NodeJS.ProcessEnv, 
         ? [profile.token, 'profile']
         : [undefined, undefined];
   const baseUrl = nonEmpty(options.baseUrl) ?? nonEmpty(env.PACHCA_BASE_URL) ?? profile?.baseUrl ?? DEFAULT_BASE_URL;
-  if (!/^https?:\/\/[^/]/.test(baseUrl)) throw new UsageError(`The base URL must be an http(s) URL, got "${baseUrl}"`);
+  if (!HTTP_URL.test(baseUrl)) throw new UsageError(`The base URL must be an http(s) URL, got "${baseUrl}"`);
   return {
     token,
     tokenSource,

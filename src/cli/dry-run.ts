@@ -2,7 +2,7 @@
 // it (token masked) and stops the call, so nothing leaves the machine.
 import { jsonOrText } from '../core/json.js';
 import type { Output } from './io.js';
-import type { Format } from './output.js';
+import type { Format } from './view.js';
 import { maskToken } from './secrets.js';
 
 /** Thrown by the dry-run fetch once the request is printed; the CLI treats it as success. */

@@ -13,6 +13,13 @@ export interface CliIo {
   stderr: Output;
 }
 
+/** Everything `input` (stdin) gives until it ends, as UTF-8 text. */
+export async function readAll(input: Input): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of input) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export function processIo(): CliIo {
   return {
     env: process.env,

@@ -2,7 +2,7 @@
 // from the spec.
 import { Writable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { VERSION } from '../version.js';
+import { VERSION } from '../../generated/version.js';
 import { addApiCommand } from './api-command.js';
 import { addAuthCommands } from './auth-commands.js';
 import { addCompletionCommand } from './completion.js';
@@ -11,7 +11,7 @@ import { EXIT, reportError } from './errors.js';
 import { exampleText } from './help-text.js';
 import { processIo, type CliIo, type Output } from './io.js';
 import { addOperationCommands } from './operation-commands.js';
-import { FORMATS, parseColumns } from './output.js';
+import { FORMATS, parseColumns } from './view.js';
 import { redact } from './secrets.js';
 
 function parseSeconds(text: string): number {

@@ -9,7 +9,9 @@ import { confirmDestructive } from './confirm.js';
 import { clientFor, requireToken, resolveSettings, type GlobalOptions } from './context.js';
 import { isDryRunStop } from './dry-run.js';
 import type { CliIo } from './io.js';
-import { print, viewFor, type Result, type View } from './output.js';
+import { print } from './output.js';
+import type { Result } from './records.js';
+import { type View, viewFor } from './view.js';
 import { progressOn, type Progress } from './progress.js';
 
 export interface OperationCall {

@@ -1,12 +1,18 @@
 // The Pachca client: configuration, the openapi-fetch client over the one transport, and the
-// generic `request()` every resource method goes through.
+// generic `request()` every resource method goes through. One call, step by step:
+//   client.users.get(12)               resources.ts: positional arguments → an OperationInput
+//   → client.request('getUser', input) the operation's row; a list becomes a PagePromise of pages
+//   → #callOperation(op, input)        one page: the input checked and encoded, the answer read
+//   → #guarded(…)                      the token check; any failure becomes a redacted PachcaError
+//   → openapi-fetch request()          → transport.ts: rate limit, timeout, retries, fetch
+// `client.raw` enters at #sendRaw, which goes through the same #guarded.
 import createClient, { type Client } from 'openapi-fetch';
 import { operations, type OperationId } from '../../generated/operations.js';
 import type { Resources } from '../../generated/resources.js';
 import type { paths } from '../../generated/schema.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../../generated/version.js';
 import {
-  PachcaAbortError,
+  abortError,
   PachcaConfigError,
   PachcaError,
   PachcaInputError,
@@ -30,6 +36,8 @@ import { createTransport } from './transport.js';
 import type { ListAllOptions } from './types.js';
 
 export const DEFAULT_BASE_URL = 'https://api.pachca.com/api/shared/v1';
+/** The base URLs the SDK and the CLI accept: http(s), with a host. */
+export const HTTP_URL = /^https?:\/\/[^/]/;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
 
@@ -55,6 +63,17 @@ export interface PachcaOptions {
 /** openapi-fetch's `request()` without the per-path types: the table drives these calls. */
 type Send = (method: string, path: string, init?: { signal?: AbortSignal }) => Promise<TextResult>;
 
+/** Looked up per call, so fetch mocks installed after the client was built still apply. */
+const globalFetch: typeof fetch = (input, init) => globalThis.fetch(input, init);
+
+/** openapi-fetch's client with every call going through `send`: its HTTP-method functions are its upper-case keys. */
+function rawClient(client: Client<paths>, send: Send): Client<paths> {
+  const raw: Record<string, unknown> = { ...client, request: send };
+  for (const key of Object.keys(client))
+    if (key === key.toUpperCase()) raw[key] = (path: string, init?: object) => send(key, path, init);
+  return raw as unknown as Client<paths>;
+}
+
 function checkCount(name: string, value: number, min: number): number {
   if (!Number.isFinite(value) || value < min)
     throw new PachcaConfigError(`${name} must be a number >= ${min}, got ${value}`);
@@ -68,14 +87,12 @@ export class Pachca {
   /** The typed openapi-fetch client, with the same auth, retries, timeouts and errors, for anything the helpers don't cover. */
   readonly raw: Client<paths>;
   readonly baseUrl: string;
-  readonly #request: Send;
-  readonly #guard: <T>(
-    method: string,
-    path: string,
-    signal: AbortSignal | undefined,
-    run: () => Promise<T>,
-  ) => Promise<T>;
+  // Private fields, so that logging or serialising a client never shows the token.
+  readonly #token: string | undefined;
+  readonly #tokenProblem: string | undefined;
   readonly #maxPages: number;
+  /** openapi-fetch's `request()`, over the transport: the last step of every call. */
+  readonly #openapiRequest: Send;
 
   constructor(options: PachcaOptions = {}) {
     // Browsers and edge runtimes have no `process`.
@@ -83,17 +100,16 @@ export class Pachca {
     const token = options.token ?? env.PACHCA_TOKEN;
     const baseUrl = (options.baseUrl ?? env.PACHCA_BASE_URL ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
     // Redacted: a token passed as the base URL by mistake must not end up in logs.
-    if (!/^https?:\/\//.test(baseUrl))
+    if (!HTTP_URL.test(baseUrl))
       throw redactToken(new PachcaConfigError(`baseUrl must be an http(s) URL, got "${baseUrl}"`), token);
-    // Kept in closures only, so that logging or serialising a client never shows the token.
-    const problem = tokenProblem(token);
     this.baseUrl = baseUrl;
+    this.#token = token;
+    this.#tokenProblem = tokenProblem(token);
     this.#maxPages = checkCount('maxPages', options.maxPages ?? DEFAULT_MAX_PAGES, 1);
     const client = createClient<paths>({
       baseUrl,
       fetch: createTransport({
-        // Looked up per call, so fetch mocks installed after the client was built still apply.
-        fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+        fetch: options.fetch ?? globalFetch,
         maxRetries: checkCount('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES, 0),
         timeoutMs: checkCount('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1),
         ...(options.rateLimit && { rateLimiter: createRateLimiter(options.rateLimit) }),
@@ -102,37 +118,11 @@ export class Pachca {
         Accept: 'application/json',
         'User-Agent': `pachca-sdk/${VERSION}`,
         ...options.headers,
-        ...(!problem && { Authorization: `Bearer ${token}` }),
+        ...(!this.#tokenProblem && { Authorization: `Bearer ${token}` }),
       },
     });
-
-    // Every call, from a resource method or from `raw`, runs in here: nothing is sent with a bad
-    // token, and whatever fails (the network, a custom fetch, a middleware, a timeout, an abort)
-    // rejects with a PachcaError that does not hold the token.
-    this.#guard = async (method, path, signal, run) => {
-      try {
-        if (problem) throw new PachcaTokenError(problem);
-        return await run();
-      } catch (error) {
-        throw redactToken(
-          error instanceof PachcaError
-            ? error
-            : signal?.aborted
-              ? new PachcaAbortError(`${method} ${path} was aborted`, { cause: signal.reason })
-              : new PachcaError(`${method} ${path} failed: ${(error as Error)?.message ?? error}`, { cause: error }),
-          token,
-        );
-      }
-    };
-    const request = client.request as Send;
-    this.#request = request;
-    const send: Send = (method, path, init = {}) =>
-      this.#guard(method, path, init.signal, () => request(method, path, init));
-    const raw: Record<string, unknown> = { ...client, request: send };
-    // GET, PUT, POST, …: openapi-fetch's upper-case methods, each sent through `send`.
-    for (const method in client)
-      if (method < 'a') raw[method] = (path: string, init?: object) => send(method, path, init);
-    this.raw = raw as unknown as Client<paths>;
+    this.#openapiRequest = client.request as Send;
+    this.raw = rawClient(client, this.#sendRaw.bind(this));
     Object.assign(this, buildResources(this));
   }
 
@@ -143,19 +133,24 @@ export class Pachca {
   request(operationId: OperationId, input: OperationInput = {}, options: ListAllOptions = {}): Promise<unknown> {
     const op: OperationRow | undefined = operations[operationId];
     if (!op) return Promise.reject(new PachcaInputError(`Unknown operation ${operationId}`));
-    if (!('paginated' in op)) return this.#call(op, input, options);
+    if (!('paginated' in op)) return this.#callOperation(op, input, options);
     // Later pages add their cursor to the caller's query; the first page keeps the caller's own.
     const load = (cursor?: string) =>
-      this.#call(op, cursor ? { ...input, query: { ...input.query, cursor } } : input, options) as Promise<{
+      this.#callOperation(op, cursor ? { ...input, query: { ...input.query, cursor } } : input, options) as Promise<{
         data: unknown[];
         meta: unknown;
       }>;
     return new PagePromise(load, options.maxPages ?? this.#maxPages) as unknown as Promise<unknown>;
   }
 
-  #call(op: OperationRow, input: OperationInput, { headers, signal, timeoutMs }: ListAllOptions): Promise<unknown> {
+  /** One call of an operation (one page of a list): the input encoded, sent, the answer read. */
+  #callOperation(
+    op: OperationRow,
+    input: OperationInput,
+    { headers, signal, timeoutMs }: ListAllOptions,
+  ): Promise<unknown> {
     const { method, path } = routeOf(op);
-    return this.#guard(method, path, signal, async () => {
+    return this.#guarded(method, path, signal, async () => {
       const init = {
         ...(await prepareRequest(op, input)),
         headers,
@@ -165,7 +160,33 @@ export class Pachca {
       };
       // The query string is left out of errors: it may hold search text, and the path names the failure.
       const url = () => this.baseUrl + path.replace(PATH_PARAM, (_, name: string) => String(input.path?.[name]));
-      return readResult(op, url, await this.#request(method, path, init));
+      return readResult(op, url, await this.#openapiRequest(method, path, init));
     });
+  }
+
+  /** A call through `client.raw`: openapi-fetch's own arguments, with the same guard. */
+  #sendRaw(method: string, path: string, init: { signal?: AbortSignal } = {}): Promise<TextResult> {
+    return this.#guarded(method, path, init.signal, () => this.#openapiRequest(method, path, init));
+  }
+
+  /**
+   * Every call, from a resource method or from `raw`, runs in here: nothing is sent with a bad
+   * token, and whatever fails (the network, a custom fetch, a middleware, a timeout, an abort)
+   * rejects with a PachcaError that does not hold the token.
+   */
+  async #guarded<T>(method: string, path: string, signal: AbortSignal | undefined, run: () => Promise<T>): Promise<T> {
+    try {
+      if (this.#tokenProblem) throw new PachcaTokenError(this.#tokenProblem);
+      return await run();
+    } catch (error) {
+      throw redactToken(
+        error instanceof PachcaError
+          ? error
+          : signal?.aborted
+            ? abortError(`${method} ${path}`, signal)
+            : new PachcaError(`${method} ${path} failed: ${(error as Error)?.message ?? error}`, { cause: error }),
+        this.#token,
+      );
+    }
   }
 }

@@ -46,6 +46,10 @@ export class PachcaAbortError extends PachcaError {
   override name = 'PachcaAbortError';
 }
 
+/** What an aborted call rejects with, wherever the abort arrived; `what` names the request. */
+export const abortError = (what: string, signal: AbortSignal): PachcaAbortError =>
+  new PachcaAbortError(`${what} was aborted`, { cause: signal.reason });
+
 /** A success status with a body that is not the JSON the spec promises. */
 export class PachcaInvalidResponseError extends PachcaError {
   override name = 'PachcaInvalidResponseError';

@@ -6,3 +6,7 @@ export function jsonOrText(text: string): unknown {
     return text;
   }
 }
+
+/** A JSON object: not null, not an array (the one check every reader of parsed JSON needs). */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -2,7 +2,7 @@
 // logical request while this loop owns the attempts. Each attempt takes a rate-limiter slot, gets
 // its own timeout and reads the whole body, so a stalled or reset body is caught like a stalled
 // connection.
-import { PachcaAbortError, PachcaConnectionError, PachcaTimeoutError } from './errors.js';
+import { abortError, PachcaConnectionError, PachcaTimeoutError } from './errors.js';
 import { retryDelay } from './backoff.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { sleep } from './sleep.js';
@@ -145,7 +145,7 @@ export function createTransport({ fetch, maxRetries, timeoutMs, rateLimiter }: T
     } catch (error) {
       // However the abort arrived (before an attempt, in the rate limiter, during a fetch or a
       // backoff wait), the caller gets one error type.
-      if (signal?.aborted) throw new PachcaAbortError(`${method} ${request.url} was aborted`, { cause: signal.reason });
+      if (signal?.aborted) throw abortError(`${method} ${request.url}`, signal);
       throw error;
     }
   };

@@ -10,5 +10,5 @@ export async function readUploadPath(path: string): Promise<{ bytes: Uint8Array;
     throw new Error(`Upload file not found: ${path}`, { cause: error });
   });
   if (!info.isFile()) throw new Error(`Upload path is not a regular file: ${path}`);
-  return { bytes: await readFile(path), name: path.replace(/^.*[\\/]/, '') };
+  return { bytes: await readFile(path), name: path.replace(/^[\s\S]*[\\/]/, '') };
 }

@@ -15,9 +15,11 @@ const TYPES_BY_EXTENSION: Record<string, string> = {
   heic: 'image/heic',
   bmp: 'image/bmp',
   svg: 'image/svg+xml',
+  json: 'application/json',
 };
 
-function contentTypeFor(filename: string): string {
+/** The content type a file's name implies (the SDK's uploads and `pachca api --file`). */
+export function contentTypeFor(filename: string): string {
   const extension = filename.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
   return TYPES_BY_EXTENSION[extension] ?? 'application/octet-stream';
 }

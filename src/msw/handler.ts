@@ -5,23 +5,10 @@ import { defaultBaseUrl, mswOperations } from '../../generated/msw.js';
 import { PATH_PARAM } from '../core/names.js';
 import { jsonOrText } from '../core/json.js';
 import type { MockedOperationId } from './types.js';
-import { bodyErrors, type BodyCheck } from './validate.js';
+import type { DeclaredResponse, MswRow } from './row.js';
+import { bodyErrors } from './validate.js';
 
-interface DeclaredResponse {
-  headers: Readonly<Record<string, string>>;
-  examples?: Readonly<Record<string, unknown>>;
-}
-
-interface Row {
-  route: string;
-  success: number;
-  auth?: boolean;
-  json?: BodyCheck;
-  multipart?: BodyCheck;
-  responses: Readonly<Record<number, DeclaredResponse>>;
-}
-
-const table: Readonly<Record<MockedOperationId, Row>> = mswOperations;
+const table: Readonly<Record<MockedOperationId, MswRow>> = mswOperations;
 
 /** What a handler answers; every field is optional (the default handler takes none). */
 export interface Answer {
@@ -41,7 +28,7 @@ function reply(status: number, body: unknown, headers: Readonly<Record<string, s
 }
 
 /** The row's response for `status`; `name` (the operation) is for the error. */
-function responseOf(name: string, row: Row, status: number): DeclaredResponse {
+function responseOf(name: string, row: MswRow, status: number): DeclaredResponse {
   const response = row.responses[status];
   if (!response) {
     throw new TypeError(`${name} declares no ${status} response; it declares ${Object.keys(row.responses).join(', ')}`);
@@ -50,13 +37,13 @@ function responseOf(name: string, row: Row, status: number): DeclaredResponse {
 }
 
 /** A declared response of `row`, answered with its first example. */
-function declared(row: Row, status: number): Response {
+function declared(row: MswRow, status: number): Response {
   const { headers, examples = {} } = responseOf(row.route, row, status);
   return reply(status, Object.values(examples)[0], headers);
 }
 
 /** The body as the check reads it: parsed JSON (the raw text if it is not JSON) or the form's fields. */
-async function bodyOf(row: Row, request: Request): Promise<unknown> {
+async function bodyOf(row: MswRow, request: Request): Promise<unknown> {
   if (row.multipart)
     return request.formData().then(
       (form) => Object.fromEntries(form),
@@ -66,7 +53,7 @@ async function bodyOf(row: Row, request: Request): Promise<unknown> {
 }
 
 /** The Prism mock's answers to a request it refuses: 401 without a token, 422 for a bad body. */
-async function refusal(row: Row, request: Request): Promise<Response | undefined> {
+async function refusal(row: MswRow, request: Request): Promise<Response | undefined> {
   if (row.auth && !BEARER.test(request.headers.get('authorization') ?? '')) return declared(row, 401);
   const check = row.json ?? row.multipart;
   if (!check) return undefined;

@@ -2,6 +2,7 @@
 // types and enums, at any depth) and describes each problem the way the API does: one item of
 // `errors[]` with the field's `key`, the rejected `value`, a `message` and a `code`.
 import type { components } from '../../generated/schema.js';
+import { isPlainObject } from '../core/json.js';
 
 /** The part of a request schema the mock checks, in JSON Schema keywords (oneOf read as anyOf). */
 export interface BodyCheck {
@@ -16,11 +17,6 @@ export interface BodyCheck {
 /** One item of the API's `errors[]`; the mock's have no payload. */
 export type FieldError = components['schemas']['ApiErrorItem'] & { payload: null };
 
-type Fields = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Fields =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const HAS_TYPE: Record<string, (value: unknown) => boolean> = {
   string: (value) => typeof value === 'string',
   integer: (value) => Number.isInteger(value),
@@ -28,7 +24,7 @@ const HAS_TYPE: Record<string, (value: unknown) => boolean> = {
   boolean: (value) => typeof value === 'boolean',
   null: (value) => value === null,
   array: Array.isArray,
-  object: isObject,
+  object: isPlainObject,
 };
 
 /** The rejected value as the API reports it: a string, or null when there is none. */
@@ -63,7 +59,7 @@ export function bodyErrors(check: BodyCheck, value: unknown, key = ''): FieldErr
     const items = check.items;
     return value.flatMap((item, i) => bodyErrors(items, item, `${key}[${i}]`));
   }
-  if (!isObject(value)) return [];
+  if (!isPlainObject(value)) return [];
   const missing = (check.required ?? [])
     .filter((name) => value[name] === undefined)
     .map((name) => problem(child(key, name), null, 'is required', 'required'));

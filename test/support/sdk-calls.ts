@@ -2,9 +2,12 @@
 // operation table, given the spec's examples — path parameter examples, the first request body
 // example (unwrapped when the SDK takes the inner object), a PNG Blob for uploads and every query
 // parameter's example. A new operation in the spec is called with no change here.
-import { tableEntry } from '../../scripts/lib/operation-table.js';
+import { parameterExample, requestBodyExample } from '../../scripts/lib/examples.js';
+import { operationRow } from '../../scripts/lib/operation-table.js';
 import type { Operation } from '../../scripts/lib/spec.js';
 import type { Pachca, RequestOptions } from '../../src/index.js';
+import { sdkQueryName } from '../../src/core/names.js';
+import { routeOf } from '../../src/core/operation.js';
 import { listAllName } from '../../src/core/resources.js';
 
 export type SdkCall = (client: Pachca, options?: RequestOptions) => Promise<unknown>;
@@ -17,21 +20,14 @@ export const PNG = Uint8Array.from(
   ),
 );
 
-/** The example value of one of `op`'s parameters. */
+/** The example value of `op`'s parameter `name` (the docs' samples use the same). */
 export function exampleOf(op: Operation, name: string): unknown {
-  const parameter = op.parameters.find((p) => p.name === name)!;
-  const example = parameter.schema.example ?? (parameter as { example?: unknown }).example;
-  if (example === undefined) throw new Error(`${op.operationId}: parameter ${name} needs an example`);
-  return example;
+  const parameter = op.parameters.find((p) => p.name === name);
+  if (!parameter) throw new Error(`${op.operationId} has no parameter ${name}`);
+  return parameterExample(op, parameter);
 }
 
-/** The first named example of `op`'s JSON request body. */
-export function requestExample(op: Operation): unknown {
-  const media = op.requestBody?.content['application/json'] as { examples?: Record<string, { value: unknown }> };
-  const first = Object.values(media.examples ?? {})[0];
-  if (!first) throw new Error(`${op.operationId}: the JSON request body needs a named example`);
-  return first.value;
-}
+export { requestBodyExample as requestExample } from '../../scripts/lib/examples.js';
 
 /** The operation's resource method, called with the spec's examples (and `options` last). */
 export function sdkCall(op: Operation): SdkCall {
@@ -44,16 +40,18 @@ export function listAllCall(op: Operation): SdkCall {
 }
 
 function callWith(op: Operation, id: string, all: boolean): SdkCall {
-  const entry = tableEntry(op);
-  const [resource, sdkMethod] = entry.sdk.split('.') as [string, string];
+  const row = operationRow(op);
+  const [resource, sdkMethod] = row.sdk.split('.') as [string, string];
   const method = all ? listAllName(sdkMethod) : sdkMethod;
-  const args: unknown[] = entry.pathParams.map((name) => exampleOf(op, name));
-  if (entry.body === 'multipart') args.push(new Blob([PNG], { type: 'image/png' }));
-  else if (entry.body === 'json') {
-    const body = requestExample(op) as Record<string, unknown>;
-    args.push(entry.bodyKey ? body[entry.bodyKey] : body);
+  const args: unknown[] = routeOf(row).params.map((name) => exampleOf(op, name));
+  if (row.body === 'multipart') args.push(new Blob([PNG], { type: 'image/png' }));
+  else if (row.body === 'json') {
+    const body = requestBodyExample(op) as Record<string, unknown>;
+    args.push(row.bodyKey ? body[row.bodyKey] : body);
   }
-  const query = Object.entries(entry.query).filter(([sdkName]) => !(all && sdkName === 'cursor'));
+  const query = (row.query ?? [])
+    .map((wireName) => [sdkQueryName(wireName), wireName] as const)
+    .filter(([sdkName]) => !(all && sdkName === 'cursor'));
   if (query.length)
     args.push(Object.fromEntries(query.map(([sdkName, wireName]) => [sdkName, exampleOf(op, wireName)])));
   return (client, options) => {
