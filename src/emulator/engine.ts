@@ -88,7 +88,7 @@ function checkOptions(options: EmulatorOptions): Required<Pick<EmulatorOptions, 
 
 export function createEngine(options: EmulatorOptions, parts: EngineParts): Emulator {
   const { users, seed, basePath } = checkOptions(options);
-  let workspace = new Workspace(seedWorkspace(seed, users));
+  let workspace = new Workspace(seedWorkspace(seed, users), { copy: false });
   const clock = new Clock();
   const faults = new Faults();
   const journal = new Journal();
@@ -106,7 +106,7 @@ export function createEngine(options: EmulatorOptions, parts: EngineParts): Emul
   const emulator: Emulator = {
     handle,
     reset() {
-      workspace = new Workspace(seedWorkspace(seed, users));
+      workspace = new Workspace(seedWorkspace(seed, users), { copy: false });
       outbox.length = 0;
       lastUsed.clear();
       changed();

@@ -161,10 +161,14 @@ function fixedUsers(): StoredUser[] {
 /** Makes each generated nickname and email unique with a number, as a workspace would. */
 class UniqueNames {
   private readonly taken = new Set<string>(['olegp', 'anna', 'msmirnova', 'deploy_bot', 'kgostev']);
+  /** The next number to try per base name: a common name would otherwise retry every number before. */
+  private readonly next = new Map<string, number>();
 
   claim(base: string): string {
-    let name = base;
-    for (let n = 2; this.taken.has(name); n++) name = `${base}${n}`;
+    let n = this.next.get(base) ?? 1;
+    let name = n === 1 ? base : `${base}${n}`;
+    while (this.taken.has(name)) name = `${base}${++n}`;
+    this.next.set(base, n + 1);
     this.taken.add(name);
     return name;
   }

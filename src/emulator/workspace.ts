@@ -4,6 +4,9 @@
 import { fromBase64, toBase64 } from './base64.js';
 import type { StoredAvatar, StoredCustomProperty, StoredGroupTag, StoredUser, WorkspaceState } from './types.js';
 
+/** A deep copy of plain JSON data (faster than structuredClone for many small records). */
+export const cloneJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 /** Names and emails are unique regardless of case. */
 export const uniqueKey = (text: string): string => text.trim().toLowerCase();
 
@@ -44,9 +47,12 @@ export class Workspace {
   private readonly tagByName = new Map<string, number>();
   private readonly userByEmail = new Map<string, number>();
 
-  /** A workspace from a state document that has passed `checkState`; the document is not kept. */
-  constructor(state: WorkspaceState) {
-    const copy = structuredClone(state);
+  /**
+   * A workspace from a state document that has passed `checkState`. It keeps the document's
+   * records unless `copy` is set (a document someone else still holds).
+   */
+  constructor(state: WorkspaceState, { copy: copying = true }: { copy?: boolean } = {}) {
+    const copy = copying ? cloneJson(state) : state;
     this.ownerId = copy.owner_id;
     this.nextUserId = copy.next_user_id;
     this.nextGroupTagId = copy.next_group_tag_id;
@@ -65,7 +71,7 @@ export class Workspace {
       content_type: contentType,
       data: toBase64(bytes),
     }));
-    return structuredClone({
+    return cloneJson({
       version: 1,
       owner_id: this.ownerId,
       next_user_id: this.nextUserId,
