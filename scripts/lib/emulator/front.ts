@@ -52,6 +52,17 @@ function parseViolations(header: string | string[] | undefined): Violation[] {
   }
 }
 
+// The spec documents 429 (with Retry-After) and 5xx for every operation in its description, not
+// in each operation's responses, so Prism warns that it cannot match them. The emulator sends them
+// on purpose (faults, --rate-limit): that one warning is not a violation.
+const DOCUMENTED_FOR_ALL = new Set([429, 500, 502, 503, 504]);
+const UNLISTED_STATUS = /^Unable to match the returned status code/;
+
+function realViolations(status: number, violations: Violation[]): Violation[] {
+  if (!DOCUMENTED_FOR_ALL.has(status)) return violations;
+  return violations.filter((v) => !UNLISTED_STATUS.test(v.message));
+}
+
 export function frontListener({ emulator, exchanges, prismUrl, publicUrl, log }: FrontOptions) {
   const prism = new URL(prismUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
@@ -94,7 +105,10 @@ export function frontListener({ emulator, exchanges, prismUrl, publicUrl, log }:
             outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
             answer.pipe(outgoing);
             answer.once('end', () => {
-              const violations = parseViolations(answer.headers['sl-violations']);
+              const violations = realViolations(
+                answer.statusCode ?? 0,
+                parseViolations(answer.headers['sl-violations']),
+              );
               if (violations.length > 0) {
                 const requestId = exchanges.requestIdOf(id) ?? answer.headers['x-request-id'];
                 if (typeof requestId === 'string') emulator.journal.annotate(requestId, violations);
