@@ -1,6 +1,6 @@
 // Regenerates generated/ from the spec: types (openapi-typescript), the operation table, the
-// typed resource interface, the CLI's commands and the MSW handlers' table. `--check` fails instead
-// of writing when generated/ is stale.
+// typed resource interface, the CLI's commands, the MSW handlers' table and the emulator's seed
+// pools. `--check` fails instead of writing when generated/ is stale.
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -10,6 +10,7 @@ import { ROOT, SPEC_ROOT, bundleSpec, listOperations } from './lib/spec.js';
 import { renderOperationTable, renderResourceTypes } from './lib/operation-table.js';
 import { renderCliCommands } from './lib/cli-table.js';
 import { renderMswTable } from './lib/msw-table.js';
+import { renderEmulatorPools } from './lib/emulator-pools.js';
 
 const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier('Blob'));
 const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());
@@ -35,6 +36,7 @@ export async function renderGenerated(): Promise<Record<string, string>> {
     'resources.ts': renderResourceTypes(ops),
     'cli-commands.ts': renderCliCommands(ops, spec),
     'msw.ts': renderMswTable(ops, spec),
+    'emulator-pools.ts': renderEmulatorPools(spec),
   };
 }
 
