@@ -73,26 +73,40 @@ export async function call(
   );
   const text = await response.text();
   const body = text === '' ? undefined : JSON.parse(text);
-  const pathname = new URL(ORIGIN + path).pathname;
+  const operationId = expectSpecAnswer(method, new URL(ORIGIN + path).pathname, response.status, text, undeclared);
+  return { status: response.status, body, headers: response.headers, operationId };
+}
+
+/**
+ * Checks an answer to `method pathname` (relative to the API's base) against the spec: a status
+ * the operation declares (unless `undeclared` may be) and a body its schema accepts. Returns the
+ * operationId, or undefined for a path outside the spec.
+ */
+export function expectSpecAnswer(
+  method: string,
+  pathname: string,
+  status: number,
+  text: string,
+  undeclared = false,
+): string | undefined {
   const found = checkedOperations().find(
     ({ operation, pattern }) => operation.method === method.toLowerCase() && pattern.test(pathname),
   );
-  if (found) {
-    const { operation } = found;
-    const declared = operation.responses[String(response.status)];
-    if (!undeclared)
-      expect(declared, `${operation.operationId} answered an undeclared ${response.status}: ${text}`).toBeDefined();
-    if (declared) {
-      const validate = validator(operation, response.status);
-      if (validate) {
-        expect(
-          validate(body) ? [] : validate.errors,
-          `${operation.operationId} ${response.status}: ${text.slice(0, 400)}`,
-        ).toEqual([]);
-      } else expect(text, `${operation.operationId} ${response.status} has no body`).toBe('');
-    }
+  if (!found) return undefined;
+  const { operation } = found;
+  const declared = operation.responses[String(status)];
+  if (!undeclared) expect(declared, `${operation.operationId} answered an undeclared ${status}: ${text}`).toBeDefined();
+  if (declared) {
+    const validate = validator(operation, status);
+    if (validate) {
+      const body = text === '' ? undefined : JSON.parse(text);
+      expect(
+        validate(body) ? [] : validate.errors,
+        `${operation.operationId} ${status}: ${text.slice(0, 400)}`,
+      ).toEqual([]);
+    } else expect(text, `${operation.operationId} ${status} has no body`).toBe('');
   }
-  return { status: response.status, body, headers: response.headers, operationId: found?.operation.operationId };
+  return operation.operationId;
 }
 
 /** A fresh emulator with a small workspace unless told otherwise. */
