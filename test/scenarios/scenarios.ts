@@ -15,7 +15,7 @@ export interface Scenario {
 
 // biome-ignore lint/suspicious/noExplicitAny: answers of many shapes, checked against the spec elsewhere
 type Body = any;
-const dataOf = (exchange: Exchange): Body => (exchange.body as Body)?.data;
+const dataOf = (exchange: Exchange | undefined): Body => (exchange?.body as Body)?.data;
 
 const createUser = async (api: Transport, run: string, name: string, extra: Record<string, unknown> = {}) => {
   const created = await api.send('POST', '/users', {
