@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { Operation } from '../../scripts/lib/spec.js';
 import { pathPattern } from '../../src/core/names.js';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
-import { compileValidators } from '../support/response-schemas.js';
+import { specAjv } from '../support/response-schemas.js';
 import { specOperations } from '../support/spec.js';
 
 export const ORIGIN = 'http://emulator.test';
@@ -17,7 +17,9 @@ interface Checked {
 }
 
 let operations: Checked[] | undefined;
-let validators: Map<string, ValidateFunction> | undefined;
+let ajv: ReturnType<typeof specAjv> | undefined;
+/** Compiled on first use: most files meet a few of the responses, and compiling is most of the cost. */
+const validators = new Map<string, ValidateFunction | undefined>();
 
 /** The spec's operations with the matcher of their path (read from the spec, not the engine's table). */
 export function checkedOperations(): Checked[] {
@@ -26,18 +28,13 @@ export function checkedOperations(): Checked[] {
 }
 
 function validator(operation: Operation, status: number): ValidateFunction | undefined {
-  if (!validators) {
-    const schemas = new Map(
-      checkedOperations().flatMap(({ operation: op }) =>
-        Object.entries(op.responses).flatMap(([code, response]) => {
-          const schema = response.content?.['application/json']?.schema;
-          return schema ? [[`${op.operationId} ${code}`, schema] as const] : [];
-        }),
-      ),
-    );
-    validators = compileValidators(schemas);
+  const key = `${operation.operationId} ${status}`;
+  if (!validators.has(key)) {
+    const schema = operation.responses[String(status)]?.content?.['application/json']?.schema;
+    ajv ??= specAjv();
+    validators.set(key, schema && ajv.compile(schema));
   }
-  return validators.get(`${operation.operationId} ${status}`);
+  return validators.get(key);
 }
 
 export interface CallOptions {
