@@ -28,7 +28,9 @@ describe('emulator group tags', () => {
   it('gives 20 parallel creates of one name exactly one 201', async () => {
     const emulator = emulatorFor();
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => call(emulator, 'POST', '/group_tags', { json: { group_tag: { name: 'Race' } } })),
+      Array.from({ length: 20 }, () =>
+        call(emulator, 'POST', '/group_tags', { json: { group_tag: { name: 'Race' } } }),
+      ),
     );
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
     expect(answers.filter((a) => a.status === 422)).toHaveLength(19);
@@ -40,7 +42,10 @@ describe('emulator group tags', () => {
     for (const tag of await walk(emulator, '/group_tags')) {
       const members = await walk(emulator, `/group_tags/${tag.id}/users`);
       const tagged = users.filter((u) => u.list_tags.includes(tag.name));
-      expect(members.map((u) => u.id), tag.name).toEqual(tagged.map((u) => u.id));
+      expect(
+        members.map((u) => u.id),
+        tag.name,
+      ).toEqual(tagged.map((u) => u.id));
       expect(tag.users_count, tag.name).toBe(members.length);
     }
   });
@@ -60,7 +65,9 @@ describe('emulator group tags', () => {
     const backend = (await call(emulator, 'GET', '/group_tags?names[]=Backend')).body.data[0];
     const members = await walk(emulator, `/group_tags/${backend.id}/users`);
     expect(members.length).toBeGreaterThan(0);
-    const renamed = await call(emulator, 'PUT', `/group_tags/${backend.id}`, { json: { group_tag: { name: 'Server side' } } });
+    const renamed = await call(emulator, 'PUT', `/group_tags/${backend.id}`, {
+      json: { group_tag: { name: 'Server side' } },
+    });
     expect(renamed.body.data).toEqual({ id: backend.id, name: 'Server side', users_count: members.length });
     for (const member of members) {
       const tags = (await call(emulator, 'GET', `/users/${member.id}`)).body.data.list_tags;
@@ -86,6 +93,8 @@ describe('emulator group tags', () => {
     const [qa] = (await call(emulator, 'GET', '/group_tags?names[]=QA')).body.data;
     const taken = await call(emulator, 'PUT', `/group_tags/${qa.id}`, { json: { group_tag: { name: 'Design' } } });
     expect([taken.status, taken.body.errors[0].code]).toEqual([422, 'taken']);
-    expect((await call(emulator, 'PUT', `/group_tags/${qa.id}`, { json: { group_tag: { name: 'QA' } } })).status).toBe(200);
+    expect((await call(emulator, 'PUT', `/group_tags/${qa.id}`, { json: { group_tag: { name: 'QA' } } })).status).toBe(
+      200,
+    );
   });
 });

@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { ORIGIN, call, emulatorFor, imageForm, PNG } from './support.js';
 
-const STATUS = { emoji: '🏖️', title: 'On vacation', expires_at: '2031-03-10T23:59:59.000Z', is_away: true, away_message: 'Back soon' };
+const STATUS = {
+  emoji: '🏖️',
+  title: 'On vacation',
+  expires_at: '2031-03-10T23:59:59.000Z',
+  is_away: true,
+  away_message: 'Back soon',
+};
 
 describe('emulator statuses', () => {
   for (const [label, path] of [
@@ -27,7 +33,9 @@ describe('emulator statuses', () => {
 
   it('reads a status past expires_at on the emulator clock as cleared', async () => {
     const emulator = emulatorFor();
-    await call(emulator, 'PUT', '/profile/status', { json: { status: { ...STATUS, expires_at: '2030-01-01T00:00:00.000Z' } } });
+    await call(emulator, 'PUT', '/profile/status', {
+      json: { status: { ...STATUS, expires_at: '2030-01-01T00:00:00.000Z' } },
+    });
     emulator.clock.set('2029-12-31T23:59:59Z');
     expect((await call(emulator, 'GET', '/profile/status')).body.data.title).toBe('On vacation');
     emulator.clock.set('2030-01-01T00:00:01Z');
