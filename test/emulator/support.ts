@@ -101,9 +101,10 @@ export async function walk(
   path: string,
   token = 'test-token',
   limit = 7,
+  from?: string,
 ): Promise<Answer['body'][]> {
   const items: Answer['body'][] = [];
-  let cursor = '';
+  let cursor = from ? `&cursor=${from}` : '';
   for (let page = 0; page < 2_000; page++) {
     const separator = path.includes('?') ? '&' : '?';
     const { status, body } = await call(emulator, 'GET', `${path}${separator}limit=${limit}${cursor}`, { token });
