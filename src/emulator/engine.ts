@@ -203,7 +203,7 @@ export function createEngine(options: EmulatorOptions, parts: EngineParts): Emul
   async function handle(request: Request): Promise<Response> {
     const started = Date.now();
     const requestId = crypto.randomUUID();
-    const url = new URL(request.url);
+    const url = new URL(request.url, 'http://emulator.invalid');
     const entry: Partial<JournalEntry> = { user: null };
     let path = url.pathname;
     if (basePath && (path === basePath || path.startsWith(`${basePath}/`))) path = path.slice(basePath.length) || '/';

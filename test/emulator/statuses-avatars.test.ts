@@ -15,7 +15,7 @@ describe('emulator statuses', () => {
   for (const [label, path] of [
     ['own', '/profile/status'],
     ["another user's", '/users/20/status'],
-  ]) {
+  ] as const) {
     it(`sets, reads and clears the ${label} status, away_message going in as a string and out as {text}`, async () => {
       const emulator = emulatorFor();
       await call(emulator, 'DELETE', path);
