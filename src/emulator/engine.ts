@@ -25,7 +25,7 @@ type Body = { value: unknown } | Response;
 const isJson = (request: Request) =>
   /^application\/(?:[\w.+-]+\+)?json\b/i.test(request.headers.get('content-type') ?? '');
 
-/** The request body as the handler reads it, or the 400/413-free 4xx the API answers for it. */
+/** The request body as the handler reads it, or the 4xx for a body that cannot be read. */
 async function readBody(route: OperationRoute, request: Request): Promise<Body> {
   const length = Number(request.headers.get('content-length') ?? 0);
   if (length > BODY_TOO_LARGE) return apiError(422, 'body', null, 'is too large (at most 5 MB)', 'too_long');
@@ -203,7 +203,7 @@ export function createEngine(options: EmulatorOptions, parts: EngineParts): Emul
   async function handle(request: Request): Promise<Response> {
     const started = Date.now();
     const requestId = crypto.randomUUID();
-    const url = new URL(request.url);
+    const url = new URL(request.url, 'http://emulator.invalid');
     const entry: Partial<JournalEntry> = { user: null };
     let path = url.pathname;
     if (basePath && (path === basePath || path.startsWith(`${basePath}/`))) path = path.slice(basePath.length) || '/';
