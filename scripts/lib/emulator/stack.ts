@@ -11,9 +11,15 @@ import { Exchanges } from './exchanges.js';
 import { frontListener } from './front.js';
 import { attachStateFile, type StateFile } from './state-file.js';
 
+// Prism's own lines about violations: the front logs each one with its operation instead, and
+// leaves out the unlisted-status warning for the 429 and 5xx that every operation may answer.
+const PRISM_VIOLATION_LINE = /\[VALIDATOR\]|errors#VIOLATIONS/;
+
 export interface EmulatorStackOptions {
   port: number;
   engine?: Omit<EmulatorOptions, 'publicOrigin' | 'basePath'>;
+  /** Serve this engine instead of a new one (tests wrap one to make it misbehave). */
+  emulator?: (publicOrigin: string) => Emulator;
   /** `--state FILE`. */
   stateFile?: string;
   log?: (line: string) => void;
@@ -52,6 +58,7 @@ function close(server: Server): Promise<void> {
 export async function startEmulatorStack({
   port,
   engine = {},
+  emulator: makeEmulator = (publicOrigin) => createEmulator({ ...engine, publicOrigin }),
   stateFile,
   log = console.log,
   signal,
@@ -67,7 +74,9 @@ export async function startEmulatorStack({
     port: await freePort(HOST),
     upstream: `http://${HOST}:${adapterPort}`,
     errors: true,
-    log,
+    log: (line) => {
+      if (!PRISM_VIOLATION_LINE.test(line)) log(line);
+    },
     signal,
   });
   prismStarting.catch(() => undefined); // awaited below, after the seeding
@@ -77,7 +86,7 @@ export async function startEmulatorStack({
   const front = createServer({ keepAliveTimeout: 60_000 });
   try {
     const started = performance.now();
-    const emulator = createEmulator({ ...engine, publicOrigin: url });
+    const emulator = makeEmulator(url);
     const seededInMs = performance.now() - started;
     state = stateFile ? await attachStateFile(emulator, stateFile, log) : undefined;
     listener = engineListener(emulator, { origin: url, exchanges });
