@@ -70,6 +70,9 @@ export async function startEmulatorStack({
   let listener: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   const adapter = createServer({ keepAliveTimeout: 60_000 }, (req, res) => listener?.(req, res));
   const adapterPort = await listen(adapter, 0);
+  // Aborted when the start fails meanwhile (a --state file that does not load), so it fails fast.
+  const starting = new AbortController();
+  signal?.addEventListener('abort', () => starting.abort(), { once: true });
   const prismStarting = startMock({
     port: await freePort(HOST),
     upstream: `http://${HOST}:${adapterPort}`,
@@ -77,7 +80,7 @@ export async function startEmulatorStack({
     log: (line) => {
       if (!PRISM_VIOLATION_LINE.test(line)) log(line);
     },
-    signal,
+    signal: starting.signal,
   });
   prismStarting.catch(() => undefined); // awaited below, after the seeding
 
@@ -112,6 +115,7 @@ export async function startEmulatorStack({
       onCrash: (handler) => mock.onCrash(handler),
     };
   } catch (error) {
+    starting.abort();
     await (prism ?? (await prismStarting.catch(() => undefined)))?.stop();
     await close(adapter);
     await state?.close();
