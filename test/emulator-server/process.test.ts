@@ -31,11 +31,6 @@ const createTag = (url: string, name: string) =>
     body: JSON.stringify({ group_tag: { name } }),
   });
 
-const tagNamed = async (url: string, name: string) => {
-  const response = await fetch(`${url}/group_tags?names[]=${encodeURIComponent(name)}`, { headers: owner });
-  return ((await response.json()) as { data: { name: string }[] }).data;
-};
-
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('npm run mock', { timeout: PROCESS_TIMEOUT_MS }, () => {
