@@ -34,7 +34,7 @@ export function toRequest(incoming: IncomingMessage, body: Buffer, origin: strin
   return new Request(new URL(incoming.url ?? '/', origin), {
     method,
     headers,
-    body: hasBody ? new Uint8Array(body.buffer, body.byteOffset, body.length) : undefined,
+    body: hasBody ? new Uint8Array(body) : undefined,
   });
 }
 
