@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliCommands } from '../../generated/cli-commands.js';
-import { operations, type OperationId } from '../../generated/operations.js';
+import { operations as table, type OperationId } from '../../generated/operations.js';
+import type { OperationRow } from '../../src/core/operation.js';
 import { routeOf } from '../../src/core/operation.js';
 import { sdkQueryName } from '../../src/core/names.js';
 import { CLI_TEST_TIMEOUT_MS, runCli, tempDir } from '../cli/run-cli.js';
@@ -17,6 +18,8 @@ import { specOperations } from '../support/spec.js';
 
 const SEEDED_USERS = 120;
 const specById = new Map(specOperations().map((op) => [op.operationId, op]));
+// Widened to the row type: optional flags are then readable on every row.
+const operations: Record<OperationId, OperationRow> = table;
 const ids = Object.keys(operations) as OperationId[];
 
 /** A fresh resource for the first path segment of `path` (users or group tags). */
@@ -91,10 +94,10 @@ describe('the SDK drives every operation', () => {
     if (row.body === 'multipart') args.push(new Blob([PNG], { type: 'image/png' }));
     if (row.body === 'json') {
       const body = uniqueBody(requestExample(op)) as Record<string, unknown>;
-      args.push('bodyKey' in row ? body[row.bodyKey] : body);
+      args.push(row.bodyKey ? body[row.bodyKey] : body);
     }
     // Every query parameter but the cursor, which only the emulator can make.
-    const query = ('query' in row ? row.query : []).filter((name) => name !== 'cursor');
+    const query = (row.query ?? []).filter((name) => name !== 'cursor');
     if (query.length > 0) args.push(Object.fromEntries(query.map((name) => [sdkQueryName(name), exampleOf(op, name)])));
     const [resource, method] = row.sdk.split('.') as [string, string];
     const group = (client as unknown as Record<string, Record<string, (...a: unknown[]) => Promise<unknown>>>)[

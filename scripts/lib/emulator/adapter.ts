@@ -31,7 +31,11 @@ export function toRequest(incoming: IncomingMessage, body: Buffer, origin: strin
   const headers = toHeaders(incoming.headers);
   headers.delete('content-length'); // recomputed from the body the engine actually gets
   const hasBody = body.length > 0 && method !== 'GET' && method !== 'HEAD';
-  return new Request(new URL(incoming.url ?? '/', origin), { method, headers, body: hasBody ? body : undefined });
+  return new Request(new URL(incoming.url ?? '/', origin), {
+    method,
+    headers,
+    body: hasBody ? new Uint8Array(body) : undefined,
+  });
 }
 
 /** Writes a fetch Response to a node:http response; `extra` headers are added (e.g. CORS). */

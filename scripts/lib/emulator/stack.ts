@@ -11,9 +11,15 @@ import { Exchanges } from './exchanges.js';
 import { frontListener } from './front.js';
 import { attachStateFile, type StateFile } from './state-file.js';
 
+// Prism's own lines about violations: the front logs each one with its operation instead, and
+// leaves out the unlisted-status warning for the 429 and 5xx that every operation may answer.
+const PRISM_VIOLATION_LINE = /\[VALIDATOR\]|errors#VIOLATIONS/;
+
 export interface EmulatorStackOptions {
   port: number;
   engine?: Omit<EmulatorOptions, 'publicOrigin' | 'basePath'>;
+  /** Serve this engine instead of a new one (tests wrap one to make it misbehave). */
+  emulator?: (publicOrigin: string) => Emulator;
   /** `--state FILE`. */
   stateFile?: string;
   log?: (line: string) => void;
@@ -52,6 +58,7 @@ function close(server: Server): Promise<void> {
 export async function startEmulatorStack({
   port,
   engine = {},
+  emulator: makeEmulator = (publicOrigin) => createEmulator({ ...engine, publicOrigin }),
   stateFile,
   log = console.log,
   signal,
@@ -63,12 +70,17 @@ export async function startEmulatorStack({
   let listener: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   const adapter = createServer({ keepAliveTimeout: 60_000 }, (req, res) => listener?.(req, res));
   const adapterPort = await listen(adapter, 0);
+  // Aborted when the start fails meanwhile (a --state file that does not load), so it fails fast.
+  const starting = new AbortController();
+  signal?.addEventListener('abort', () => starting.abort(), { once: true });
   const prismStarting = startMock({
     port: await freePort(HOST),
     upstream: `http://${HOST}:${adapterPort}`,
     errors: true,
-    log,
-    signal,
+    log: (line) => {
+      if (!PRISM_VIOLATION_LINE.test(line)) log(line);
+    },
+    signal: starting.signal,
   });
   prismStarting.catch(() => undefined); // awaited below, after the seeding
 
@@ -77,7 +89,7 @@ export async function startEmulatorStack({
   const front = createServer({ keepAliveTimeout: 60_000 });
   try {
     const started = performance.now();
-    const emulator = createEmulator({ ...engine, publicOrigin: url });
+    const emulator = makeEmulator(url);
     const seededInMs = performance.now() - started;
     state = stateFile ? await attachStateFile(emulator, stateFile, log) : undefined;
     listener = engineListener(emulator, { origin: url, exchanges });
@@ -103,6 +115,7 @@ export async function startEmulatorStack({
       onCrash: (handler) => mock.onCrash(handler),
     };
   } catch (error) {
+    starting.abort();
     await (prism ?? (await prismStarting.catch(() => undefined)))?.stop();
     await close(adapter);
     await state?.close();
