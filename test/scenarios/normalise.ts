@@ -27,6 +27,8 @@ export function normalise(transcript: Exchange[], options: { baseUrl: string; si
   const value = (key: string, item: unknown): unknown => {
     if (Array.isArray(item)) return item.map((element) => value(key, element));
     if (typeof item === 'number' && isIdKey(key)) return ids.get(item) ?? item;
+    // An error names the id of the path it did not find as a string: `{key: 'id', value: '233'}`.
+    if (typeof item === 'string' && key === 'value' && /^\d+$/.test(item)) return ids.get(Number(item)) ?? item;
     if (typeof item === 'string' && CURSOR_KEYS.has(key)) return '<cursor>';
     if (typeof item === 'string' && item.startsWith(avatars)) return '<uploaded avatar>';
     if (typeof item === 'string' && isRunTime(item)) return '<time of the run>';

@@ -128,6 +128,7 @@ export class WorkspaceTransport extends Recording {
   }
 
   protected override check(method: string, path: string, status: number, text: string, options: SendOptions): void {
-    expectSpecAnswer(method, new URL(path, 'http://base.invalid').pathname, status, text, options.undeclared);
+    const body = text === '' ? undefined : JSON.parse(text);
+    expectSpecAnswer(method, new URL(path, 'http://base.invalid').pathname, status, body, text, options.undeclared);
   }
 }
