@@ -10,6 +10,7 @@ import type { runEmulatorBench } from './emulator.js';
 import { machine, ms, printTable, RESULTS_DIR, saveResult, type Row } from './lib/report.js';
 import type { runOverhead } from './overhead.js';
 import type { runPagination } from './pagination.js';
+import type { runWorkspaceBench } from './workspace.js';
 
 const benches: { name: string; flags?: string[] }[] = [
   { name: 'overhead' },
@@ -18,6 +19,7 @@ const benches: { name: string; flags?: string[] }[] = [
   { name: 'pagination', flags: ['--expose-gc'] },
   { name: 'cold-start' },
   { name: 'emulator' },
+  { name: 'workspace' },
 ];
 
 let failed = false;
@@ -39,6 +41,7 @@ const bundle = load<ResultOf<typeof runBundleSize>>('bundle-size');
 const pagination = load<ResultOf<typeof runPagination>>('pagination');
 const cold = load<ResultOf<typeof runColdStart>>('cold-start');
 const emulator = load<ResultOf<typeof runEmulatorBench>>('emulator');
+const workspace = load<ResultOf<typeof runWorkspaceBench>>('workspace');
 const sdkCold = cold.variants['import pachca-sdk + new Pachca() (ESM)']!;
 const baseCold = cold.variants['import openapi-fetch']!;
 const clientCold = cold.variants['import openapi-fetch + createClient()']!;
@@ -111,6 +114,16 @@ const rows: Row[] = [
     value: `${emulator.perPageRatio.toFixed(2)}×`,
     goal: '≤ 1.2×',
     ok: emulator.perPageRatio <= 1.2,
+  },
+  {
+    metric: 'pachca-sdk/msw: createWorkspace({ users: 1000 }), first call in a fresh process',
+    value: ms(workspace.createMs, 0),
+    goal: `≤ ${workspace.goalMs} ms`,
+    ok: workspace.createMs <= workspace.goalMs,
+  },
+  {
+    metric: 'pachca-sdk/msw: browser app with the SDK, msw/browser and a workspace (gzip)',
+    value: `${(workspace.appGzipBytes / 1024).toFixed(2)} KB`,
   },
   {
     metric: 'cold start: SDK vs openapi-fetch (+ createClient)',

@@ -64,11 +64,14 @@ export interface BrowserBundle {
 
 const OUT_DIR = resolve(ROOT, 'browser-bundle');
 
-/** `withoutDependencies` leaves npm packages (openapi-fetch) out, to size the SDK's own code. */
-export async function bundleForBrowser({ withoutDependencies = false } = {}): Promise<BrowserBundle> {
+/**
+ * `withoutDependencies` leaves npm packages (openapi-fetch) out, to size the SDK's own code;
+ * `source` sizes another app (TypeScript source, imports relative to the repository's root).
+ */
+export async function bundleForBrowser({ withoutDependencies = false, source = ENTRY } = {}): Promise<BrowserBundle> {
   // A Node builtin is left unresolved, so esbuild fails the build for the browser platform.
   const result = await build({
-    stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'ts', sourcefile: 'browser-entry.ts' },
+    stdin: { contents: source, resolveDir: ROOT, loader: 'ts', sourcefile: 'browser-entry.ts' },
     // Metafile paths are relative to this.
     absWorkingDir: ROOT,
     outdir: OUT_DIR,
