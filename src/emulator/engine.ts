@@ -16,7 +16,7 @@ import { DEFAULT_USERS, MAX_USERS, seedWorkspace } from './seed.js';
 import { checkState } from './state-document.js';
 import type { Emulator, EmulatorOptions, Invitation, JournalEntry, WorkspaceState } from './types.js';
 import { displayName } from './views.js';
-import { Workspace } from './workspace.js';
+import { AVATAR_PATH, Workspace } from './workspace.js';
 
 const BODY_TOO_LARGE = 5 * 1024 * 1024;
 
@@ -168,7 +168,7 @@ export function createEngine(options: EmulatorOptions, parts: EngineParts): Emul
       tokenLastUsedAt: lastUsed.get(caller.token) ?? null,
       now: clock.now(),
       requestId,
-      avatarUrl: (file) => `${options.publicOrigin ?? url.origin}${basePath}${CONTROL_PREFIX}avatars/${file}`,
+      avatarUrl: (file) => `${options.publicOrigin ?? url.origin}${basePath}${AVATAR_PATH}${file}`,
       invite: (invitation) => outbox.push(invitation),
     };
     const { response, changed: wrote } = handler(context);
