@@ -72,6 +72,6 @@ export function exampleAnswer(route: OperationRoute): Response {
   if (route.success === 204 || example === undefined) return new Response(null, { status: route.success });
   return new Response(JSON.stringify(example), {
     status: route.success,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
+    headers: { 'content-type': 'application/json' },
   });
 }
