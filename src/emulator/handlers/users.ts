@@ -95,9 +95,11 @@ export function userOf({ workspace, params }: Context, param: string): StoredUse
   return workspace.users.get(params[param]!) ?? notFound(param, String(params[param]), 'User');
 }
 
-function matches(user: StoredUser, needle: string): boolean {
+/** Whether a search matches the user, on the fields the viewer can see. */
+function matches(user: StoredUser, viewer: StoredUser, needle: string): boolean {
   const name = `${user.first_name ?? ''} ${user.last_name ?? ''}`;
-  return [name, user.nickname, user.email, user.phone_number].some((field) => field?.toLowerCase().includes(needle));
+  const contacts = viewer.bot && viewer.id !== user.id ? [] : [user.email, user.phone_number];
+  return [name, user.nickname, ...contacts].some((field) => field?.toLowerCase().includes(needle));
 }
 
 export const userHandlers: Record<string, Handler> = {
@@ -107,7 +109,7 @@ export const userHandlers: Record<string, Handler> = {
     if (needle) {
       const list = listRequest(query, 'offset');
       if (list instanceof Response) return { response: list };
-      const found = workspace.userIds.filter((id) => matches(workspace.users.get(id)!, needle));
+      const found = workspace.userIds.filter((id) => matches(workspace.users.get(id)!, viewer, needle));
       const page = searchPage(found, list.position?.offset ?? 0, list.limit);
       return { response: json(200, { data: page.items.map(view), meta: page.meta }) };
     }
