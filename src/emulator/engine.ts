@@ -16,9 +16,11 @@ import { DEFAULT_USERS, MAX_USERS, seedWorkspace } from './seed.js';
 import { checkState } from './state-document.js';
 import type { Emulator, EmulatorOptions, Invitation, JournalEntry, WorkspaceState } from './types.js';
 import { displayName } from './views.js';
-import { Workspace } from './workspace.js';
+import { AVATAR_PATH, Workspace } from './workspace.js';
 
-const BODY_TOO_LARGE = 5 * 1024 * 1024;
+/** Past these the body is refused unread: an avatar is at most 2 MB, a JSON body is a few KB. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const MAX_JSON_BYTES = 1024 * 1024;
 
 type Body = { value: unknown } | Response;
 
@@ -28,7 +30,7 @@ const isJson = (request: Request) =>
 /** The request body as the handler reads it, or the 4xx for a body that cannot be read. */
 async function readBody(route: OperationRoute, request: Request): Promise<Body> {
   const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > BODY_TOO_LARGE) return apiError(422, 'body', null, 'is too large (at most 5 MB)', 'too_long');
+  if (length > MAX_BODY_BYTES) return apiError(422, 'body', null, 'is too large (at most 4 MB)', 'too_long');
   if (route.multipart) {
     let form: FormData;
     try {
@@ -50,7 +52,7 @@ async function readBody(route: OperationRoute, request: Request): Promise<Body> 
     return { value: fields };
   }
   const text = await request.text();
-  if (text.length > BODY_TOO_LARGE) return apiError(422, 'body', null, 'is too large (at most 5 MB)', 'too_long');
+  if (text.length > MAX_JSON_BYTES) return apiError(422, 'body', null, 'is too large (at most 1 MB)', 'too_long');
   if (!isJson(request)) {
     return apiError(
       400,
@@ -168,7 +170,7 @@ export function createEngine(options: EmulatorOptions, parts: EngineParts): Emul
       tokenLastUsedAt: lastUsed.get(caller.token) ?? null,
       now: clock.now(),
       requestId,
-      avatarUrl: (file) => `${options.publicOrigin ?? url.origin}${basePath}${CONTROL_PREFIX}avatars/${file}`,
+      avatarUrl: (file) => `${options.publicOrigin ?? url.origin}${basePath}${AVATAR_PATH}${file}`,
       invite: (invitation) => outbox.push(invitation),
     };
     const { response, changed: wrote } = handler(context);

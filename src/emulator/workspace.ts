@@ -4,6 +4,9 @@
 import { fromBase64, toBase64 } from './base64.js';
 import type { StoredAvatar, StoredCustomProperty, StoredGroupTag, StoredUser, WorkspaceState } from './types.js';
 
+/** Where uploaded avatars are served, after the origin and base path. */
+export const AVATAR_PATH = '/__emulator/avatars/';
+
 /** A deep copy of plain JSON data (faster than structuredClone for many small records). */
 export const cloneJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -114,7 +117,14 @@ export class Workspace {
     for (const tagId of tagIds) this.members.get(tagId)?.add(user.id);
   }
 
+  /** Drops the uploaded file the user's image_url points at, if it is one. */
+  forgetAvatar(user: StoredUser): void {
+    const file = user.image_url?.split(AVATAR_PATH)[1];
+    if (file) this.avatars.delete(file);
+  }
+
   deleteUser(user: StoredUser): void {
+    this.forgetAvatar(user);
     this.setGroupTags(user, []);
     if (user.email !== null) this.userByEmail.delete(uniqueKey(user.email));
     this.users.delete(user.id);

@@ -86,6 +86,14 @@ describe('emulator avatars', () => {
     expect((await emulator.handle(new Request(ORIGIN + url.pathname))).status).toBe(404);
   });
 
+  it("drops a deleted user's uploaded avatar", async () => {
+    const emulator = emulatorFor();
+    const url = new URL((await call(emulator, 'PUT', '/users/20/avatar', { form: imageForm() })).body.data.image_url);
+    await call(emulator, 'DELETE', '/users/20');
+    expect((await emulator.handle(new Request(ORIGIN + url.pathname))).status).toBe(404);
+    expect(emulator.exportState().avatars).toEqual([]);
+  });
+
   it('refuses a missing image part, a text part and a file that is not an image with 422', async () => {
     const emulator = emulatorFor();
     const text = new FormData();
