@@ -28,16 +28,20 @@ export function authenticate(workspace: Workspace, token: string | undefined): C
   const user = workspace.users.get(userId);
   if (!user) return oauthError(401, 'invalid_token', "The access token's user was deleted");
   if (user.suspended) return oauthError(401, 'invalid_token', "The access token's user is suspended");
-  if (user.role === 'guest' || user.role === 'multi_guest') {
-    return oauthError(403, 'access_denied', 'Guests cannot use the API');
-  }
   const scopes = user.role === 'admin' ? spec.scopes : spec.scopes.filter((scope) => !ADMIN_ONLY_SCOPES.has(scope));
   return { token, user, scopes };
 }
 
-/** The 403 for an operation whose scope the caller lacks, or undefined. */
+/**
+ * The 403 for an operation the caller may not use, or undefined: guests may use none that needs a
+ * scope (GET /oauth/token/info needs none and declares no 403), others none whose scope they lack.
+ */
 export function scopeRefusal(caller: Caller, operationId: string): Response | undefined {
   const scope = scopeOf(operationId);
-  if (scope === undefined || caller.scopes.includes(scope)) return undefined;
+  if (scope === undefined) return undefined;
+  if (caller.user.role === 'guest' || caller.user.role === 'multi_guest') {
+    return oauthError(403, 'access_denied', 'Guests cannot use the API');
+  }
+  if (caller.scopes.includes(scope)) return undefined;
   return oauthError(403, 'insufficient_scope', `Insufficient scope. Required: ${scope}`);
 }

@@ -3,9 +3,10 @@
 import { apiError, json } from './responses.js';
 import { EmulatorStateError } from './state-document.js';
 import type { Emulator, Fault, FaultMatch } from './types.js';
-import type { Workspace } from './workspace.js';
+import { AVATAR_PATH, type Workspace } from './workspace.js';
 
 export const CONTROL_PREFIX = '/__emulator/';
+const AVATARS = AVATAR_PATH.slice(CONTROL_PREFIX.length);
 
 const badRequest = (key: string, value: unknown, message: string) => apiError(400, key, value, message, 'invalid');
 
@@ -107,7 +108,7 @@ export async function controlResponse(
   workspace: () => Workspace,
 ): Promise<Response> {
   const method = request.method.toUpperCase();
-  if (path.startsWith('avatars/') && method === 'GET') return avatar(workspace(), path.slice('avatars/'.length));
+  if (path.startsWith(AVATARS) && method === 'GET') return avatar(workspace(), path.slice(AVATARS.length));
   const methods = ROUTES[path];
   if (!methods) {
     return apiError(404, 'path', path, `Control paths: ${Object.keys(ROUTES).join(', ')}, avatars/<file>`, 'not_found');

@@ -16,19 +16,21 @@ import { DEFAULT_USERS, MAX_USERS, seedWorkspace } from './seed.js';
 import { checkState } from './state-document.js';
 import type { Emulator, EmulatorOptions, Invitation, JournalEntry, WorkspaceState } from './types.js';
 import { displayName } from './views.js';
-import { Workspace } from './workspace.js';
+import { AVATAR_PATH, Workspace } from './workspace.js';
 
-const BODY_TOO_LARGE = 5 * 1024 * 1024;
+/** Past these the body is refused unread: an avatar is at most 2 MB, a JSON body is a few KB. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const MAX_JSON_BYTES = 1024 * 1024;
 
 type Body = { value: unknown } | Response;
 
 const isJson = (request: Request) =>
   /^application\/(?:[\w.+-]+\+)?json\b/i.test(request.headers.get('content-type') ?? '');
 
-/** The request body as the handler reads it, or the 400/413-free 4xx the API answers for it. */
+/** The request body as the handler reads it, or the 4xx for a body that cannot be read. */
 async function readBody(route: OperationRoute, request: Request): Promise<Body> {
   const length = Number(request.headers.get('content-length') ?? 0);
-  if (length > BODY_TOO_LARGE) return apiError(422, 'body', null, 'is too large (at most 5 MB)', 'too_long');
+  if (length > MAX_BODY_BYTES) return apiError(422, 'body', null, 'is too large (at most 4 MB)', 'too_long');
   if (route.multipart) {
     let form: FormData;
     try {
@@ -50,7 +52,7 @@ async function readBody(route: OperationRoute, request: Request): Promise<Body> 
     return { value: fields };
   }
   const text = await request.text();
-  if (text.length > BODY_TOO_LARGE) return apiError(422, 'body', null, 'is too large (at most 5 MB)', 'too_long');
+  if (text.length > MAX_JSON_BYTES) return apiError(422, 'body', null, 'is too large (at most 1 MB)', 'too_long');
   if (!isJson(request)) {
     return apiError(
       400,
@@ -88,7 +90,7 @@ function checkOptions(options: EmulatorOptions): Required<Pick<EmulatorOptions, 
 
 export function createEngine(options: EmulatorOptions, parts: EngineParts): Emulator {
   const { users, seed, basePath } = checkOptions(options);
-  let workspace = new Workspace(seedWorkspace(seed, users));
+  let workspace = new Workspace(seedWorkspace(seed, users), { copy: false });
   const clock = new Clock();
   const faults = new Faults();
   const journal = new Journal();
@@ -106,7 +108,7 @@ export function createEngine(options: EmulatorOptions, parts: EngineParts): Emul
   const emulator: Emulator = {
     handle,
     reset() {
-      workspace = new Workspace(seedWorkspace(seed, users));
+      workspace = new Workspace(seedWorkspace(seed, users), { copy: false });
       outbox.length = 0;
       lastUsed.clear();
       changed();
@@ -168,7 +170,7 @@ export function createEngine(options: EmulatorOptions, parts: EngineParts): Emul
       tokenLastUsedAt: lastUsed.get(caller.token) ?? null,
       now: clock.now(),
       requestId,
-      avatarUrl: (file) => `${options.publicOrigin ?? url.origin}${basePath}${CONTROL_PREFIX}avatars/${file}`,
+      avatarUrl: (file) => `${options.publicOrigin ?? url.origin}${basePath}${AVATAR_PATH}${file}`,
       invite: (invitation) => outbox.push(invitation),
     };
     const { response, changed: wrote } = handler(context);
@@ -203,7 +205,7 @@ export function createEngine(options: EmulatorOptions, parts: EngineParts): Emul
   async function handle(request: Request): Promise<Response> {
     const started = Date.now();
     const requestId = crypto.randomUUID();
-    const url = new URL(request.url);
+    const url = new URL(request.url, 'http://emulator.invalid');
     const entry: Partial<JournalEntry> = { user: null };
     let path = url.pathname;
     if (basePath && (path === basePath || path.startsWith(`${basePath}/`))) path = path.slice(basePath.length) || '/';

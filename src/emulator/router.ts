@@ -3,6 +3,7 @@
 import { mswOperations } from '../../generated/msw.js';
 import type { BodyCheck } from '../msw/validate.js';
 import { pathParams, pathPattern } from '../core/names.js';
+import { json } from './responses.js';
 
 export interface DeclaredResponse {
   headers: Readonly<Record<string, string>>;
@@ -69,9 +70,7 @@ export function matchRoute(method: string, path: string): RouteMatch {
 export function exampleAnswer(route: OperationRoute): Response {
   const declared = route.responses[route.success];
   const example = Object.values(declared?.examples ?? {})[0];
-  if (route.success === 204 || example === undefined) return new Response(null, { status: route.success });
-  return new Response(JSON.stringify(example), {
-    status: route.success,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-  });
+  return route.success === 204 || example === undefined
+    ? new Response(null, { status: route.success })
+    : json(route.success, example);
 }

@@ -32,6 +32,20 @@ const TASK_PROPERTIES: StoredCustomProperty[] = [
   { id: 2104, entity_type: 'Task', name: 'Ticket', data_type: 'link' },
 ];
 
+/** Integrations a workspace typically has as bots. */
+const BOT_NAMES = [
+  'Jira',
+  'GitLab',
+  'Sentry',
+  'Grafana',
+  'Reminder',
+  'Onboarding',
+  'Calendar',
+  'Standup',
+  'Zabbix',
+  'CRM',
+];
+
 /** How many group tags a person has: mostly one or two. */
 const TAGS_PER_USER = [0, 0, 1, 1, 1, 1, 2, 2, 3];
 
@@ -161,10 +175,14 @@ function fixedUsers(): StoredUser[] {
 /** Makes each generated nickname and email unique with a number, as a workspace would. */
 class UniqueNames {
   private readonly taken = new Set<string>(['olegp', 'anna', 'msmirnova', 'deploy_bot', 'kgostev']);
+  /** The next number to try per base name: a common name would otherwise retry every number before. */
+  private readonly next = new Map<string, number>();
 
   claim(base: string): string {
-    let name = base;
-    for (let n = 2; this.taken.has(name); n++) name = `${base}${n}`;
+    let n = this.next.get(base) ?? 1;
+    let name = n === 1 ? base : `${base}${n}`;
+    while (this.taken.has(name)) name = `${base}${++n}`;
+    this.next.set(base, n + 1);
     this.taken.add(name);
     return name;
   }
@@ -219,13 +237,15 @@ function generatedUser(
     ? random.pick(pools.enLastNames)
     : random.pick(female ? pools.ruFemaleLastNames : pools.ruMaleLastNames);
   const [firstSlug, lastSlug] = [latinSlug(first), latinSlug(last)];
-  const nickname = kind === 'bot' ? names.claim(`${lastSlug}_bot`) : names.claim(`${firstSlug}${lastSlug[0] ?? ''}`);
+  const botName = random.pick(BOT_NAMES);
+  const nickname =
+    kind === 'bot' ? names.claim(`${latinSlug(botName)}_bot`) : names.claim(`${firstSlug}${lastSlug[0] ?? ''}`);
   const email = kind === 'bot' ? null : `${names.claim(`${firstSlug}.${lastSlug}`)}@${DOMAIN}`;
   const created = between(random, '2019-01-01', '2025-09-01');
   const invited = kind === 'invited';
   const user: StoredUser = {
     ...blankUser(id),
-    first_name: invited ? null : kind === 'bot' ? `${last} bot` : first,
+    first_name: invited ? null : kind === 'bot' ? botName : first,
     last_name: invited ? null : kind === 'bot' ? '' : last,
     nickname: invited ? '' : nickname,
     email,

@@ -37,9 +37,16 @@ const TABLE: Record<string, string> = {
   я: 'ya',
 };
 
+const slugs = new Map<string, string>();
+
 /** Lower-case ASCII letters and digits only: `Алёна` → `alena`, `O'Brien` → `obrien`. */
 export function latinSlug(name: string): string {
-  return Array.from(name.toLowerCase(), (char) => TABLE[char] ?? char)
-    .join('')
-    .replace(/[^a-z0-9]/g, '');
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    slug = Array.from(name.toLowerCase(), (char) => TABLE[char] ?? char)
+      .join('')
+      .replace(/[^a-z0-9]/g, '');
+    slugs.set(name, slug);
+  }
+  return slug;
 }

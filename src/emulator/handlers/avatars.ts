@@ -18,12 +18,6 @@ const EXTENSIONS: Record<string, string> = {
 const subject = (context: Context): StoredUser | Response =>
   'user_id' in context.params ? userOf(context, 'user_id') : context.viewer;
 
-/** Removes the user's uploaded file, if image_url points at one. */
-function forget(context: Context, user: StoredUser): void {
-  const file = user.image_url?.split('/__emulator/avatars/')[1];
-  if (file) context.workspace.avatars.delete(file);
-}
-
 function put(context: Context) {
   const user = subject(context);
   if (user instanceof Response) return { response: user };
@@ -40,7 +34,7 @@ function put(context: Context) {
   if (image.bytes.length > MAX_AVATAR_BYTES) {
     return { response: apiError(422, 'image', image.name, 'is too large (at most 2 MB)', 'too_long') };
   }
-  forget(context, user);
+  context.workspace.forgetAvatar(user);
   const file = `${user.id}-${context.requestId.slice(0, 8)}.${extension}`;
   context.workspace.avatars.set(file, { contentType: image.type, bytes: image.bytes });
   user.image_url = context.avatarUrl(file);
@@ -52,7 +46,7 @@ function remove(context: Context) {
   if (user instanceof Response) return { response: user };
   const refused = ownerProtection(context, user);
   if (refused) return { response: refused };
-  forget(context, user);
+  context.workspace.forgetAvatar(user);
   const changed = user.image_url !== null;
   user.image_url = null;
   return { response: noContent(), changed };

@@ -37,20 +37,22 @@ const FITS: Record<string, (value: string) => boolean> = {
   link: (value) => /^https?:\/\/\S+$/.test(value),
 };
 
+/** `blank`, `too_long`, `invalid` or `taken` for an email; `self` is the user being updated. */
+function emailErrors(workspace: Workspace, email: string, self?: StoredUser): FieldError[] {
+  const errors: FieldError[] = [];
+  checkText(errors, 'email', email, 255, { blank: false });
+  if (errors.length) return errors;
+  if (!EMAIL.test(email)) return [fieldError('email', email, 'is invalid', 'invalid')];
+  const holder = workspace.userIdByEmail(email);
+  return holder !== undefined && holder !== self?.id
+    ? [fieldError('email', email, 'has already been taken', 'taken')]
+    : [];
+}
+
 /** Every field error of `fields`, and the tag ids its list_tags names. `self` is the user being updated. */
 function fieldErrors(workspace: Workspace, fields: UserFields, self?: StoredUser) {
   const errors: FieldError[] = [];
-  if (fields.email !== undefined) {
-    const email = fields.email.trim();
-    checkText(errors, 'email', email, 255, { blank: false });
-    const holder = workspace.userIdByEmail(email);
-    if (errors.length) {
-      // blank or too long already says it
-    } else if (!EMAIL.test(email)) errors.push(fieldError('email', email, 'is invalid', 'invalid'));
-    else if (holder !== undefined && holder !== self?.id) {
-      errors.push(fieldError('email', email, 'has already been taken', 'taken'));
-    }
-  }
+  if (fields.email !== undefined) errors.push(...emailErrors(workspace, fields.email.trim(), self));
   for (const key of TEXT_FIELDS) checkText(errors, key, fields[key], 255);
   const tagIds: number[] = [];
   for (const name of new Set(fields.list_tags ?? [])) {
