@@ -18,7 +18,7 @@ export function checkText(
 }
 
 /** `limit` of a list: 1..50, default 50; a Response when it is out of range. */
-export function listLimit(query: URLSearchParams): number | Response {
+function listLimit(query: URLSearchParams): number | Response {
   const raw = query.get('limit');
   if (raw === null) return MAX_LIMIT;
   const limit = Number(raw);
@@ -28,19 +28,21 @@ export function listLimit(query: URLSearchParams): number | Response {
   return limit;
 }
 
-type Kind = 'keyset' | 'offset';
+type Position = { after: number } | { before: number };
 
-/** The position `cursor` names, undefined without one, or a 400 for a cursor this list did not hand out. */
-export function listCursor(
+/** A list's `limit` and `cursor`, or the 4xx for either. `offset` lists are searches. */
+export function listRequest(query: URLSearchParams, kind: 'keyset'): { limit: number; position?: Position } | Response;
+export function listRequest(
   query: URLSearchParams,
-  kind: 'keyset',
-): { after: number } | { before: number } | undefined | Response;
-export function listCursor(query: URLSearchParams, kind: 'offset'): { offset: number } | undefined | Response;
-export function listCursor(query: URLSearchParams, kind: Kind) {
+  kind: 'offset',
+): { limit: number; position?: { offset: number } } | Response;
+export function listRequest(query: URLSearchParams, kind: 'keyset' | 'offset') {
+  const limit = listLimit(query);
+  if (limit instanceof Response) return limit;
   const raw = query.get('cursor');
-  if (raw === null || raw === '') return undefined;
+  if (raw === null || raw === '') return { limit };
   const position = decodeCursor(raw);
-  if (position && 'offset' in position === (kind === 'offset')) return position;
+  if (position && 'offset' in position === (kind === 'offset')) return { limit, position };
   return apiError(
     400,
     'cursor',

@@ -66,8 +66,14 @@ const DAY = 86_400_000;
 const EXPIRED_BEFORE = Date.parse('2025-01-01T00:00:00Z');
 const LASTING_AFTER = Date.parse('2030-01-01T00:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString();
-const between = (random: Random, from: string, to: string) =>
-  Math.floor(Date.parse(from) / 1000 + random.next() * ((Date.parse(to) - Date.parse(from)) / 1000)) * 1000;
+/** A time range, parsed once: the seed draws thousands of times from each. */
+const range = (from: string, to: string) => [Date.parse(from) / 1000, Date.parse(to) / 1000] as const;
+const BIRTH_DATES = range('1975-01-01', '2025-06-01');
+const JOINED = range('2019-01-01', '2025-09-01');
+const LAST_ACTIVE = range('2025-10-01', '2025-12-01');
+/** A whole second in the range, as ms. */
+const between = (random: Random, [from, to]: readonly [number, number]) =>
+  Math.floor(from + random.next() * (to - from)) * 1000;
 
 /** The base of a user record: everything unset. */
 function blankUser(id: number): StoredUser {
@@ -215,7 +221,7 @@ function propertyValue(random: Random, property: StoredCustomProperty, nickname:
     case 'number':
       return String(random.int(1000, 9999));
     case 'date':
-      return iso(between(random, '1975-01-01', '2025-06-01')).slice(0, 10);
+      return iso(between(random, BIRTH_DATES)).slice(0, 10);
     case 'link':
       return `https://${DOMAIN}/${nickname}`;
   }
@@ -241,7 +247,7 @@ function generatedUser(
   const nickname =
     kind === 'bot' ? names.claim(`${latinSlug(botName)}_bot`) : names.claim(`${firstSlug}${lastSlug[0] ?? ''}`);
   const email = kind === 'bot' ? null : `${names.claim(`${firstSlug}.${lastSlug}`)}@${DOMAIN}`;
-  const created = between(random, '2019-01-01', '2025-09-01');
+  const created = between(random, JOINED);
   const invited = kind === 'invited';
   const user: StoredUser = {
     ...blankUser(id),
@@ -260,7 +266,7 @@ function generatedUser(
     bot: kind === 'bot',
     sso: !invited && random.chance(0.25),
     created_at: iso(created),
-    last_activity_at: invited || random.chance(0.05) ? null : iso(between(random, '2025-10-01', '2025-12-01')),
+    last_activity_at: invited || random.chance(0.05) ? null : iso(between(random, LAST_ACTIVE)),
     time_zone: invited || random.chance(0.1) ? null : random.pick(TIME_ZONES),
     image_url: !invited && random.chance(0.3) ? `https://i.pravatar.cc/300?img=${random.int(1, 70)}` : null,
   };

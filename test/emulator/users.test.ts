@@ -149,6 +149,8 @@ describe('emulator users', () => {
     expect(asUser.body.data.email).toBe('olegp@example.com');
     const own = await call(emulator, 'GET', '/profile', { token: 'bot-token' });
     expect(own.body.data.bot).toBe(true);
+    const search = await call(emulator, 'GET', '/users?query=olegp@example', { token: 'bot-token' });
+    expect(search.body.meta.total).toBe(0);
     const listed = await walk(emulator, '/users', 'bot-token');
     expect(listed.filter((u) => u.id !== own.body.data.id && (u.email !== null || u.phone_number !== null))).toEqual(
       [],

@@ -1,6 +1,6 @@
 // Group tags: unique names, `users_count` = the members (the users whose list_tags name the tag),
 // renames and deletes reaching every member, and the members' list.
-import { checkText, listCursor, listLimit } from '../fields.js';
+import { checkText, listRequest } from '../fields.js';
 import { keysetPage } from '../pagination.js';
 import { apiErrors, fieldError, json, noContent, notFound, type FieldError } from '../responses.js';
 import { userView } from '../views.js';
@@ -34,15 +34,13 @@ const bodyName = (body: unknown) => (body as { group_tag: { name: string } }).gr
 
 export const groupTagHandlers: Record<string, Handler> = {
   listGroupTags: ({ workspace, query }) => {
-    const limit = listLimit(query);
-    if (limit instanceof Response) return { response: limit };
-    const position = listCursor(query, 'keyset');
-    if (position instanceof Response) return { response: position };
+    const list = listRequest(query, 'keyset');
+    if (list instanceof Response) return { response: list };
     const names = new Set([...query.getAll('names[]'), ...query.getAll('names')].map(uniqueKey));
     const ids = names.size
       ? workspace.groupTagIds.filter((id) => names.has(uniqueKey(workspace.groupTags.get(id)!.name)))
       : workspace.groupTagIds;
-    const page = keysetPage(ids, position, limit);
+    const page = keysetPage(ids, list.position, list.limit);
     const data = page.ids.map((id) => tagView(workspace, workspace.groupTags.get(id)!));
     return { response: json(200, { data, meta: page.meta }) };
   },
@@ -83,11 +81,9 @@ export const groupTagHandlers: Record<string, Handler> = {
     const { workspace, query, viewer, now } = context;
     const tag = tagOf(context);
     if (tag instanceof Response) return { response: tag };
-    const limit = listLimit(query);
-    if (limit instanceof Response) return { response: limit };
-    const position = listCursor(query, 'keyset');
-    if (position instanceof Response) return { response: position };
-    const page = keysetPage(workspace.memberIds(tag.id), position, limit);
+    const list = listRequest(query, 'keyset');
+    if (list instanceof Response) return { response: list };
+    const page = keysetPage(workspace.memberIds(tag.id), list.position, list.limit);
     const data = page.ids.map((id) => userView(workspace, workspace.users.get(id)!, viewer, now));
     return { response: json(200, { data, meta: page.meta }) };
   },

@@ -1,7 +1,7 @@
 // Users: creates (201, an invitation in the outbox unless skip_email_notify), partial updates of
 // the keys sent, deletes, and the list with its search (`query` over names, nickname, email and
 // phone, partial and case-insensitive) and the search meta.
-import { checkText, listCursor, listLimit } from '../fields.js';
+import { checkText, listRequest } from '../fields.js';
 import { ownerProtection } from '../owner.js';
 import { keysetPage, searchPage } from '../pagination.js';
 import { apiError, apiErrors, fieldError, json, noContent, notFound, type FieldError } from '../responses.js';
@@ -95,27 +95,27 @@ export function userOf({ workspace, params }: Context, param: string): StoredUse
   return workspace.users.get(params[param]!) ?? notFound(param, String(params[param]), 'User');
 }
 
-function matches(user: StoredUser, needle: string): boolean {
+/** Whether a search matches the user, on the fields the viewer can see. */
+function matches(user: StoredUser, viewer: StoredUser, needle: string): boolean {
   const name = `${user.first_name ?? ''} ${user.last_name ?? ''}`;
-  return [name, user.nickname, user.email, user.phone_number].some((field) => field?.toLowerCase().includes(needle));
+  const contacts = viewer.bot && viewer.id !== user.id ? [] : [user.email, user.phone_number];
+  return [name, user.nickname, ...contacts].some((field) => field?.toLowerCase().includes(needle));
 }
 
 export const userHandlers: Record<string, Handler> = {
   listUsers: ({ workspace, query, viewer, now }) => {
-    const limit = listLimit(query);
-    if (limit instanceof Response) return { response: limit };
     const view = (id: number) => userView(workspace, workspace.users.get(id)!, viewer, now);
     const needle = query.get('query')?.trim().toLowerCase();
     if (needle) {
-      const position = listCursor(query, 'offset');
-      if (position instanceof Response) return { response: position };
-      const found = workspace.userIds.filter((id) => matches(workspace.users.get(id)!, needle));
-      const page = searchPage(found, position?.offset ?? 0, limit);
+      const list = listRequest(query, 'offset');
+      if (list instanceof Response) return { response: list };
+      const found = workspace.userIds.filter((id) => matches(workspace.users.get(id)!, viewer, needle));
+      const page = searchPage(found, list.position?.offset ?? 0, list.limit);
       return { response: json(200, { data: page.items.map(view), meta: page.meta }) };
     }
-    const position = listCursor(query, 'keyset');
-    if (position instanceof Response) return { response: position };
-    const page = keysetPage(workspace.userIds, position, limit);
+    const list = listRequest(query, 'keyset');
+    if (list instanceof Response) return { response: list };
+    const page = keysetPage(workspace.userIds, list.position, list.limit);
     return { response: json(200, { data: page.ids.map(view), meta: page.meta }) };
   },
 
