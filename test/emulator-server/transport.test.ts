@@ -56,10 +56,21 @@ describe('the public origin', () => {
     expect(control.headers.get('access-control-allow-origin')).toBe(origin);
   });
 
-  it('rejects a request the spec forbids with Prism 422, before the engine sees it', async () => {
+  it("rejects a request the spec forbids with Prism's 422 in the API's error shape, before the engine sees it", async () => {
     const response = await call('/users/12', json({ user: { role: 'emperor' } }, { method: 'PUT' }));
     expect(response.status).toBe(422);
-    expect(((await response.json()) as { type: string }).type).toMatch(/prism\/errors#UNPROCESSABLE_ENTITY$/);
+    expect(response.headers.get('x-request-id')).toBeTruthy();
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          key: 'user.role',
+          value: 'emperor',
+          message: expect.stringContaining('must be equal to one of the allowed values'),
+          code: 'inclusion',
+          payload: null,
+        },
+      ],
+    });
     const profile = (await (await call('/users/12')).json()) as { data: { role: string } };
     expect(profile.data.role).toBe('admin');
   });
@@ -89,6 +100,11 @@ describe('bad input gets a 4xx and the emulator keeps serving', () => {
       body: '{"user": {"email": ',
     });
     expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [
+        { key: 'body', value: null, message: 'The request body is not valid JSON', code: 'invalid', payload: null },
+      ],
+    });
     await stillServes();
   });
 
@@ -118,6 +134,13 @@ describe('bad input gets a 4xx and the emulator keeps serving', () => {
 
   it('a method the path does not have', async () => {
     expect((await call('/custom_properties', { method: 'DELETE' })).status).toBe(405);
+    await stillServes();
+  });
+
+  it("no token: Prism's 401 in the API's OAuth error shape", async () => {
+    const response = await fetch(`${emulatorUrl()}/profile`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: 'invalid_token', error_description: 'Access token is missing' });
     await stillServes();
   });
 

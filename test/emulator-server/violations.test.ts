@@ -35,7 +35,8 @@ beforeAll(async () => {
     emulator: (publicOrigin) => breakOneAnswer(createEmulator({ users: 20, publicOrigin })),
     log: (line) => logged.push(line),
   });
-});
+  // Its own Prism: a few seconds alone, much longer on a machine busy with the rest of the suite.
+}, 90_000);
 afterAll(() => stack?.stop());
 
 const journalEntry = async (requestId: string | null) => {

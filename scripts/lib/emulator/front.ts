@@ -3,12 +3,23 @@
 // spec instead of forwarding them. So this thin front sends the control paths (/__emulator/…)
 // straight to the engine and everything else through Prism, and reads Prism's `sl-violations`
 // header on the way back: each violation is logged with its operation and written to the journal.
-import { request as httpRequest, Agent, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import {
+  request as httpRequest,
+  Agent,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { Emulator, Violation } from '../../../src/emulator/index.js';
 import { serveWithEngine } from './adapter.js';
 import { BodyTooLargeError, readBody, sendApiError, sendTooLarge } from './body.js';
 import { EXCHANGE_HEADER, type Exchanges } from './exchanges.js';
 import { operationOf } from './operation-of.js';
+import { apiShapeOf } from './prism-errors.js';
+
+/** The statuses Prism answers itself, before the emulator (prism-errors.ts). */
+const PRISM_OWN_STATUSES = new Set([400, 401, 422]);
 
 export const CONTROL_PREFIX = '/__emulator/';
 
@@ -74,6 +85,21 @@ export function frontListener({ emulator, exchanges, prismUrl, publicUrl, log }:
     }
   };
 
+  /** Writes the violations Prism found in one exchange to the journal and the log. */
+  const journalViolations = (
+    id: string,
+    method: string,
+    path: string,
+    status: number,
+    headers: IncomingHttpHeaders,
+  ) => {
+    const violations = realViolations(status, parseViolations(headers['sl-violations']));
+    if (violations.length === 0) return;
+    const requestId = exchanges.requestIdOf(id) ?? headers['x-request-id'];
+    if (typeof requestId === 'string') emulator.journal.annotate(requestId, violations);
+    report(method, path, status, violations);
+  };
+
   const forward = async (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const cors = corsHeaders(incoming);
     let body: Buffer;
@@ -102,21 +128,40 @@ export function frontListener({ emulator, exchanges, prismUrl, publicUrl, log }:
             headers: { ...headers, [EXCHANGE_HEADER]: id, 'content-length': String(sent.length) },
           },
           (answer) => {
-            outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-            answer.pipe(outgoing);
-            answer.once('end', () => {
-              const violations = realViolations(
-                answer.statusCode ?? 0,
-                parseViolations(answer.headers['sl-violations']),
-              );
-              if (violations.length > 0) {
-                const requestId = exchanges.requestIdOf(id) ?? answer.headers['x-request-id'];
-                if (typeof requestId === 'string') emulator.journal.annotate(requestId, violations);
-                report(method, path, answer.statusCode ?? 0, violations);
-              }
+            const status = answer.statusCode ?? 502;
+            const done = () => {
+              journalViolations(id, method, path, status, answer.headers);
               resolve();
-            });
+            };
             answer.once('error', reject);
+            if (!PRISM_OWN_STATUSES.has(status)) {
+              outgoing.writeHead(status, answer.headers);
+              answer.pipe(outgoing);
+              answer.once('end', done);
+              return;
+            }
+            // Perhaps one of Prism's own answers: small, so read whole and rewritten in the API's shape.
+            const chunks: Buffer[] = [];
+            answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+            answer.once('end', () => {
+              const text = Buffer.concat(chunks).toString('utf8');
+              const shaped = apiShapeOf(status, text, { url: new URL(incoming.url ?? '/', publicUrl), body });
+              if (shaped === undefined) {
+                outgoing.writeHead(status, answer.headers);
+                outgoing.end(text);
+              } else {
+                const json = JSON.stringify(shaped);
+                const { 'content-length': _length, 'content-type': _type, ...kept } = answer.headers;
+                outgoing.writeHead(status, {
+                  ...kept,
+                  'content-type': 'application/json; charset=utf-8',
+                  'content-length': Buffer.byteLength(json),
+                  'x-request-id': answer.headers['x-request-id'] ?? randomUUID(),
+                });
+                outgoing.end(json);
+              }
+              done();
+            });
           },
         );
         upstream.once('error', reject);

@@ -109,12 +109,14 @@ export async function startMockMode(
   const stack = await startEmulatorStack({ port, engine: mode.engine, stateFile: mode.stateFile, log, signal });
   const { users = 120, seed = 1, rateLimit } = mode.engine;
   const { unimplemented } = stack.emulator;
+  // A loaded file is whatever workspace was saved in it, not what the seed flags would make.
+  const workspace = mode.stateFile ? `loaded from ${mode.stateFile}` : `of ${users} users (seed ${seed})`;
   return {
     url: stack.url,
     summary: 'the emulator behind Prism',
     details: [
-      `Mode: emulator, a stateful workspace of ${users} users (seed ${seed}); every exchange is checked by Prism (--examples, --dynamic: Prism's mock)`,
-      ...(mode.stateFile ? [`State file: ${mode.stateFile} (loaded at start, saved after every change)`] : []),
+      `Mode: emulator, a stateful workspace ${workspace}; every exchange is checked by Prism (--examples, --dynamic: Prism's mock)`,
+      ...(mode.stateFile ? [`State file: ${mode.stateFile} (saved after every change)`] : []),
       ...(rateLimit ? [`Rate limit: ${rateLimit} requests per second per token`] : []),
       'Tokens (Authorization: Bearer <token>):',
       ...tokenLines(),

@@ -68,7 +68,10 @@ export async function startEmulatorStack({
   // Prism boots in its own process (about 2 s) while this one seeds the workspace: the adapter
   // listens first so Prism has its upstream, and serves once the engine exists.
   let listener: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
-  const adapter = createServer({ keepAliveTimeout: 60_000 }, (req, res) => listener?.(req, res));
+  const adapter = createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
+    if (listener) return listener(req, res);
+    res.writeHead(503, { 'retry-after': '1' }).end(); // only the front sends here, and it opens last
+  });
   const adapterPort = await listen(adapter, 0);
   // Aborted when the start fails meanwhile (a --state file that does not load), so it fails fast.
   const starting = new AbortController();
