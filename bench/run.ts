@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import { ROOT } from '../scripts/lib/spec.js';
 import type { runBundleSize } from './bundle-size.js';
 import type { runColdStart } from './cold-start.js';
+import type { runEmulatorBench } from './emulator.js';
 import { machine, ms, printTable, RESULTS_DIR, saveResult, type Row } from './lib/report.js';
 import type { runOverhead } from './overhead.js';
 import type { runPagination } from './pagination.js';
+import type { runWorkspaceBench } from './workspace.js';
 
 const benches: { name: string; flags?: string[] }[] = [
   { name: 'overhead' },
@@ -16,6 +18,8 @@ const benches: { name: string; flags?: string[] }[] = [
   { name: 'bundle-size' },
   { name: 'pagination', flags: ['--expose-gc'] },
   { name: 'cold-start' },
+  { name: 'emulator' },
+  { name: 'workspace' },
 ];
 
 let failed = false;
@@ -36,6 +40,8 @@ const overhead = load<ResultOf<typeof runOverhead>>('overhead');
 const bundle = load<ResultOf<typeof runBundleSize>>('bundle-size');
 const pagination = load<ResultOf<typeof runPagination>>('pagination');
 const cold = load<ResultOf<typeof runColdStart>>('cold-start');
+const emulator = load<ResultOf<typeof runEmulatorBench>>('emulator');
+const workspace = load<ResultOf<typeof runWorkspaceBench>>('workspace');
 const sdkCold = cold.variants['import pachca-sdk + new Pachca() (ESM)']!;
 const baseCold = cold.variants['import openapi-fetch']!;
 const clientCold = cold.variants['import openapi-fetch + createClient()']!;
@@ -88,6 +94,46 @@ const rows: Row[] = [
     value: `${pagination.memory.peakGrowthMb.toFixed(1)} MB`,
     goal: '< 20 MB',
     ok: pagination.memory.peakGrowthMb < 20,
+  },
+  {
+    metric: 'emulator: GET /users/{id} through Prism / example mock (c16)',
+    value: `${emulator.ratioVsExamples.toFixed(2)}×`,
+    goal: '≥ 0.5×',
+    ok: emulator.ratioVsExamples >= 0.5,
+  },
+  {
+    metric: 'emulator: GET /users?limit=50 through Prism (c16)',
+    value: `${emulator.page.front.perSecond.toFixed(0)} req/s`,
+    goal: '≥ 200 req/s',
+    ok: emulator.page.front.perSecond >= 200,
+  },
+  {
+    metric: 'emulator: the same page, one client, p50',
+    value: ms(emulator.page.frontAlone.p50Ms, 2),
+    goal: '≤ 10 ms',
+    ok: emulator.page.frontAlone.p50Ms <= 10,
+  },
+  {
+    metric: 'emulator --users 10000: ready / RSS',
+    value: `${ms(emulator.big.readyMs, 0)} / ${emulator.big.rssMb.emulator.toFixed(0)} MB`,
+    goal: '≤ 3000 ms / ≤ 300 MB',
+    ok: emulator.big.readyMs <= 3000 && emulator.big.rssMb.emulator <= 300,
+  },
+  {
+    metric: 'emulator: listAll() per page, 10,000 / 120 users',
+    value: `${emulator.perPageRatio.toFixed(2)}×`,
+    goal: '≤ 1.2×',
+    ok: emulator.perPageRatio <= 1.2,
+  },
+  {
+    metric: 'pachca-sdk/msw: createWorkspace({ users: 1000 }), first call in a fresh process',
+    value: ms(workspace.createMs, 0),
+    goal: `≤ ${workspace.goalMs} ms`,
+    ok: workspace.createMs <= workspace.goalMs,
+  },
+  {
+    metric: 'pachca-sdk/msw: browser app with the SDK, msw/browser and a workspace (gzip)',
+    value: `${(workspace.appGzipBytes / 1024).toFixed(2)} KB`,
   },
   {
     metric: 'cold start: SDK vs openapi-fetch (+ createClient)',

@@ -422,15 +422,17 @@ export const defaultBaseUrl = "https://api.pachca.com/api/shared/v1";
 
 /**
  * What the MSW handlers of `pachca-sdk/msw` answer, per operation: `route` is the method and the
- * path; `auth` means a request without `Authorization: Bearer …` gets the 401; `json` and
- * `multipart` are the checks a request body must pass (required properties, types and enums,
- * as JSON Schema), else the answer is a 422; `responses` holds every declared status with its
+ * path; `scope` is the token scope the API docs name (`x-scope`, read by the emulator); `auth`
+ * means a request without `Authorization: Bearer …` gets the 401; `json` and `multipart` are
+ * the checks a request body must pass (required properties, types and enums, as JSON Schema),
+ * else the answer is a 422; `responses` holds every declared status with its
  * headers and named examples, the first example of the success status being the default answer.
  */
 export const mswOperations = {
   getProfile: {
     route: "GET /profile",
     success: 200,
+    scope: "profile:read",
     auth: true,
     responses: {
       200: { headers, examples: { user } },
@@ -465,6 +467,7 @@ export const mswOperations = {
   getProfileStatus: {
     route: "GET /profile/status",
     success: 200,
+    scope: "profile_status:read",
     auth: true,
     responses: {
       200: { headers, examples: { set, none } },
@@ -475,6 +478,7 @@ export const mswOperations = {
   updateProfileStatus: {
     route: "PUT /profile/status",
     success: 200,
+    scope: "profile_status:write",
     auth: true,
     json: {"type":"object","required":["status"],"properties":{"status":{"type":"object","required":["emoji","title"],"properties":{"emoji":{"type":"string"},"title":{"type":"string"},"expires_at":{"type":"string"},"is_away":{"type":"boolean"},"away_message":{"type":"string"}}}}},
     responses: {
@@ -488,6 +492,7 @@ export const mswOperations = {
   deleteProfileStatus: {
     route: "DELETE /profile/status",
     success: 204,
+    scope: "profile_status:write",
     auth: true,
     responses: {
       204: { headers },
@@ -507,6 +512,7 @@ export const mswOperations = {
   listCustomProperties: {
     route: "GET /custom_properties",
     success: 200,
+    scope: "custom_properties:read",
     auth: true,
     responses: {
       200: { headers, examples: { userProperties } },
@@ -520,6 +526,7 @@ export const mswOperations = {
   listGroupTags: {
     route: "GET /group_tags",
     success: 200,
+    scope: "group_tags:read",
     auth: true,
     responses: {
       200: { headers, examples: { lastPage, nextPage } },
@@ -533,6 +540,7 @@ export const mswOperations = {
   createGroupTag: {
     route: "POST /group_tags",
     success: 201,
+    scope: "group_tags:write",
     auth: true,
     json: {"type":"object","required":["group_tag"],"properties":{"group_tag":{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}}}},
     responses: {
@@ -547,6 +555,7 @@ export const mswOperations = {
   getGroupTag: {
     route: "GET /group_tags/{id}",
     success: 200,
+    scope: "group_tags:read",
     auth: true,
     responses: {
       200: { headers, examples: { tag: created } },
@@ -559,6 +568,7 @@ export const mswOperations = {
   updateGroupTag: {
     route: "PUT /group_tags/{id}",
     success: 200,
+    scope: "group_tags:write",
     auth: true,
     json: {"type":"object","required":["group_tag"],"properties":{"group_tag":{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}}}},
     responses: {
@@ -574,6 +584,7 @@ export const mswOperations = {
   deleteGroupTag: {
     route: "DELETE /group_tags/{id}",
     success: 204,
+    scope: "group_tags:write",
     auth: true,
     responses: {
       204: { headers },
@@ -586,6 +597,7 @@ export const mswOperations = {
   listGroupTagUsers: {
     route: "GET /group_tags/{id}/users",
     success: 200,
+    scope: "group_tags:read",
     auth: true,
     responses: {
       200: { headers, examples: { lastPage: lastPage2, nextPage: nextPage2 } },
@@ -600,6 +612,7 @@ export const mswOperations = {
   listUsers: {
     route: "GET /users",
     success: 200,
+    scope: "users:read",
     auth: true,
     responses: {
       200: { headers, examples: { lastPage: lastPage2, nextPage: nextPage2, search } },
@@ -613,6 +626,7 @@ export const mswOperations = {
   createUser: {
     route: "POST /users",
     success: 201,
+    scope: "users:create",
     auth: true,
     json: {"type":"object","required":["user"],"properties":{"user":{"type":"object","required":["email"],"properties":{"email":{"type":"string"},"first_name":{"type":"string"},"last_name":{"type":"string"},"phone_number":{"type":"string"},"nickname":{"type":"string"},"department":{"type":"string"},"title":{"type":"string"},"role":{"type":"string","enum":["admin","user","multi_guest","guest"]},"suspended":{"type":"boolean"},"list_tags":{"type":"array","items":{"type":"string"}},"chat_ids":{"type":"array","items":{"type":"integer"}},"custom_properties":{"type":"array","items":{"type":"object","required":["id","value"],"properties":{"id":{"type":"integer"},"value":{"type":"string"}}}}}},"skip_email_notify":{"type":"boolean"}}},
     responses: {
@@ -627,6 +641,7 @@ export const mswOperations = {
   getUser: {
     route: "GET /users/{id}",
     success: 200,
+    scope: "users:read",
     auth: true,
     responses: {
       200: { headers, examples: { user, bot } },
@@ -639,6 +654,7 @@ export const mswOperations = {
   updateUser: {
     route: "PUT /users/{id}",
     success: 200,
+    scope: "users:update",
     auth: true,
     json: {"type":"object","required":["user"],"properties":{"user":{"type":"object","properties":{"email":{"type":"string"},"first_name":{"type":"string"},"last_name":{"type":"string"},"phone_number":{"type":"string"},"nickname":{"type":"string"},"department":{"type":"string"},"title":{"type":"string"},"role":{"type":"string","enum":["admin","user","multi_guest"]},"suspended":{"type":"boolean"},"list_tags":{"type":"array","items":{"type":"string"}},"custom_properties":{"type":"array","items":{"type":"object","required":["id","value"],"properties":{"id":{"type":"integer"},"value":{"type":"string"}}}}}}}},
     responses: {
@@ -654,6 +670,7 @@ export const mswOperations = {
   deleteUser: {
     route: "DELETE /users/{id}",
     success: 204,
+    scope: "users:delete",
     auth: true,
     responses: {
       204: { headers },
@@ -692,6 +709,7 @@ export const mswOperations = {
   getUserStatus: {
     route: "GET /users/{user_id}/status",
     success: 200,
+    scope: "user_status:read",
     auth: true,
     responses: {
       200: { headers, examples: { set, none } },
@@ -703,6 +721,7 @@ export const mswOperations = {
   updateUserStatus: {
     route: "PUT /users/{user_id}/status",
     success: 200,
+    scope: "user_status:write",
     auth: true,
     json: {"type":"object","required":["status"],"properties":{"status":{"type":"object","required":["emoji","title"],"properties":{"emoji":{"type":"string"},"title":{"type":"string"},"expires_at":{"type":"string"},"is_away":{"type":"boolean"},"away_message":{"type":"string"}}}}},
     responses: {
@@ -717,6 +736,7 @@ export const mswOperations = {
   deleteUserStatus: {
     route: "DELETE /users/{user_id}/status",
     success: 204,
+    scope: "user_status:write",
     auth: true,
     responses: {
       204: { headers },

@@ -1,7 +1,8 @@
 // Regenerates generated/ from the spec: types (openapi-typescript), the operation table, the
-// typed resource interface, the CLI's commands and the MSW handlers' table. `--check` fails instead
-// of writing when generated/ is stale. `--spec FILE` and `--out DIR` generate from another spec
-// root into another folder (the test that adds an operation to a copy of the spec uses them).
+// typed resource interface, the CLI's commands, the MSW handlers' table, the version and the
+// emulator's seed pools. `--check` fails instead of writing when generated/ is stale. `--spec FILE`
+// and `--out DIR` generate from another spec root into another folder (the test that adds an
+// operation to a copy of the spec uses them).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,6 +17,7 @@ import { renderOperationTable, renderResourceTypes } from './lib/operation-table
 import { renderCliCommands } from './lib/cli-table.js';
 import { renderMswTable } from './lib/msw-table.js';
 import { renderVersion } from './lib/version-file.js';
+import { renderEmulatorPools } from './lib/emulator-pools.js';
 
 const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier('Blob'));
 const NULL = ts.factory.createLiteralTypeNode(ts.factory.createNull());
@@ -49,6 +51,7 @@ export async function renderGenerated(
     'cli-commands.ts': renderCliCommands(ops, spec),
     'msw.ts': renderMswTable(ops, spec),
     'version.ts': renderVersion(),
+    'emulator-pools.ts': renderEmulatorPools(spec),
   };
 }
 

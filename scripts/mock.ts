@@ -1,6 +1,7 @@
-// `npm run mock`: the Prism mock of openapi/openapi.yaml alone, on 127.0.0.1:4010 (MOCK_PORT or
-// --port to change it). It answers from the spec's examples, or with generated data under
-// --dynamic, and sends CORS headers so a page on another origin can call it.
+// `npm run mock`: the mock server alone, on 127.0.0.1:4010 (MOCK_PORT or --port to change it):
+// the emulator behind Prism's proxy by default (scripts/lib/emulator/), or Prism's mock of
+// openapi/openapi.yaml answering from the spec's examples (--examples) or with generated data
+// (--dynamic). Each sends CORS headers so a page on another origin can call it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,6 +28,12 @@ export interface MockOptions {
   dynamic?: boolean;
   /** Run as a validating proxy in front of this URL instead of mocking (`prism proxy`). */
   upstream?: string;
+  /**
+   * With `upstream`: Prism's `--errors`. A request the spec forbids gets Prism's 422 instead of
+   * being forwarded, a response that breaks the spec becomes Prism's 500 listing the violations,
+   * and a path outside the spec gets Prism's 404. Prism then logs only warnings and errors.
+   */
+  errors?: boolean;
   /** Prism logs at debug level: every request's and response's headers and body. */
   debug?: boolean;
   /** Receives each line Prism logs once it is ready (requests, validation errors). */
@@ -39,6 +46,7 @@ export async function startMock({
   port,
   dynamic = false,
   upstream,
+  errors = false,
   debug = false,
   log = console.log,
   signal,
@@ -48,7 +56,10 @@ export async function startMock({
   const args = [PRISM_BIN, ...mode, '--host', HOST, '--port', String(port), '--cors'];
   // Generated data, but only the properties the schemas declare: no random extra keys.
   if (dynamic) args.push('--dynamic', '--json-schema-faker-fillProperties=false');
+  if (upstream && errors) args.push('--errors');
   if (debug) args.push('--verboseLevel', 'debug');
+  // The proxy's caller logs the exchanges itself: Prism's few lines per request would only cost time.
+  else if (upstream && errors) args.push('--verboseLevel', 'warn');
   // Prism needs no token (a proxy forwards the caller's header): keep it out of Prism's environment.
   const { PACHCA_TOKEN: _token, ...env } = process.env;
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -101,33 +112,39 @@ export async function startMock({
 export const curlExample = (mockUrl: string) => `curl -H "Authorization: Bearer test-token" ${mockUrl}/profile`;
 
 async function main(): Promise<void> {
+  // Imported here, not at the top: the modes import startMock from this file, and whoever needs
+  // only startMock (the test setup, verify-live) does not load the emulator.
+  const { MODE_FLAGS, MODE_HELP, readMockMode, startMockMode } = await import('./lib/emulator/mode.js');
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
-      dynamic: { type: 'boolean', default: false },
+      ...MODE_FLAGS,
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) {
     console.log(
-      'Usage: npm run mock -- [--port <n>] [--dynamic]\n\n  --port     port on 127.0.0.1 (default 4010, or MOCK_PORT)\n' +
-        "  --dynamic  generated, realistic data (new on every call) instead of the spec's fixed examples",
+      'Usage: npm run mock -- [--port <n>] [--examples | --dynamic] [emulator flags]\n\n' +
+        '  --port <n>       port on 127.0.0.1 (default 4010, or MOCK_PORT)\n\n' +
+        MODE_HELP,
     );
     return;
   }
+  const mode = readMockMode(values);
   const port = values.port
     ? parsePort(values.port, '--port')
     : process.env.MOCK_PORT
       ? parsePort(process.env.MOCK_PORT, 'MOCK_PORT')
       : DEFAULT_MOCK_PORT;
   await assertPortFree(HOST, port, 'mock server', '--port or MOCK_PORT');
-  const mock = await startMock({ port, dynamic: values.dynamic });
+  const mock = await startMockMode(mode, { port });
   onShutdown(mock.stop);
   mock.onCrash((code) => {
     console.error(`mock: the mock server stopped unexpectedly (code ${code})`);
     process.exit(1);
   });
-  console.log(`Mock server (${values.dynamic ? 'generated data' : "the spec's examples"}): ${mock.url}`);
+  console.log(`Mock server (${mock.summary}): ${mock.url}`);
+  for (const line of mock.details) console.log(line);
   console.log(`Try: ${curlExample(mock.url)}`);
   console.log('Press Ctrl-C to stop.');
 }

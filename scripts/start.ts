@@ -1,11 +1,13 @@
 // `npm start`: everything a frontend developer or API reader needs, one command.
-//   - the Prism mock of the spec on 127.0.0.1:4010 (MOCK_PORT / --mock-port), CORS on;
+//   - the mock server on 127.0.0.1:4010 (MOCK_PORT / --mock-port), CORS on: the emulator behind
+//     Prism's proxy, or Prism's mock with --examples or --dynamic (scripts/lib/emulator/mode.ts);
 //   - the API docs (dist/docs/index.html) and the bundled spec on 127.0.0.1:8080 (DOCS_PORT / --docs-port).
-// Ctrl-C or SIGTERM stops both. `--dynamic` makes the mock generate data instead of using examples.
+// Ctrl-C or SIGTERM stops both.
 import { parseArgs } from 'node:util';
 import type { Server } from 'node:http';
 import { buildDocs, DIST } from './build-docs.js';
-import { curlExample, DEFAULT_MOCK_PORT, HOST, startMock, type Mock } from './mock.js';
+import { MODE_FLAGS, MODE_HELP, readMockMode, startMockMode, type RunningMock } from './lib/emulator/mode.js';
+import { curlExample, DEFAULT_MOCK_PORT, HOST } from './mock.js';
 import { assertPortFree, parsePort, UserFacingError } from './lib/ports.js';
 import { onShutdown } from './lib/processes.js';
 import { runMain } from './lib/run-main.js';
@@ -14,22 +16,21 @@ import { serveStatic } from './lib/static-server.js';
 const DEFAULT_DOCS_PORT = 8080;
 const DOCS_HOME = '/docs/';
 
-const HELP = `Usage: npm start -- [--mock-port <n>] [--docs-port <n>] [--dynamic]
+const HELP = `Usage: npm start -- [--mock-port <n>] [--docs-port <n>] [--examples | --dynamic] [emulator flags]
 
-Starts the Prism mock server and serves the API docs, both on ${HOST}.
+Starts the mock server and serves the API docs, both on ${HOST}.
 
   --mock-port <n>  mock server port (default ${DEFAULT_MOCK_PORT}, or MOCK_PORT)
   --docs-port <n>  docs server port (default ${DEFAULT_DOCS_PORT}, or DOCS_PORT)
-  --dynamic        the mock answers with generated, realistic data (names, emails, avatars,
-                   dates, nulls where the spec allows them; new on every call) instead of the
-                   spec's fixed examples, which are better for tests and screenshots`;
+
+${MODE_HELP}`;
 
 function readOptions() {
   const { values } = parseArgs({
     options: {
       'mock-port': { type: 'string' },
       'docs-port': { type: 'string' },
-      dynamic: { type: 'boolean', default: false },
+      ...MODE_FLAGS,
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -41,7 +42,7 @@ function readOptions() {
   };
   return {
     help: values.help ?? false,
-    dynamic: values.dynamic ?? false,
+    mode: readMockMode(values),
     mockPort: port('mock-port', 'MOCK_PORT', DEFAULT_MOCK_PORT),
     docsPort: port('docs-port', 'DOCS_PORT', DEFAULT_DOCS_PORT),
   };
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
   await assertPortFree(HOST, options.docsPort, 'docs server', '--docs-port or DOCS_PORT');
 
   const aborted = new AbortController();
-  let mock: Mock | undefined;
+  let mock: RunningMock | undefined;
   let docs: Server | undefined;
   let startup: Promise<unknown> = Promise.resolve();
   const stopAll = async () => {
@@ -74,9 +75,8 @@ async function main(): Promise<void> {
 
   console.log('Building the API docs and starting the mock server…');
   // Prism reads openapi/ itself, so it starts while the docs build.
-  const mockReady = startMock({
+  const mockReady = startMockMode(options.mode, {
     port: options.mockPort,
-    dynamic: options.dynamic,
     log: (line) => console.log(`mock │ ${line}`),
     signal: aborted.signal,
   }).then((started) => (mock = started));
@@ -102,9 +102,11 @@ async function main(): Promise<void> {
   console.log(`
 Ready in ${process.uptime().toFixed(1)} s.
 
-  Mock server  ${mock!.url}  (${options.dynamic ? 'generated data' : "answers with the spec's examples"}, CORS on)
+  Mock server  ${mock!.url}  (${mock!.summary}, CORS on)
   API docs     ${docsUrl}${DOCS_HOME}  (spec: ${docsUrl}/openapi.yaml, ${docsUrl}/openapi.json)
   in Russian   ${docsUrl}${DOCS_HOME}ru/  (spec: ${docsUrl}/openapi.ru.yaml, ${docsUrl}/openapi.ru.json)
+
+${mock!.details.map((line) => `  ${line}`).join('\n')}
 
 Try the mock:
   ${curlExample(mock!.url)}

@@ -76,15 +76,18 @@ export interface BundleOptions {
   withoutDependencies?: boolean;
   /** Bundle an empty operation table, to size the runtime alone. */
   withoutOperations?: boolean;
+  /** Size another app instead (TypeScript source, imports relative to the repository's root). */
+  source?: string;
 }
 
 export async function bundleForBrowser({
   withoutDependencies = false,
   withoutOperations = false,
+  source = ENTRY,
 }: BundleOptions = {}): Promise<BrowserBundle> {
   // A Node builtin is left unresolved, so esbuild fails the build for the browser platform.
   const result = await build({
-    stdin: { contents: ENTRY, resolveDir: ROOT, loader: 'ts', sourcefile: 'browser-entry.ts' },
+    stdin: { contents: source, resolveDir: ROOT, loader: 'ts', sourcefile: 'browser-entry.ts' },
     // Metafile paths are relative to this.
     absWorkingDir: ROOT,
     outdir: OUT_DIR,

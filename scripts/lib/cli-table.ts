@@ -162,7 +162,7 @@ function reference(op: Operation): CliReference {
 }
 
 /** The token scope the operation needs (`x-scope`, as the API docs name it), if the docs name one. */
-const scopeOf = (op: Operation) => (op as Operation & { 'x-scope'?: string })['x-scope'];
+export const scopeOf = (op: Operation) => (op as Operation & { 'x-scope'?: string })['x-scope'];
 
 export function commandSpec(op: Operation): CliCommandSpec {
   const row = operationRow(op);

@@ -4,6 +4,7 @@
 // with its headers and named examples. Example values shared by several operations are written
 // once, as constants.
 import type { BodyCheck } from '../../src/msw/validate.js';
+import { scopeOf } from './cli-table.js';
 import { successStatus } from './operation-table.js';
 import { generatedHeader, type Operation, type Schema, type Spec } from './spec.js';
 
@@ -92,6 +93,8 @@ function mswRowSource(op: Operation, spec: Spec, constants: Constants): string {
   const id = op.operationId;
   const success = successStatus(op);
   const fields = [`    route: ${JSON.stringify(`${op.method.toUpperCase()} ${op.path}`)},`, `    success: ${success},`];
+  const scope = scopeOf(op);
+  if (scope) fields.push(`    scope: ${JSON.stringify(scope)},`);
 
   if (isSecured(op, spec)) {
     if (!op.responses['401'])
@@ -144,9 +147,10 @@ export const defaultBaseUrl = ${JSON.stringify(baseUrl)};
 
 /**
  * What the MSW handlers of \`pachca-sdk/msw\` answer, per operation: \`route\` is the method and the
- * path; \`auth\` means a request without \`Authorization: Bearer …\` gets the 401; \`json\` and
- * \`multipart\` are the checks a request body must pass (required properties, types and enums,
- * as JSON Schema), else the answer is a 422; \`responses\` holds every declared status with its
+ * path; \`scope\` is the token scope the API docs name (\`x-scope\`, read by the emulator); \`auth\`
+ * means a request without \`Authorization: Bearer …\` gets the 401; \`json\` and \`multipart\` are
+ * the checks a request body must pass (required properties, types and enums, as JSON Schema),
+ * else the answer is a 422; \`responses\` holds every declared status with its
  * headers and named examples, the first example of the success status being the default answer.
  */
 export const mswOperations = {

@@ -2,6 +2,7 @@
 // in-browser mocking without a server. Generated from the same spec as the SDK and the Prism mock:
 //   setupServer(...handlers())                 every operation, answering its first success example
 //   server.use(mock.getUser({ status: 404 }))  one operation answering a declared response
+//   setupServer(...createWorkspace().handlers)  a stateful workspace: the emulator's engine in-process
 import type { HttpHandler } from 'msw';
 import { mswOperations } from '../../generated/msw.js';
 import { createHandler } from './handler.js';
@@ -9,6 +10,11 @@ import type { HandlersOptions, Mock, MockedOperationId } from './types.js';
 
 export type * from './types.js';
 export type { FieldError } from './validate.js';
+export type { Workspace, WorkspaceFaultMatch, WorkspaceOptions } from './workspace.js';
+export type { PersistTo } from './persist.js';
+export type { Fault, WorkspaceState } from '../emulator/index.js';
+export { createWorkspace } from './workspace.js';
+export { EMULATOR_TOKENS, EmulatorStateError } from '../emulator/index.js';
 
 const ids = Object.keys(mswOperations) as MockedOperationId[];
 

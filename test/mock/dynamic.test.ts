@@ -1,13 +1,12 @@
 // What `npm start -- --dynamic` gives a frontend: generated answers that still validate against the
 // spec, with values that look like a real workspace (the `x-faker` annotations in
 // openapi/components/schemas). One mock for the whole file; every GET operation is called 20 times.
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import ajvFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOST, startMock, type Mock } from '../../scripts/mock.js';
 import { freePort } from '../../scripts/lib/ports.js';
-import type { Operation, Schema } from '../../scripts/lib/spec.js';
+import type { Operation } from '../../scripts/lib/spec.js';
 import { PATH_PARAM } from '../../src/core/names.js';
+import { compileValidators } from '../support/response-schemas.js';
 import { specOperations } from '../support/spec.js';
 
 const CALLS_PER_OPERATION = 20;
@@ -33,17 +32,6 @@ function urlFor(base: string, op: Operation): string {
     if (param.in === 'query' && param.required) url.searchParams.set(param.name, String(param.schema.enum?.[0] ?? 'x'));
   }
   return url.href;
-}
-
-function compileValidators(schemas: Map<string, Schema>): Map<string, ValidateFunction> {
-  // OpenAPI's annotations are not JSON Schema keywords; int32/int64 are OpenAPI formats.
-  const ajv = new Ajv2020({ allErrors: true, strict: true });
-  ajv.addVocabulary(['example', 'x-faker']);
-  // ajv-formats is CommonJS: from ESM its plugin is the `default` property of the module.
-  ajvFormats.default(ajv);
-  ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && Math.abs(n) < 2 ** 31 });
-  ajv.addFormat('int64', { type: 'number', validate: Number.isInteger });
-  return new Map([...schemas].map(([id, schema]) => [id, ajv.compile(schema)]));
 }
 
 /** Every `[key, value]` pair in a JSON value, at any depth, with the key of the array an item sits in. */

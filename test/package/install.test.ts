@@ -232,15 +232,19 @@ const client = new Pachca({ token: '${TOKEN}', maxRetries: 0 });
 const user = await client.users.get(12);
 server.use(mock.getUser({ status: 404 }));
 const missing = await client.users.get(12).catch((error) => error);
+server.resetHandlers(...createWorkspace({ users: 30 }).handlers);
+const owner = new Pachca({ token: 'test-token', maxRetries: 0 });
+await owner.groupTags.create({ group_tag: { name: 'Packed' } });
+const listed = (await owner.groupTags.listAll({ names: ['Packed'] })).length;
 server.close();
-console.log(JSON.stringify({ handlers: handlers().length, id: user.id, notFound: missing instanceof PachcaNotFoundError }));
+console.log(JSON.stringify({ handlers: handlers().length, id: user.id, notFound: missing instanceof PachcaNotFoundError, listed }));
 `;
-  const MOCKED_RESULT = { handlers: Object.keys(operations).length, id: 12, notFound: true };
+  const MOCKED_RESULT = { handlers: Object.keys(operations).length, id: 12, notFound: true, listed: 1 };
 
   it('works through import (ESM)', MSW_TIMEOUT, async () => {
     const source = `import { setupServer } from 'msw/node';
 import { Pachca, PachcaNotFoundError } from 'pachca-sdk';
-import { handlers, mock } from 'pachca-sdk/msw';
+import { createWorkspace, handlers, mock } from 'pachca-sdk/msw';
 ${MOCKED}`;
     expect(JSON.parse(await runScript('msw.mjs', source, MSW_TIMEOUT.timeout))).toEqual(MOCKED_RESULT);
   });
@@ -248,7 +252,7 @@ ${MOCKED}`;
   it('works through require (CommonJS)', MSW_TIMEOUT, async () => {
     const source = `const { setupServer } = require('msw/node');
 const { Pachca, PachcaNotFoundError } = require('pachca-sdk');
-const { handlers, mock } = require('pachca-sdk/msw');
+const { createWorkspace, handlers, mock } = require('pachca-sdk/msw');
 (async () => {${MOCKED}})();`;
     expect(JSON.parse(await runScript('msw.cjs', source, MSW_TIMEOUT.timeout))).toEqual(MOCKED_RESULT);
   });
@@ -257,10 +261,16 @@ const { handlers, mock } = require('pachca-sdk/msw');
     const source = `require('pachca-sdk');
 console.log(JSON.stringify(Object.keys(require.cache).filter((path) => /[\\/]node_modules[\\/]msw[\\/]/.test(path))));`;
     expect(JSON.parse(await runScript('no-msw.cjs', source))).toEqual([]);
-    // The ESM build and its chunks name no msw module either.
+    // The ESM and browser builds and their chunks name no msw module either, and hold none of the
+    // emulator's engine (its control paths are under /__emulator/).
     const dist = join(project, 'node_modules/pachca-sdk/dist');
-    const sdkFiles = readdirSync(dist).filter((name) => /^(index|chunk-)/.test(name));
-    for (const name of sdkFiles)
-      expect(readFileSync(join(dist, name), 'utf8'), name).not.toMatch(/["']msw(\/[\w/]*)?["']/);
+    const sdkFiles = readdirSync(dist).filter((name) => /^(index|chunk-|browser-)/.test(name));
+    expect(sdkFiles).toContain('index.browser.js');
+    for (const name of sdkFiles) {
+      const code = readFileSync(join(dist, name), 'utf8');
+      expect(code, name).not.toMatch(/["']msw(\/[\w/]*)?["']/);
+      expect(code, name).not.toContain('__emulator');
+    }
+    expect(readFileSync(join(dist, 'msw.js'), 'utf8')).toContain('__emulator');
   });
 });

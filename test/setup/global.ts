@@ -1,12 +1,18 @@
-// Vitest's global setup: the spec bundle, the Prism mock and the package build are independent, so
+// Vitest's global setup: the spec bundle, the Prism mock, the emulator and the package build are independent, so
 // they start together instead of one after another (vitest runs separate setup files in turn).
 import type { TestProject } from 'vitest/node';
+import setupEmulator from './emulator.js';
 import setupPackage from './package.js';
 import setupPrism from './prism.js';
 import setupSpec from './spec.js';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const teardowns = await Promise.all([setupSpec(project), setupPrism(project), setupPackage(project)]);
+  const teardowns = await Promise.all([
+    setupSpec(project),
+    setupPrism(project),
+    setupEmulator(project),
+    setupPackage(project),
+  ]);
   return async () => {
     for (const teardown of teardowns) await teardown?.();
   };

@@ -146,6 +146,15 @@ describe('npm start', () => {
     expect(output).toContain(`curl -H "Authorization: Bearer test-token" ${mockUrl}/profile`);
   });
 
+  it('serves the emulator by default: the banner names the mode, the tokens and the control URL', async () => {
+    const output = started.output();
+    expect(output).toContain('Mode: emulator');
+    expect(output).toMatch(/test-token\s+the owner/);
+    expect(output).toContain(`Control: ${mockUrl}/__emulator/`);
+    const journal = await request('/__emulator/requests');
+    expect(journal.status).toBe(200);
+  });
+
   it('mock: answers a request with the token from the spec example', async () => {
     const response = await request('/profile', { headers: { Authorization: 'Bearer test-token' } });
     expect(response.status).toBe(200);

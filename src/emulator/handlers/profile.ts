@@ -1,0 +1,10 @@
+// GET /profile: the token's own user, who always sees their own email and phone.
+import { json } from '../responses.js';
+import { userView } from '../views.js';
+import type { Handler } from '../context.js';
+
+export const profileHandlers: Record<string, Handler> = {
+  getProfile: ({ workspace, viewer, now }) => ({
+    response: json(200, { data: userView(workspace, viewer, viewer, now) }),
+  }),
+};

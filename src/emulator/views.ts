@@ -1,0 +1,52 @@
+// How stored records look in answers: a User with tag names, custom property names and types, its
+// status unless expired, and email and phone hidden from bots (except on their own profile).
+import type { components } from '../../generated/schema.js';
+import type { StoredStatus, StoredUser } from './types.js';
+import type { Workspace } from './workspace.js';
+
+export type User = components['schemas']['User'];
+export type UserStatus = components['schemas']['UserStatus'];
+
+/** A status past `expires_at` (on the emulator's clock) reads as cleared. */
+export const isLive = (status: StoredStatus | null, now: number): status is StoredStatus =>
+  status !== null && (status.expires_at === null || Date.parse(status.expires_at) > now);
+
+export function statusView(status: StoredStatus | null, now: number): UserStatus | null {
+  if (!isLive(status, now)) return null;
+  const { away_message, ...rest } = status;
+  return { ...rest, away_message: away_message === null ? null : { text: away_message } };
+}
+
+export function userView(workspace: Workspace, user: StoredUser, viewer: StoredUser, now: number): User {
+  const hidden = viewer.bot && viewer.id !== user.id;
+  return {
+    id: user.id,
+    first_name: user.first_name,
+    last_name: user.last_name,
+    nickname: user.nickname,
+    email: hidden ? null : user.email,
+    phone_number: hidden ? null : user.phone_number,
+    department: user.department,
+    title: user.title,
+    role: user.role,
+    suspended: user.suspended,
+    invite_status: user.invite_status,
+    inviter_id: user.inviter_id,
+    list_tags: user.group_tag_ids.map((id) => workspace.groupTags.get(id)!.name),
+    custom_properties: user.custom_properties.map(({ id, value }) => {
+      const { name, data_type } = workspace.customProperties.find((definition) => definition.id === id)!;
+      return { id, name, data_type, value };
+    }),
+    user_status: statusView(user.status, now),
+    bot: user.bot,
+    sso: user.sso,
+    created_at: user.created_at,
+    last_activity_at: user.last_activity_at,
+    time_zone: user.time_zone,
+    image_url: user.image_url,
+  };
+}
+
+/** The name the request journal shows for a user. */
+export const displayName = (user: StoredUser): string =>
+  [user.first_name, user.last_name].filter(Boolean).join(' ') || user.nickname || user.email || `#${user.id}`;

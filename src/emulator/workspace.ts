@@ -1,0 +1,162 @@
+// The workspace in memory: the records of WorkspaceState plus the indexes that keep relations
+// consistent and pages cheap at 10,000 users (ids in order, tag members, names and emails taken).
+// Every change goes through these methods, so no index can fall behind its records.
+import { fromBase64, toBase64 } from './base64.js';
+import type { StoredAvatar, StoredCustomProperty, StoredGroupTag, StoredUser, WorkspaceState } from './types.js';
+
+/** Where uploaded avatars are served, after the origin and base path. */
+export const AVATAR_PATH = '/__emulator/avatars/';
+
+/** A deep copy of plain JSON data (faster than structuredClone for many small records). */
+export const cloneJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** Names and emails are unique regardless of case. */
+export const uniqueKey = (text: string): string => text.trim().toLowerCase();
+
+export interface Avatar {
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** The index of the first id in sorted `ids` that is ≥ `id`. */
+export function lowerBound(ids: readonly number[], id: number): number {
+  let [low, high] = [0, ids.length];
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (ids[mid]! < id) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function removeSorted(ids: number[], id: number): void {
+  const at = lowerBound(ids, id);
+  if (ids[at] === id) ids.splice(at, 1);
+}
+
+export class Workspace {
+  ownerId: number;
+  nextUserId: number;
+  nextGroupTagId: number;
+  readonly tokens: Map<string, number>;
+  readonly users = new Map<number, StoredUser>();
+  /** User ids in ascending order: the order of every user list. */
+  readonly userIds: number[] = [];
+  readonly groupTags = new Map<number, StoredGroupTag>();
+  readonly groupTagIds: number[] = [];
+  readonly members = new Map<number, Set<number>>();
+  readonly customProperties: StoredCustomProperty[];
+  readonly avatars = new Map<string, Avatar>();
+  private readonly tagByName = new Map<string, number>();
+  private readonly userByEmail = new Map<string, number>();
+
+  /**
+   * A workspace from a state document that has passed `checkState`. It keeps the document's
+   * records unless `copy` is set (a document someone else still holds).
+   */
+  constructor(state: WorkspaceState, { copy: copying = true }: { copy?: boolean } = {}) {
+    const copy = copying ? cloneJson(state) : state;
+    this.ownerId = copy.owner_id;
+    this.nextUserId = copy.next_user_id;
+    this.nextGroupTagId = copy.next_group_tag_id;
+    this.tokens = new Map(Object.entries(copy.tokens));
+    this.customProperties = copy.custom_properties;
+    for (const tag of [...copy.group_tags].sort((a, b) => a.id - b.id)) this.addGroupTag(tag);
+    for (const user of [...copy.users].sort((a, b) => a.id - b.id)) this.addUser(user);
+    for (const { file, content_type, data } of copy.avatars) {
+      this.avatars.set(file, { contentType: content_type, bytes: fromBase64(data) });
+    }
+  }
+
+  toState(): WorkspaceState {
+    const avatars: StoredAvatar[] = [...this.avatars].map(([file, { contentType, bytes }]) => ({
+      file,
+      content_type: contentType,
+      data: toBase64(bytes),
+    }));
+    return cloneJson({
+      version: 1,
+      owner_id: this.ownerId,
+      next_user_id: this.nextUserId,
+      next_group_tag_id: this.nextGroupTagId,
+      tokens: Object.fromEntries(this.tokens),
+      users: this.userIds.map((id) => this.users.get(id)!),
+      group_tags: this.groupTagIds.map((id) => this.groupTags.get(id)!),
+      custom_properties: this.customProperties,
+      avatars,
+    });
+  }
+
+  userIdByEmail(email: string): number | undefined {
+    return this.userByEmail.get(uniqueKey(email));
+  }
+
+  groupTagIdByName(name: string): number | undefined {
+    return this.tagByName.get(uniqueKey(name));
+  }
+
+  /** Adds a user whose id is above every other (new users) or any unused id (loading a state). */
+  addUser(user: StoredUser): void {
+    this.users.set(user.id, user);
+    if (this.userIds.length && user.id < this.userIds[this.userIds.length - 1]!) {
+      this.userIds.splice(lowerBound(this.userIds, user.id), 0, user.id);
+    } else this.userIds.push(user.id);
+    if (user.email !== null) this.userByEmail.set(uniqueKey(user.email), user.id);
+    for (const tagId of user.group_tag_ids) this.members.get(tagId)?.add(user.id);
+  }
+
+  setEmail(user: StoredUser, email: string): void {
+    if (user.email !== null) this.userByEmail.delete(uniqueKey(user.email));
+    user.email = email;
+    this.userByEmail.set(uniqueKey(email), user.id);
+  }
+
+  setGroupTags(user: StoredUser, tagIds: number[]): void {
+    for (const tagId of user.group_tag_ids) this.members.get(tagId)?.delete(user.id);
+    user.group_tag_ids = tagIds;
+    for (const tagId of tagIds) this.members.get(tagId)?.add(user.id);
+  }
+
+  /** Drops the uploaded file the user's image_url points at, if it is one. */
+  forgetAvatar(user: StoredUser): void {
+    const file = user.image_url?.split(AVATAR_PATH)[1];
+    if (file) this.avatars.delete(file);
+  }
+
+  deleteUser(user: StoredUser): void {
+    this.forgetAvatar(user);
+    this.setGroupTags(user, []);
+    if (user.email !== null) this.userByEmail.delete(uniqueKey(user.email));
+    this.users.delete(user.id);
+    removeSorted(this.userIds, user.id);
+  }
+
+  addGroupTag(tag: StoredGroupTag): void {
+    this.groupTags.set(tag.id, tag);
+    this.groupTagIds.push(tag.id);
+    this.tagByName.set(uniqueKey(tag.name), tag.id);
+    this.members.set(tag.id, new Set());
+  }
+
+  renameGroupTag(tag: StoredGroupTag, name: string): void {
+    this.tagByName.delete(uniqueKey(tag.name));
+    tag.name = name;
+    this.tagByName.set(uniqueKey(name), tag.id);
+  }
+
+  deleteGroupTag(tag: StoredGroupTag): void {
+    for (const userId of this.members.get(tag.id) ?? []) {
+      const user = this.users.get(userId)!;
+      user.group_tag_ids = user.group_tag_ids.filter((id) => id !== tag.id);
+    }
+    this.members.delete(tag.id);
+    this.tagByName.delete(uniqueKey(tag.name));
+    this.groupTags.delete(tag.id);
+    removeSorted(this.groupTagIds, tag.id);
+  }
+
+  /** The members of a tag in id order. */
+  memberIds(tagId: number): number[] {
+    return [...(this.members.get(tagId) ?? [])].sort((a, b) => a - b);
+  }
+}

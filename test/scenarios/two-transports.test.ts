@@ -1,0 +1,46 @@
+// One behaviour, two transports: every scenario of scenarios.ts runs against the shared emulator
+// server (through fetch, Prism's proxy in front) and against a pachca-sdk/msw workspace with the
+// same seed and size (msw's setupServer, no server), and the two transcripts must be equal but for
+// what normalise.ts replaces: the created ids, cursors, the run's times and the avatars' origin.
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultBaseUrl } from '../../generated/msw.js';
+import { createWorkspace } from '../../src/msw/index.js';
+import { emulatorUrl, unique } from '../support/emulator.js';
+import { normalise } from './normalise.js';
+import { SCENARIOS } from './scenarios.js';
+import { ServerTransport, type Transport, WorkspaceTransport } from './transport.js';
+
+// The shared server's workspace: `npm run mock`'s defaults (120 users, seed 1).
+const workspace = createWorkspace({ users: 120, seed: 1 });
+const server = setupServer(...workspace.handlers);
+
+beforeAll(() =>
+  server.listen({
+    // The server transport's requests go on to the network; any other unhandled one is a mistake.
+    onUnhandledRequest: (request, print) => {
+      if (!request.url.startsWith(emulatorUrl())) print.error();
+    },
+  }),
+);
+afterAll(() => server.close());
+
+async function transcriptOf(transport: Transport, run: (api: Transport) => Promise<void>) {
+  const since = Date.now();
+  await run(transport);
+  expect(transport.transcript.length).toBeGreaterThan(0);
+  return normalise(transport.transcript, { baseUrl: transport.baseUrl, since });
+}
+
+describe('one scenario suite, answered alike by the emulator server and the msw workspace', () => {
+  for (const scenario of SCENARIOS) {
+    it(scenario.name, async () => {
+      const run = unique('scenario');
+      const viaServer = await transcriptOf(new ServerTransport(), (api) => scenario.run(api, run));
+      const viaWorkspace = await transcriptOf(new WorkspaceTransport(workspace, defaultBaseUrl), (api) =>
+        scenario.run(api, run),
+      );
+      expect(viaWorkspace).toEqual(viaServer);
+    });
+  }
+});
