@@ -38,8 +38,7 @@ const inSpecDocument = <T>(value: T): T =>
 function componentsAjv() {
   if (!ajv) {
     ajv = specAjv();
-    const { components } = inject('bundledSpec') as { components: { schemas: Record<string, unknown> } };
-    ajv.addSchema({ $id: 'spec.json', $defs: inSpecDocument(components.schemas) });
+    ajv.addSchema({ $id: 'spec.json', $defs: inSpecDocument(inject('bundledSpec').components.schemas) });
   }
   return ajv;
 }
@@ -47,14 +46,12 @@ function componentsAjv() {
 function validator(operation: Operation, status: number): ValidateFunction | undefined {
   const key = `${operation.operationId} ${status}`;
   if (!validators.has(key)) {
-    const bundled = inject('bundledSpec') as {
-      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
-      components: { responses: Record<string, unknown> };
-    };
-    let response = bundled.paths[operation.path]![operation.method]!.responses[String(status)] as
+    const bundled = inject('bundledSpec');
+    const item = bundled.paths[operation.path]![operation.method] as { responses: Record<string, unknown> };
+    let response = item.responses[String(status)] as
       | { $ref?: string; content?: Record<string, { schema: unknown }> }
       | undefined;
-    if (response?.$ref) response = bundled.components.responses[response.$ref.split('/').pop()!] as typeof response;
+    if (response?.$ref) response = bundled.components.responses![response.$ref.split('/').pop()!] as typeof response;
     const schema = response?.content?.['application/json']?.schema;
     validators.set(key, schema === undefined ? undefined : componentsAjv().compile(inSpecDocument(schema) as object));
   }
