@@ -42,14 +42,9 @@ export function keysetPage(ids: readonly number[], position: Position | undefine
     end = Math.min(ids.length, start + limit);
   }
   const page = ids.slice(start, end);
-  const after = page.length
-    ? page[page.length - 1]!
-    : position && 'after' in position
-      ? position.after
-      : start
-        ? ids[start - 1]!
-        : 0;
-  const before = page.length ? page[0]! : after + 1;
+  // On an empty page the cursors stay where the reader is, so polling the tail keeps working.
+  const after = page.at(-1) ?? (position && 'after' in position ? position.after : (ids[start - 1] ?? 0));
+  const before = page[0] ?? after + 1;
   return {
     ids: page,
     meta: {

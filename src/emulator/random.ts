@@ -44,6 +44,7 @@ export class Random {
       roll -= weight;
       if (roll < 0) return key;
     }
-    return entries[entries.length - 1]![0];
+    // Only a rounding error in the sum gets here: the last key is the one the roll was in.
+    return (entries.at(-1) as [K, number])[0];
   }
 }

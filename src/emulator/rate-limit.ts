@@ -13,7 +13,7 @@ export class RateLimit {
     const recent = (this.starts.get(key) ?? []).filter((at) => now - at < WINDOW_MS);
     if (recent.length >= this.perSecond) {
       this.starts.set(key, recent);
-      const retryAfter = Math.max(1, Math.ceil((recent[0]! + WINDOW_MS - now) / 1000));
+      const retryAfter = Math.max(1, Math.ceil(((recent[0] ?? now) + WINDOW_MS - now) / 1000));
       const response = apiError(
         429,
         'base',

@@ -32,9 +32,9 @@ export function userView(workspace: Workspace, user: StoredUser, viewer: StoredU
     suspended: user.suspended,
     invite_status: user.invite_status,
     inviter_id: user.inviter_id,
-    list_tags: user.group_tag_ids.map((id) => workspace.groupTags.get(id)!.name),
+    list_tags: user.group_tag_ids.map((id) => workspace.groupTag(id).name),
     custom_properties: user.custom_properties.map(({ id, value }) => {
-      const { name, data_type } = workspace.customProperties.find((definition) => definition.id === id)!;
+      const { name, data_type } = workspace.customProperty(id);
       return { id, name, data_type, value };
     }),
     user_status: statusView(user.status, now),

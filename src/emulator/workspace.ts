@@ -23,7 +23,7 @@ export function lowerBound(ids: readonly number[], id: number): number {
   let [low, high] = [0, ids.length];
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (ids[mid]! < id) low = mid + 1;
+    if ((ids[mid] ?? Number.POSITIVE_INFINITY) < id) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -80,11 +80,32 @@ export class Workspace {
       next_user_id: this.nextUserId,
       next_group_tag_id: this.nextGroupTagId,
       tokens: Object.fromEntries(this.tokens),
-      users: this.userIds.map((id) => this.users.get(id)!),
-      group_tags: this.groupTagIds.map((id) => this.groupTags.get(id)!),
+      users: this.userIds.map((id) => this.user(id)),
+      group_tags: this.groupTagIds.map((id) => this.groupTag(id)),
       custom_properties: this.customProperties,
       avatars,
     });
+  }
+
+  /** The user of an id that an index of this workspace holds: a miss is a broken invariant, not bad input. */
+  user(id: number): StoredUser {
+    const user = this.users.get(id);
+    if (!user) throw new Error(`emulator: user ${id} is indexed but missing`);
+    return user;
+  }
+
+  /** The group tag of an id that an index of this workspace holds (as `user()`). */
+  groupTag(id: number): StoredGroupTag {
+    const tag = this.groupTags.get(id);
+    if (!tag) throw new Error(`emulator: group tag ${id} is indexed but missing`);
+    return tag;
+  }
+
+  /** The definition of a custom property id that a user's values hold (as `user()`). */
+  customProperty(id: number): StoredCustomProperty {
+    const definition = this.customProperties.find((candidate) => candidate.id === id);
+    if (!definition) throw new Error(`emulator: custom property ${id} is held but not defined`);
+    return definition;
   }
 
   userIdByEmail(email: string): number | undefined {
@@ -98,7 +119,7 @@ export class Workspace {
   /** Adds a user whose id is above every other (new users) or any unused id (loading a state). */
   addUser(user: StoredUser): void {
     this.users.set(user.id, user);
-    if (this.userIds.length && user.id < this.userIds[this.userIds.length - 1]!) {
+    if (user.id < (this.userIds.at(-1) ?? Number.NEGATIVE_INFINITY)) {
       this.userIds.splice(lowerBound(this.userIds, user.id), 0, user.id);
     } else this.userIds.push(user.id);
     if (user.email !== null) this.userByEmail.set(uniqueKey(user.email), user.id);
@@ -146,7 +167,7 @@ export class Workspace {
 
   deleteGroupTag(tag: StoredGroupTag): void {
     for (const userId of this.members.get(tag.id) ?? []) {
-      const user = this.users.get(userId)!;
+      const user = this.user(userId);
       user.group_tag_ids = user.group_tag_ids.filter((id) => id !== tag.id);
     }
     this.members.delete(tag.id);

@@ -11,6 +11,8 @@ export interface MswRow {
   /** The method and the path template, e.g. `GET /users/{id}`. */
   route: string;
   success: number;
+  /** The token scope the API docs name (`x-scope`); the emulator checks it, the handlers do not. */
+  scope?: string;
   /** A request without `Authorization: Bearer …` gets the 401. */
   auth?: boolean;
   /** The checks a request body must pass, else the answer is a 422. */

@@ -35,7 +35,7 @@ describe('emulator pagination', () => {
     const second = await call(
       emulator,
       'GET',
-      '/users?limit=4&cursor=' + (await call(emulator, 'GET', '/users?limit=4')).body.meta.paginate.next_page,
+      `/users?limit=4&cursor=${(await call(emulator, 'GET', '/users?limit=4')).body.meta.paginate.next_page}`,
     );
     const back = await call(emulator, 'GET', `/users?limit=4&cursor=${second.body.meta.paginate.prev_page}`);
     expect(back.body.data.map((u: { id: number }) => u.id)).toEqual([12, 13, 14, 15]);

@@ -27,7 +27,7 @@ function put(context: Context) {
   if (typeof image === 'string') {
     return { response: apiError(422, 'image', null, 'must be a file part, not a text field', 'invalid') };
   }
-  const extension = EXTENSIONS[image.type.split(';')[0]!.trim()];
+  const extension = EXTENSIONS[image.type.replace(/;.*/s, '').trim()];
   if (!extension) {
     return { response: apiError(422, 'image', image.type, 'must be a PNG, JPEG, GIF or WebP image', 'invalid') };
   }

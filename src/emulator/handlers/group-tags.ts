@@ -16,7 +16,8 @@ const tagView = (workspace: Workspace, tag: StoredGroupTag) => ({
 
 /** The tag of the path, or its 404. */
 function tagOf({ workspace, params }: Context): StoredGroupTag | Response {
-  return workspace.groupTags.get(params.id!) ?? notFound('id', String(params.id), 'Group tag');
+  const id = params.id;
+  return (id === undefined ? undefined : workspace.groupTags.get(id)) ?? notFound('id', String(id), 'Group tag');
 }
 
 /** `blank`, `too_long` and `taken` for a tag name; `self` is the tag being renamed. */
@@ -38,10 +39,10 @@ export const groupTagHandlers: Record<string, Handler> = {
     if (list instanceof Response) return { response: list };
     const names = new Set([...query.getAll('names[]'), ...query.getAll('names')].map(uniqueKey));
     const ids = names.size
-      ? workspace.groupTagIds.filter((id) => names.has(uniqueKey(workspace.groupTags.get(id)!.name)))
+      ? workspace.groupTagIds.filter((id) => names.has(uniqueKey(workspace.groupTag(id).name)))
       : workspace.groupTagIds;
     const page = keysetPage(ids, list.position, list.limit);
-    const data = page.ids.map((id) => tagView(workspace, workspace.groupTags.get(id)!));
+    const data = page.ids.map((id) => tagView(workspace, workspace.groupTag(id)));
     return { response: json(200, { data, meta: page.meta }) };
   },
 
@@ -84,7 +85,7 @@ export const groupTagHandlers: Record<string, Handler> = {
     const list = listRequest(query, 'keyset');
     if (list instanceof Response) return { response: list };
     const page = keysetPage(workspace.memberIds(tag.id), list.position, list.limit);
-    const data = page.ids.map((id) => userView(workspace, workspace.users.get(id)!, viewer, now));
+    const data = page.ids.map((id) => userView(workspace, workspace.user(id), viewer, now));
     return { response: json(200, { data, meta: page.meta }) };
   },
 };

@@ -7,7 +7,7 @@ import { keysetPage, searchPage } from '../pagination.js';
 import { apiError, apiErrors, fieldError, json, noContent, notFound, type FieldError } from '../responses.js';
 import { userView } from '../views.js';
 import type { Context, Handler } from '../context.js';
-import type { Role, StoredUser } from '../types.js';
+import type { DataType, Role, StoredUser } from '../types.js';
 import type { Workspace } from '../workspace.js';
 
 interface UserFields {
@@ -30,7 +30,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether a custom property value fits its data type. */
-const FITS: Record<string, (value: string) => boolean> = {
+const FITS: Record<DataType, (value: string) => boolean> = {
   string: () => true,
   number: (value) => value.trim() !== '' && Number.isFinite(Number(value)),
   date: (value) => DATE.test(value) && !Number.isNaN(Date.parse(value)),
@@ -66,7 +66,7 @@ function fieldErrors(workspace: Workspace, fields: UserFields, self?: StoredUser
       errors.push(fieldError('custom_properties', String(id), `No custom property with id ${id}`, 'not_found'));
     } else if (value.length > 768) {
       errors.push(fieldError('custom_properties', value, 'is too long (maximum is 768 characters)', 'too_long'));
-    } else if (value !== '' && !FITS[definition.data_type]!(value)) {
+    } else if (value !== '' && !FITS[definition.data_type](value)) {
       errors.push(fieldError('custom_properties', value, `is not a valid ${definition.data_type}`, 'invalid'));
     }
   }
@@ -92,7 +92,8 @@ function apply(workspace: Workspace, user: StoredUser, fields: UserFields, tagId
 
 /** The user of the path, or its 404. */
 export function userOf({ workspace, params }: Context, param: string): StoredUser | Response {
-  return workspace.users.get(params[param]!) ?? notFound(param, String(params[param]), 'User');
+  const id = params[param];
+  return (id === undefined ? undefined : workspace.users.get(id)) ?? notFound(param, String(id), 'User');
 }
 
 /** Whether a search matches the user, on the fields the viewer can see. */
@@ -104,12 +105,12 @@ function matches(user: StoredUser, viewer: StoredUser, needle: string): boolean 
 
 export const userHandlers: Record<string, Handler> = {
   listUsers: ({ workspace, query, viewer, now }) => {
-    const view = (id: number) => userView(workspace, workspace.users.get(id)!, viewer, now);
+    const view = (id: number) => userView(workspace, workspace.user(id), viewer, now);
     const needle = query.get('query')?.trim().toLowerCase();
     if (needle) {
       const list = listRequest(query, 'offset');
       if (list instanceof Response) return { response: list };
-      const found = workspace.userIds.filter((id) => matches(workspace.users.get(id)!, viewer, needle));
+      const found = workspace.userIds.filter((id) => matches(workspace.user(id), viewer, needle));
       const page = searchPage(found, list.position?.offset ?? 0, list.limit);
       return { response: json(200, { data: page.items.map(view), meta: page.meta }) };
     }
@@ -120,7 +121,11 @@ export const userHandlers: Record<string, Handler> = {
   },
 
   createUser: ({ workspace, body, viewer, now, requestId, invite }) => {
-    const { user: fields, skip_email_notify } = body as { user: UserFields; skip_email_notify?: boolean };
+    // The request's shape check has made `email` required here.
+    const { user: fields, skip_email_notify } = body as {
+      user: UserFields & { email: string };
+      skip_email_notify?: boolean;
+    };
     if (fields.role === 'guest' && fields.chat_ids?.length !== 1) {
       return {
         response: apiError(
@@ -161,7 +166,7 @@ export const userHandlers: Record<string, Handler> = {
     workspace.addUser(user);
     apply(workspace, user, fields, tagIds);
     if (skip_email_notify !== true) {
-      invite({ user_id: user.id, email: user.email!, inviter_id: viewer.id, sent_at: at, request_id: requestId });
+      invite({ user_id: user.id, email: fields.email, inviter_id: viewer.id, sent_at: at, request_id: requestId });
     }
     return { response: json(201, { data: userView(workspace, user, viewer, now) }), changed: true };
   },
