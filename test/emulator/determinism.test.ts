@@ -2,7 +2,15 @@
 // holds every kind of member a real workspace has.
 import { describe, expect, it } from 'vitest';
 import { createEmulator } from '../../src/emulator/index.js';
+import type { Schema } from '../../scripts/lib/spec.js';
+import { spec } from '../support/spec.js';
 import { call, walk } from './support.js';
+
+/** The list a schema property's x-faker annotation draws from, as the --dynamic mock does. */
+const fakerList = (schema: string, property: string): unknown[] => {
+  const hint = (spec().components.schemas as Record<string, Schema>)[schema]!.properties![property]!['x-faker'];
+  return Object.values(hint as Record<string, unknown[][]>)[0]![0]!;
+};
 
 describe('emulator seed', () => {
   it('gives the same workspace for the same seed, and another for another seed', () => {
@@ -62,6 +70,21 @@ describe('emulator seed', () => {
     // A few male first names end in -а/-я (Никита, Илья): compare the rates, not each name.
     const agree = users.filter((u) => femaleLast(u) === femaleFirst(u)).length;
     expect(agree / users.length).toBeGreaterThan(0.9);
+  });
+
+  it("draws departments, tag names and statuses from the spec's x-faker lists", async () => {
+    const emulator = createEmulator({ users: 200 });
+    emulator.clock.set('2026-06-01T00:00:00Z');
+    const users = await walk(emulator, '/users', 'test-token', 50);
+    const generated = users.filter((u) => u.id > 16);
+    const departments = new Set(generated.map((u) => u.department).filter(Boolean));
+    expect([...departments].every((d) => fakerList('User', 'department').includes(d))).toBe(true);
+    expect(departments.size).toBeGreaterThan(3);
+    const tags = (await walk(emulator, '/group_tags')).map((t) => t.name);
+    expect(tags).toEqual(fakerList('GroupTag', 'name'));
+    const titles = generated.flatMap((u) => (u.user_status ? [u.user_status.title] : []));
+    expect(titles.length).toBeGreaterThan(10);
+    expect(titles.every((t) => fakerList('UserStatus', 'title').includes(t))).toBe(true);
   });
 
   it('maps every token to a seeded user', async () => {

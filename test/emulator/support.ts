@@ -2,7 +2,7 @@
 // answer of an API operation against the spec: the status must be one the operation declares and
 // the body must validate against that response's schema (ajv), since no Prism stands in front.
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import type { Operation } from '../../scripts/lib/spec.js';
 import { pathPattern } from '../../src/core/names.js';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
@@ -27,12 +27,36 @@ export function checkedOperations(): Checked[] {
   return operations;
 }
 
+/** `#/components/schemas/…` references made to point into the schema document ajv holds as `spec.json`. */
+const inSpecDocument = <T>(value: T): T =>
+  JSON.parse(JSON.stringify(value).replaceAll('"#/components/schemas/', '"spec.json#/$defs/')) as T;
+
+/**
+ * The ajv that knows the bundled spec's components, so each component schema (User above all) is
+ * compiled once, however many responses hold it: compiling is most of this suite's CPU time.
+ */
+function componentsAjv() {
+  if (!ajv) {
+    ajv = specAjv();
+    const { components } = inject('bundledSpec') as { components: { schemas: Record<string, unknown> } };
+    ajv.addSchema({ $id: 'spec.json', $defs: inSpecDocument(components.schemas) });
+  }
+  return ajv;
+}
+
 function validator(operation: Operation, status: number): ValidateFunction | undefined {
   const key = `${operation.operationId} ${status}`;
   if (!validators.has(key)) {
-    const schema = operation.responses[String(status)]?.content?.['application/json']?.schema;
-    ajv ??= specAjv();
-    validators.set(key, schema && ajv.compile(schema));
+    const bundled = inject('bundledSpec') as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { responses: Record<string, unknown> };
+    };
+    let response = bundled.paths[operation.path]![operation.method]!.responses[String(status)] as
+      | { $ref?: string; content?: Record<string, { schema: unknown }> }
+      | undefined;
+    if (response?.$ref) response = bundled.components.responses[response.$ref.split('/').pop()!] as typeof response;
+    const schema = response?.content?.['application/json']?.schema;
+    validators.set(key, schema === undefined ? undefined : componentsAjv().compile(inSpecDocument(schema) as object));
   }
   return validators.get(key);
 }
