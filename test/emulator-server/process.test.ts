@@ -31,7 +31,7 @@ const createTag = (url: string, name: string) =>
     body: JSON.stringify({ group_tag: { name } }),
   });
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('npm run mock', { timeout: PROCESS_TIMEOUT_MS }, () => {
   it('serves the emulator by default, and its banner says so: tokens, control URL, what is not implemented; --rate-limit answers 429 with Retry-After', async () => {
@@ -41,7 +41,7 @@ describe('npm run mock', { timeout: PROCESS_TIMEOUT_MS }, () => {
     expect(output).toMatch(/Mode: emulator, a stateful workspace of 30 users \(seed 1\)/);
     expect(output).toContain('--examples, --dynamic');
     for (const [token, who] of Object.entries(EMULATOR_TOKENS)) {
-      expect(output).toMatch(new RegExp(`${token}\\s+${escape(who)}`));
+      expect(output).toMatch(new RegExp(`${token}\\s+${escapeRegExp(who)}`));
     }
     expect(output).toContain(`Control: ${mock.url}/__emulator/`);
     expect(output).toMatch(/Not implemented \(they answer their spec examples\): \S/);
@@ -127,7 +127,7 @@ describe('npm run mock -- --state FILE', { timeout: PROCESS_TIMEOUT_MS }, () => 
     const { code, output } = await failedMock(['--state', file]);
     expect(code).toBe(1);
     expect(output).toMatch(
-      new RegExp(`^mock: --state ${escape(file)} cannot be loaded: .+\\. The file is left as it is`),
+      new RegExp(`^mock: --state ${escapeRegExp(file)} cannot be loaded: .+\\. The file is left as it is`),
     );
     expect(output).not.toMatch(/\n\s+at /); // no stack trace
     expect(readFileSync(file, 'utf8')).toBe(content);
@@ -139,7 +139,7 @@ describe('npm run mock -- --state FILE', { timeout: PROCESS_TIMEOUT_MS }, () => 
     writeFileSync(file, content);
     const emulator = createEmulator({ users: 5 });
     await expect(attachStateFile(emulator, file, () => undefined)).rejects.toThrow(
-      new RegExp(`^--state ${escape(file)} cannot be loaded: .*version`),
+      new RegExp(`^--state ${escapeRegExp(file)} cannot be loaded: .*version`),
     );
     expect(readFileSync(file, 'utf8')).toBe(content);
   });
