@@ -14,7 +14,7 @@ import { apiError, apiErrors } from './responses.js';
 import { exampleAnswer, matchRoute, ROUTES, type OperationRoute } from './router.js';
 import { DEFAULT_USERS, MAX_USERS, seedWorkspace } from './seed.js';
 import { checkState } from './state-document.js';
-import type { Emulator, EmulatorOptions, Invitation, JournalEntry, WorkspaceState } from './types.js';
+import type { Emulator, EmulatorOptions, Invitation, JournalEntry } from './types.js';
 import { displayName } from './views.js';
 import { AVATAR_PATH, Workspace } from './workspace.js';
 
@@ -97,12 +97,10 @@ export function createEngine(options: EmulatorOptions, parts: EngineParts): Emul
   const outbox: Invitation[] = [];
   const rateLimit = options.rateLimit === undefined ? undefined : new RateLimit(options.rateLimit);
   const lastUsed = new Map<string, string>();
-  const listeners = new Set<(state: WorkspaceState) => void>();
+  const listeners = new Set<() => void>();
 
   const changed = () => {
-    if (!listeners.size) return;
-    const state = workspace.toState();
-    for (const listener of listeners) listener(state);
+    for (const listener of listeners) listener();
   };
 
   const emulator: Emulator = {

@@ -84,8 +84,10 @@ export function persistWorkspace(emulator: Emulator, persist: PersistTo, origin:
     }
   }
   let warned = false;
-  emulator.onChange((state) => {
-    const envelope: Envelope = { kind: KIND, version: STATE_VERSION, ...origin, state };
+  // Saved at once, so a reload right after a write or a reset() finds it; a browser workspace is
+  // small enough for that (the Node state file, which may hold 10,000 users, batches instead).
+  emulator.onChange(() => {
+    const envelope: Envelope = { kind: KIND, version: STATE_VERSION, ...origin, state: emulator.exportState() };
     try {
       storage.setItem(key, JSON.stringify(envelope));
     } catch (error) {

@@ -79,7 +79,7 @@ describe('emulator control endpoints', () => {
   it('tells onChange listeners after writes, reset and import, not after reads', async () => {
     const emulator = emulatorFor();
     const seen: number[] = [];
-    const stop = emulator.onChange((state) => seen.push(state.users.length));
+    const stop = emulator.onChange(() => seen.push(emulator.exportState().users.length));
     await call(emulator, 'GET', '/users');
     await call(emulator, 'DELETE', '/users/20');
     emulator.reset();

@@ -6,7 +6,7 @@
 import type { Fault, FaultMatch } from '../../src/emulator/index.js';
 import type { Workspace } from '../../src/msw/index.js';
 import { expectSpecAnswer } from '../emulator/support.js';
-import { call, emulatorUrl } from '../support/emulator.js';
+import { call } from '../support/emulator.js';
 
 export interface SendOptions {
   /** A token of the emulator's table; the owner's by default, null for none. */
@@ -92,18 +92,22 @@ abstract class Recording implements Transport {
 /** The shared emulator server of the test run (test/setup/emulator.ts). */
 export class ServerTransport extends Recording {
   readonly name = 'the emulator server';
-  readonly baseUrl = emulatorUrl();
+
+  constructor(readonly baseUrl: string) {
+    super();
+  }
 
   protected fetch(path: string, init: RequestInit): Promise<Response> {
-    return call(path, init);
+    return call(path, init, this.baseUrl);
   }
 
   async fault(match: FaultMatch, fault: Fault): Promise<void> {
-    const response = await call('/__emulator/faults', {
+    const init = {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...match, ...fault }),
-    });
+    };
+    const response = await call('/__emulator/faults', init, this.baseUrl);
     if (response.status !== 201) throw new Error(`POST /__emulator/faults answered ${response.status}`);
   }
 }

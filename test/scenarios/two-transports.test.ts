@@ -1,12 +1,17 @@
-// One behaviour, two transports: every scenario of scenarios.ts runs against the shared emulator
-// server (through fetch, Prism's proxy in front) and against a pachca-sdk/msw workspace with the
-// same seed and size (msw's setupServer, no server), and the two transcripts must be equal but for
-// what normalise.ts replaces: the created ids, cursors, the run's times and the avatars' origin.
+// One behaviour, two transports: every scenario of scenarios.ts runs against an emulator server
+// (through fetch, Prism's proxy in front, started as `npm run mock` starts it) and against a
+// pachca-sdk/msw workspace with the same seed and size (msw's setupServer, no server), and the two
+// transcripts must be equal but for what normalise.ts replaces: the created ids, cursors, the run's
+// times and the avatars' origin. The server is this file's own: the shared one's seeded users
+// (the tokens' owners among them) are changed by other suites, and the seeded reads here compare
+// them whole.
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultBaseUrl } from '../../generated/msw.js';
 import { createWorkspace } from '../../src/msw/index.js';
-import { emulatorUrl, unique } from '../support/emulator.js';
+import { type EmulatorStack, startEmulatorStack } from '../../scripts/lib/emulator/stack.js';
+import { freePort } from '../../scripts/lib/ports.js';
+import { unique } from '../support/emulator.js';
 import { normalise } from './normalise.js';
 import { SCENARIOS } from './scenarios.js';
 import { ServerTransport, type Transport, WorkspaceTransport } from './transport.js';
@@ -15,15 +20,21 @@ import { ServerTransport, type Transport, WorkspaceTransport } from './transport
 const workspace = createWorkspace({ users: 120, seed: 1 });
 const server = setupServer(...workspace.handlers);
 
-beforeAll(() =>
+let stack: EmulatorStack;
+
+beforeAll(async () => {
+  stack = await startEmulatorStack({ port: await freePort(), log: () => undefined });
   server.listen({
     // The server transport's requests go on to the network; any other unhandled one is a mistake.
     onUnhandledRequest: (request, print) => {
-      if (!request.url.startsWith(emulatorUrl())) print.error();
+      if (!request.url.startsWith(stack.url)) print.error();
     },
-  }),
-);
-afterAll(() => server.close());
+  });
+});
+afterAll(async () => {
+  server.close();
+  await stack?.stop();
+});
 
 async function transcriptOf(transport: Transport, run: (api: Transport) => Promise<void>) {
   const since = Date.now();
@@ -36,7 +47,7 @@ describe('one scenario suite, answered alike by the emulator server and the msw 
   for (const scenario of SCENARIOS) {
     it(scenario.name, async () => {
       const run = unique('scenario');
-      const viaServer = await transcriptOf(new ServerTransport(), (api) => scenario.run(api, run));
+      const viaServer = await transcriptOf(new ServerTransport(stack.url), (api) => scenario.run(api, run));
       const viaWorkspace = await transcriptOf(new WorkspaceTransport(workspace, defaultBaseUrl), (api) =>
         scenario.run(api, run),
       );

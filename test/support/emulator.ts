@@ -13,11 +13,14 @@ export function emulatorClient(options: PachcaOptions = {}): Pachca {
   return new Pachca({ token: OWNER_TOKEN, baseUrl: emulatorUrl(), timeoutMs: 10_000, maxRetries: 0, ...options });
 }
 
-/** A raw request to the emulator (API or control path) with the owner's token unless `headers` say otherwise. */
-export function call(path: string, init: RequestInit = {}): Promise<Response> {
+/**
+ * A raw request to the emulator (API or control path) with the owner's token unless `headers` say
+ * otherwise; the shared emulator's unless `baseUrl` names another.
+ */
+export function call(path: string, init: RequestInit = {}, baseUrl = emulatorUrl()): Promise<Response> {
   const headers = new Headers(init.headers);
   if (!headers.has('authorization')) headers.set('authorization', `Bearer ${OWNER_TOKEN}`);
-  return fetch(`${emulatorUrl()}${path}`, { ...init, headers, signal: AbortSignal.timeout(15_000) });
+  return fetch(`${baseUrl}${path}`, { ...init, headers, signal: AbortSignal.timeout(15_000) });
 }
 
 /** A string no other suite or run uses, for emails and tag names. */

@@ -44,25 +44,25 @@ export async function attachStateFile(
     }
   }
 
-  // Changes come in bursts: one write at a time, and only the newest state is written next.
-  let pending: object | undefined;
+  // Changes come in bursts: one write at a time, and the state is read when a write starts, so a
+  // burst of changes costs one export and one write instead of one per change.
+  let pending = false;
   let writing: Promise<void> = Promise.resolve();
   let closed = false;
   const drain = async () => {
     while (pending) {
-      const state = pending;
-      pending = undefined;
+      pending = false;
       try {
-        await writeAtomically(file, JSON.stringify(state));
+        await writeAtomically(file, JSON.stringify(emulator.exportState()));
       } catch (error) {
         log(`emulator: could not save the state to ${file}: ${(error as Error).message}`);
       }
     }
   };
-  const unsubscribe = emulator.onChange((state) => {
+  const unsubscribe = emulator.onChange(() => {
     if (closed) return;
-    const idle = pending === undefined;
-    pending = state;
+    const idle = !pending;
+    pending = true;
     if (idle) writing = writing.then(drain);
   });
   const flush = () => writing;
