@@ -22,6 +22,7 @@ import type { OperationRow } from '../../src/core/operation.js';
 import type * as Sdk from '../../src/index.js';
 import type * as Msw from '../../src/msw/index.js';
 import type * as Cli from '../../src/cli/program.js';
+import type * as Emulator from '../../src/emulator/index.js';
 import { runInProcess } from '../cli/run-cli.js';
 import { declaredExamples, declaredResponses } from '../support/coverage.js';
 import { listAllCall, sdkCall } from '../support/sdk-calls.js';
@@ -41,6 +42,7 @@ let spec: Spec;
 let sdk: typeof Sdk;
 let msw: typeof Msw;
 let cli: typeof Cli;
+let emulator: typeof Emulator;
 let tables: Tables;
 
 /** Writes the repository's spec to `dir`, with the new path file. */
@@ -83,10 +85,11 @@ beforeAll(async () => {
   await generate({ specRoot, outDir: join(dir, 'generated'), spec });
   ops = listOperations(spec);
   op = ops.find((o) => o.operationId === ID) as Operation;
-  [sdk, msw, cli] = await Promise.all([
+  [sdk, msw, cli, emulator] = await Promise.all([
     load<typeof Sdk>('src/index.ts'),
     load<typeof Msw>('src/msw/index.ts'),
     load<typeof Cli>('src/cli/program.ts'),
+    load<typeof Emulator>('src/emulator/index.ts'),
   ]);
   const { cliCommands } = await load<typeof import('../../generated/cli-commands.js')>('generated/cli-commands.ts');
   tables = { operations: sdk.operations as Record<string, OperationRow>, commands: cliCommands };
@@ -143,6 +146,17 @@ describe('a 25th operation, from its spec file and `npm run generate` alone', ()
     expect(last.map((user) => user.id)).toEqual([13]);
     const invalid = await searchMethod(client(mock({ status: 422 })), 'listUsers')().catch((error: unknown) => error);
     expect(invalid).toBeInstanceOf(sdk.PachcaValidationError);
+  });
+
+  it('is served by the emulator at once: its spec example, listed as not implemented', async () => {
+    const workspace = emulator.createEmulator({ users: 5 });
+    expect(workspace.unimplemented).toEqual([ID]);
+    const response = await workspace.handle(
+      new Request(`http://emulator${PATH}?query=Oleg`, { headers: { authorization: `Bearer test-token` } }),
+    );
+    expect(response.status).toBe(200);
+    const example = Object.values(op.responses['200']?.content?.['application/json']?.examples ?? {})[0];
+    expect(await response.json()).toEqual((example as { value: unknown }).value);
   });
 
   it('is a CLI command, with its flags, and in `pachca api … --describe`', async () => {
