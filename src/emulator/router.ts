@@ -1,36 +1,20 @@
 // Finds the operation of a request in the generated tables (generated/msw.ts: route, scope, body
 // checks, examples): no route is written by hand, so a new operation of the spec is routed at once.
 import { mswOperations } from '../../generated/msw.js';
-import type { BodyCheck } from '../msw/validate.js';
+import type { MswRow } from '../msw/row.js';
 import { pathParams, pathPattern } from '../core/names.js';
 import { json } from './responses.js';
 
-export interface DeclaredResponse {
-  headers: Readonly<Record<string, string>>;
-  examples?: Readonly<Record<string, unknown>>;
-}
-
-export interface OperationRoute {
+/** A row of the table with its route parsed: the method, the template and the pattern it matches. */
+export interface OperationRoute extends Omit<MswRow, 'route'> {
   operationId: string;
   method: string;
   template: string;
   params: string[];
   pattern: RegExp;
-  success: number;
-  json?: BodyCheck;
-  multipart?: BodyCheck;
-  responses: Readonly<Record<number, DeclaredResponse>>;
 }
 
-interface Row {
-  route: string;
-  success: number;
-  json?: BodyCheck;
-  multipart?: BodyCheck;
-  responses: Readonly<Record<number, DeclaredResponse>>;
-}
-
-export const ROUTES: readonly OperationRoute[] = Object.entries(mswOperations as Readonly<Record<string, Row>>).map(
+export const ROUTES: readonly OperationRoute[] = Object.entries(mswOperations as Readonly<Record<string, MswRow>>).map(
   ([operationId, row]) => {
     const [method, template] = row.route.split(' ') as [string, string];
     return {

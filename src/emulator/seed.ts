@@ -6,6 +6,7 @@ import * as pools from '../../generated/emulator-pools.js';
 import { Random } from './random.js';
 import { TOKENS } from './tokens.js';
 import { latinSlug } from './translit.js';
+import { blankUser } from './workspace.js';
 import type { StoredCustomProperty, StoredStatus, StoredUser, WorkspaceState } from './types.js';
 
 export const DEFAULT_USERS = 120;
@@ -75,32 +76,9 @@ const LAST_ACTIVE = range('2025-10-01', '2025-12-01');
 const between = (random: Random, [from, to]: readonly [number, number]) =>
   Math.floor(from + random.next() * (to - from)) * 1000;
 
-/** The base of a user record: everything unset. */
-function blankUser(id: number): StoredUser {
-  return {
-    id,
-    first_name: null,
-    last_name: null,
-    nickname: '',
-    email: null,
-    phone_number: null,
-    department: null,
-    title: null,
-    role: 'user',
-    suspended: false,
-    invite_status: 'confirmed',
-    inviter_id: FIRST_USER_ID,
-    group_tag_ids: [],
-    custom_properties: [],
-    status: null,
-    bot: false,
-    sso: false,
-    created_at: '2021-02-01T08:00:00.000Z',
-    last_activity_at: null,
-    time_zone: null,
-    image_url: null,
-  };
-}
+/** The base of a seeded user record: everything unset, a confirmed member invited by the owner. */
+const seedUser = (id: number): StoredUser =>
+  blankUser({ id, invite_status: 'confirmed', inviter_id: FIRST_USER_ID, created_at: '2021-02-01T08:00:00.000Z' });
 
 const tagIdOf = (name: string) => FIRST_GROUP_TAG_ID + (pools.groupTagNames as readonly string[]).indexOf(name);
 
@@ -108,7 +86,7 @@ const tagIdOf = (name: string) => FIRST_GROUP_TAG_ID + (pools.groupTagNames as r
 function fixedUsers(): StoredUser[] {
   return [
     {
-      ...blankUser(12),
+      ...seedUser(12),
       first_name: 'Oleg',
       last_name: 'Petrov',
       nickname: 'olegp',
@@ -133,7 +111,7 @@ function fixedUsers(): StoredUser[] {
       image_url: 'https://app.pachca.com/users/12/photo.jpg',
     },
     {
-      ...blankUser(13),
+      ...seedUser(13),
       first_name: 'Anna',
       last_name: '',
       nickname: 'anna',
@@ -143,7 +121,7 @@ function fixedUsers(): StoredUser[] {
       status: { emoji: '🏖️', title: 'On vacation', expires_at: null, is_away: true, away_message: null },
     },
     {
-      ...blankUser(14),
+      ...seedUser(14),
       first_name: 'Мария',
       last_name: 'Смирнова',
       nickname: 'msmirnova',
@@ -158,7 +136,7 @@ function fixedUsers(): StoredUser[] {
       time_zone: 'Europe/Moscow',
     },
     {
-      ...blankUser(15),
+      ...seedUser(15),
       first_name: 'Deploy',
       last_name: '',
       nickname: 'deploy_bot',
@@ -166,7 +144,7 @@ function fixedUsers(): StoredUser[] {
       created_at: '2024-02-14T08:00:00.000Z',
     },
     {
-      ...blankUser(16),
+      ...seedUser(16),
       first_name: 'Кирилл',
       last_name: 'Гостев',
       nickname: 'kgostev',
@@ -250,7 +228,7 @@ function generatedUser(
   const created = between(random, JOINED);
   const invited = kind === 'invited';
   const user: StoredUser = {
-    ...blankUser(id),
+    ...seedUser(id),
     first_name: invited ? null : kind === 'bot' ? botName : first,
     last_name: invited ? null : kind === 'bot' ? '' : last,
     nickname: invited ? '' : nickname,

@@ -10,6 +10,33 @@ export const AVATAR_PATH = '/__emulator/avatars/';
 /** A deep copy of plain JSON data (faster than structuredClone for many small records). */
 export const cloneJson = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
+/**
+ * A user record with every optional field unset: where a created user starts (invited, by
+ * `inviter_id`), and each seeded one before its own fields.
+ */
+export function blankUser(fields: Pick<StoredUser, 'id' | 'invite_status' | 'inviter_id' | 'created_at'>): StoredUser {
+  return {
+    first_name: null,
+    last_name: null,
+    nickname: '',
+    email: null,
+    phone_number: null,
+    department: null,
+    title: null,
+    role: 'user',
+    suspended: false,
+    group_tag_ids: [],
+    custom_properties: [],
+    status: null,
+    bot: false,
+    sso: false,
+    last_activity_at: null,
+    time_zone: null,
+    image_url: null,
+    ...fields,
+  };
+}
+
 /** Names and emails are unique regardless of case. */
 export const uniqueKey = (text: string): string => text.trim().toLowerCase();
 

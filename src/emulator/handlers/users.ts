@@ -8,7 +8,7 @@ import { apiError, apiErrors, fieldError, json, noContent, notFound, type FieldE
 import { userView } from '../views.js';
 import type { Context, Handler } from '../context.js';
 import type { DataType, Role, StoredUser } from '../types.js';
-import type { Workspace } from '../workspace.js';
+import { blankUser, type Workspace } from '../workspace.js';
 
 interface UserFields {
   email?: string;
@@ -140,29 +140,12 @@ export const userHandlers: Record<string, Handler> = {
     const { errors, tagIds } = fieldErrors(workspace, fields);
     if (errors.length) return { response: apiErrors(422, errors) };
     const at = new Date(now).toISOString();
-    const user: StoredUser = {
+    const user = blankUser({
       id: workspace.nextUserId++,
-      first_name: null,
-      last_name: null,
-      nickname: '',
-      email: null,
-      phone_number: null,
-      department: null,
-      title: null,
-      role: 'user',
-      suspended: false,
       invite_status: 'sent',
       inviter_id: viewer.id,
-      group_tag_ids: [],
-      custom_properties: [],
-      status: null,
-      bot: false,
-      sso: false,
       created_at: at,
-      last_activity_at: null,
-      time_zone: null,
-      image_url: null,
-    };
+    });
     workspace.addUser(user);
     apply(workspace, user, fields, tagIds);
     if (skip_email_notify !== true) {
