@@ -63,8 +63,12 @@ export class ReadResponse extends Response {
 }
 
 /** One attempt's fetch, read in full. */
-async function fetchAndRead(fetch: typeof globalThis.fetch, url: string, init: RequestInit): Promise<ReadResponse> {
-  const response = await fetch(url, init);
+async function fetchAndRead(
+  fetch: typeof globalThis.fetch,
+  request: Request,
+  init: RequestInit,
+): Promise<ReadResponse> {
+  const response = await fetch(request, init);
   return new ReadResponse(await response.text(), response);
 }
 
@@ -84,7 +88,7 @@ export type Transport = (request: Request & { call?: CallOptions }) => Promise<R
 export function createTransport({ fetch, maxRetries, timeoutMs, rateLimiter }: TransportSettings): Transport {
   /** One attempt: the response read in full (any status), or a connection/timeout error worth retrying. */
   function attempt(
-    { method, url, headers }: Request,
+    request: Request,
     body: ArrayBuffer | undefined,
     ms: number,
     signal?: AbortSignal,
@@ -110,10 +114,12 @@ export function createTransport({ fetch, maxRetries, timeoutMs, rateLimiter }: T
       const timer = setTimeout(() => {
         done();
         controller.abort();
-        resolve(new PachcaTimeoutError(`${method} ${url} timed out after ${ms} ms`));
+        resolve(new PachcaTimeoutError(`${request.method} ${request.url} timed out after ${ms} ms`));
       }, ms);
       signal?.addEventListener('abort', onAbort);
-      fetchAndRead(fetch, url, { method, headers, body, signal: controller.signal }).then(
+      // The Request itself, not its URL and headers: undici then copies them without parsing and
+      // validating them again. The body is the bytes read once, so a retry can resend them.
+      fetchAndRead(fetch, request, { body, signal: controller.signal }).then(
         (response) => {
           done();
           resolve(response);
@@ -124,7 +130,11 @@ export function createTransport({ fetch, maxRetries, timeoutMs, rateLimiter }: T
             controller.abort(signal.reason);
             reject(error);
           } else
-            resolve(new PachcaConnectionError(`${method} ${url} failed: ${describeFailure(error)}`, { cause: error }));
+            resolve(
+              new PachcaConnectionError(`${request.method} ${request.url} failed: ${describeFailure(error)}`, {
+                cause: error,
+              }),
+            );
         },
       );
     });
