@@ -112,7 +112,16 @@ function sdkBuilds(outDir: string, declarations: string): Options[] {
 
 /** Built apart from the SDK, so the two share no chunk and `import 'pachca-sdk'` never loads msw. */
 function mswBuilds(outDir: string, declarations: string): Options[] {
-  const msw: Options = { ...common, entry: { msw: MSW_ENTRY }, platform: 'neutral', outDir };
+  const msw: Options = {
+    ...common,
+    entry: { msw: MSW_ENTRY },
+    platform: 'neutral',
+    outDir,
+    // Any chunk its ESM build splits off gets a name PACKAGE_FILES knows, as the SDK's do.
+    esbuildOptions(options) {
+      options.chunkNames = 'chunk-[name]-[hash]';
+    },
+  };
   return [
     { ...msw, format: ['esm'], dts: { entry: { msw: declarationsOf(declarations, MSW_ENTRY) } } },
     { ...msw, format: ['cjs'] },
