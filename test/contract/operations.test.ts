@@ -6,14 +6,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { errorStatuses, successStatus } from '../../scripts/lib/operation-table.js';
 import type { Operation, ResponseObject } from '../../scripts/lib/spec.js';
-import { declaredResponses, type Example, examplesOf } from '../support/coverage.js';
+import { declaredResponses, examplesOf } from '../support/coverage.js';
 import { errorClassFor } from '../support/errors.js';
 import { specOperations } from '../support/spec.js';
-import { Page, type PachcaApiError, PachcaPaginationError, operations, type OperationId } from '../../src/index.js';
+import { type PachcaApiError, PachcaPaginationError, operations, type OperationId } from '../../src/index.js';
 import { pathPattern } from '../../src/core/names.js';
 import { MOCK_TOKEN, mockClient, mockUrl } from '../support/mock.js';
 import { expectTokenHidden } from '../support/assertions.js';
-import { listAllCall, sdkCall, type SdkCall } from '../support/sdk-calls.js';
+import { expectResult, listAllCall, sdkCall, type SdkCall } from '../support/sdk-calls.js';
 import { recordingFetch, type Exchange } from './wire.js';
 
 const ops = specOperations();
@@ -52,39 +52,6 @@ function expectWireMatchesSpec(op: Operation, wire: Exchange[]): Exchange {
   for (const name of exchange.url.searchParams.keys()) expect(declared).toContain(name);
   expect(exchange.authorization).toBe(`Bearer ${MOCK_TOKEN}`);
   return exchange;
-}
-
-/** Whether a page with this meta has a next page, per the API's documented end-of-list rules. */
-function expectedHasNext(body: {
-  data: unknown[];
-  meta: { total?: number; paginate: { has_next?: boolean } };
-}): boolean {
-  const { total, paginate } = body.meta;
-  if (typeof total === 'number') return body.data.length > 0 && body.data.length < total;
-  return paginate.has_next === true;
-}
-
-/** What the SDK method must resolve with for this example of the success response. */
-function expectResult(op: Operation, example: Example, result: unknown): void {
-  if (successStatus(op) === 204) {
-    expect(result).toBeUndefined();
-    return;
-  }
-  if (example.value === null) {
-    expect(result).toBeNull();
-    return;
-  }
-  const body = example.value as { data: unknown[]; meta: { total?: number; paginate: { has_next?: boolean } } };
-  expect(body, `the success response of ${op.operationId} needs named examples`).toBeTypeOf('object');
-  if (op['x-paginated']) {
-    expect(result).toBeInstanceOf(Page);
-    const page = result as Page<unknown>;
-    expect(page.data).toEqual(body.data);
-    expect(page.meta).toEqual(body.meta);
-    expect(page.hasNextPage()).toBe(expectedHasNext(body));
-    return;
-  }
-  expect(result).toEqual(body.data);
 }
 
 const successCases = ops.flatMap((op) => examplesOf(op, successStatus(op)).map((example) => ({ op, example })));

@@ -8,12 +8,12 @@ import type { HttpHandler } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { errorStatuses, successStatus } from '../../scripts/lib/operation-table.js';
 import type { Operation } from '../../scripts/lib/spec.js';
-import { declaredExamples, type Example, exampleKey, examplesOf } from '../support/coverage.js';
+import { declaredExamples, exampleKey, examplesOf } from '../support/coverage.js';
 import { errorClassFor } from '../support/errors.js';
 import { specOperations } from '../support/spec.js';
 import { handlers, mock } from '../../src/msw/index.js';
-import { DEFAULT_BASE_URL, Page, Pachca, type PachcaApiError } from '../../src/index.js';
-import { sdkCall } from '../support/sdk-calls.js';
+import { DEFAULT_BASE_URL, Pachca, type PachcaApiError } from '../../src/index.js';
+import { expectResult, sdkCall } from '../support/sdk-calls.js';
 
 const ops = specOperations();
 const server = setupServer(...handlers());
@@ -45,26 +45,6 @@ async function run(op: Operation) {
     (error: unknown) => ({ value: undefined, error }),
   );
   return { ...outcome, requestIds };
-}
-
-/** What the SDK method must resolve with for this example of the success response. */
-function expectResult(op: Operation, example: Example, result: unknown): void {
-  if (successStatus(op) === 204) {
-    expect(result).toBeUndefined();
-    return;
-  }
-  if (example.value === null) {
-    expect(result).toBeNull();
-    return;
-  }
-  const body = example.value as { data: unknown; meta?: unknown };
-  if (!op['x-paginated']) {
-    expect(result).toEqual(body.data);
-    return;
-  }
-  expect(result).toBeInstanceOf(Page);
-  expect((result as Page<unknown>).data).toEqual(body.data);
-  expect((result as Page<unknown>).meta).toEqual(body.meta);
 }
 
 const anyMock = mock as unknown as Record<string, (options: object) => HttpHandler>;

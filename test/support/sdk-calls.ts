@@ -1,11 +1,13 @@
-// SDK calls derived from the spec, for the contract and MSW suites: the resource method of the
+// SDK calls derived from the spec, for the contract and MSW suites, and what each must resolve with: the resource method of the
 // operation table, given the spec's examples — path parameter examples, the first request body
 // example (unwrapped when the SDK takes the inner object), a PNG Blob for uploads and every query
 // parameter's example. A new operation in the spec is called with no change here.
 import { parameterExample, requestBodyExample } from '../../scripts/lib/examples.js';
-import { operationRow } from '../../scripts/lib/operation-table.js';
+import { expect } from 'vitest';
+import { operationRow, successStatus } from '../../scripts/lib/operation-table.js';
 import type { Operation } from '../../scripts/lib/spec.js';
-import type { Pachca, RequestOptions } from '../../src/index.js';
+import type { Example } from './coverage.js';
+import { Page, type Pachca, type RequestOptions } from '../../src/index.js';
 import { sdkQueryName } from '../../src/core/names.js';
 import { routeOf } from '../../src/core/operation.js';
 import { listAllName } from '../../src/core/resources.js';
@@ -62,4 +64,37 @@ function callWith(op: Operation, id: string, all: boolean): SdkCall {
     if (!call) throw new Error(`${id}: the client has no ${resource}.${method}()`);
     return Promise.resolve(call(...args, ...(options ? [options] : [])));
   };
+}
+
+/** Whether a page with this meta has a next page, per the API's documented end-of-list rules. */
+function expectedHasNext(body: {
+  data: unknown[];
+  meta: { total?: number; paginate: { has_next?: boolean } };
+}): boolean {
+  const { total, paginate } = body.meta;
+  if (typeof total === 'number') return body.data.length > 0 && body.data.length < total;
+  return paginate.has_next === true;
+}
+
+/** What the SDK method must resolve with for this example of the success response. */
+export function expectResult(op: Operation, example: Example, result: unknown): void {
+  if (successStatus(op) === 204) {
+    expect(result).toBeUndefined();
+    return;
+  }
+  if (example.value === null) {
+    expect(result).toBeNull();
+    return;
+  }
+  const body = example.value as { data: unknown[]; meta: { total?: number; paginate: { has_next?: boolean } } };
+  expect(body, `the success response of ${op.operationId} needs named examples`).toBeTypeOf('object');
+  if (op['x-paginated']) {
+    expect(result).toBeInstanceOf(Page);
+    const page = result as Page<unknown>;
+    expect(page.data).toEqual(body.data);
+    expect(page.meta).toEqual(body.meta);
+    expect(page.hasNextPage()).toBe(expectedHasNext(body));
+    return;
+  }
+  expect(result).toEqual(body.data);
 }
