@@ -1,29 +1,18 @@
 // Users: creates (201, an invitation in the outbox unless skip_email_notify), partial updates of
 // the keys sent, deletes, and the list with its search (`query` over names, nickname, email and
 // phone, partial and case-insensitive) and the search meta.
+import type { components } from '../../../generated/schema.js';
 import { checkText, listRequest } from '../fields.js';
 import { ownerProtection } from '../owner.js';
 import { keysetPage, searchPage } from '../pagination.js';
 import { apiError, apiErrors, fieldError, json, noContent, notFound, type FieldError } from '../responses.js';
 import { userView } from '../views.js';
 import type { Context, Handler } from '../context.js';
-import type { DataType, Role, StoredUser } from '../types.js';
+import type { DataType, StoredUser } from '../types.js';
 import { blankUser, type Workspace } from '../workspace.js';
 
-interface UserFields {
-  email?: string;
-  first_name?: string;
-  last_name?: string;
-  phone_number?: string;
-  nickname?: string;
-  department?: string;
-  title?: string;
-  role?: Role;
-  suspended?: boolean;
-  list_tags?: string[];
-  chat_ids?: number[];
-  custom_properties?: { id: number; value: string }[];
-}
+/** The fields of a create or an update: the spec's create fields, each optional (an update sends any). */
+type UserFields = Partial<components['schemas']['UserCreateFields']>;
 
 const TEXT_FIELDS = ['first_name', 'last_name', 'phone_number', 'nickname', 'department', 'title'] as const;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -123,7 +112,7 @@ export const userHandlers: Record<string, Handler> = {
   createUser: ({ workspace, body, viewer, now, requestId, invite }) => {
     // The request's shape check has made `email` required here.
     const { user: fields, skip_email_notify } = body as {
-      user: UserFields & { email: string };
+      user: components['schemas']['UserCreateFields'];
       skip_email_notify?: boolean;
     };
     if (fields.role === 'guest' && fields.chat_ids?.length !== 1) {
