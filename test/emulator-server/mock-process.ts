@@ -1,9 +1,9 @@
 // `npm run mock` spawned as a person runs it, in its own process group so that a failed test can
 // still reach Prism; on a free port, so it never meets another server on 4010.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { freePort } from '../../scripts/lib/ports.js';
-import { ROOT } from '../../scripts/lib/spec.js';
+import { killGroup, type SpawnedGroup, spawnGroup } from '../support/process-group.js';
 
 const READY_LINE = 'Press Ctrl-C to stop.';
 // A few seconds on an idle machine; room for one busy with the rest of the suite.
@@ -21,29 +21,12 @@ export interface MockProcess {
  * `npm run mock` runs `node --import tsx scripts/mock.ts`; through npm only where npm's part is
  * under test (the banner a person sees), since npm costs a second of CPU on a busy machine.
  */
-function spawnMock(args: string[], port: number, viaNpm = false): { child: ChildProcess; output: () => string } {
+function spawnMock(args: string[], port: number, viaNpm = false): SpawnedGroup {
   const portArgs = ['--port', String(port), ...args];
-  const [command, argv] = viaNpm
-    ? ['npm', ['run', '--silent', 'mock', '--', ...portArgs]]
-    : [process.execPath, ['--import', 'tsx', 'scripts/mock.ts', ...portArgs]];
-  const child = spawn(command, argv, {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  return { child, output: () => output };
+  return viaNpm
+    ? spawnGroup('npm', ['run', '--silent', 'mock', '--', ...portArgs])
+    : spawnGroup(process.execPath, ['--import', 'tsx', 'scripts/mock.ts', ...portArgs]);
 }
-
-const killGroup = (child: ChildProcess) => {
-  try {
-    if (child.pid) process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
-};
 
 /** Starts the mock script with `args` and resolves once it prints its banner. */
 export async function startMockProcess(args: string[], { viaNpm = false } = {}): Promise<MockProcess> {

@@ -3,7 +3,7 @@
 // 127.0.0.1 unreachable, then stopped with SIGTERM. The docs are the ones `npm start` built and
 // serves, so a run builds them once, and one browser serves every browser check.
 // Free ports are picked so the test never meets another server on 4010/8080.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,8 +16,9 @@ import { DOCS_LANGUAGES, type DocsLanguage, pagePath } from '../../scripts/lib/d
 import { dereference } from '../../scripts/lib/dereference.js';
 import { externalResources } from '../../scripts/lib/offline-html.js';
 import { freePort, isListening } from '../../scripts/lib/ports.js';
-import { listOperations, ROOT, type Operation, type Spec } from '../../scripts/lib/spec.js';
+import { listOperations, type Operation, type Spec } from '../../scripts/lib/spec.js';
 import { isolatedContext, launchBrowser } from '../support/browser.js';
+import { killGroup, type SpawnedGroup, spawnGroup } from '../support/process-group.js';
 import { specOperations } from '../support/spec.js';
 import { goToHash, headingInView, operationHash, tagSlug, visibleContent, watchProblems } from './redoc-page.js';
 
@@ -27,18 +28,8 @@ const HOST = '127.0.0.1';
 const READY_WITHIN_MS = 45_000;
 
 /** Spawns `npm start` in its own process group, so teardown can reach everything it started. */
-function npmStart(args: string[], env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  const child = spawn('npm', ['start', '--', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  return { child, output: () => output };
-}
+const npmStart = (args: string[], env: Record<string, string>): SpawnedGroup =>
+  spawnGroup('npm', ['start', '--', ...args], { ...process.env, ...env });
 
 async function waitFor(condition: () => boolean, timeoutMs: number, what: string, output: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -71,15 +62,6 @@ async function groupGone(child: ChildProcess, ms = 5_000): Promise<boolean> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return true;
-}
-
-/** Last resort for a failed test: the whole process group we spawned, by its id. */
-function killGroup(child: ChildProcess): void {
-  try {
-    if (child.pid) process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // already gone
-  }
 }
 
 /** What `npm start` built into dist/. */
