@@ -3,34 +3,23 @@
 // MSW's service worker from `msw init` served from the page's own 127.0.0.1 origin. No mock server
 // runs and chromium resolves no host but 127.0.0.1, so the answers can only come from the worker.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mswOperations } from '../../generated/msw.js';
 import { ROOT } from '../../scripts/lib/spec.js';
-import { isolatedContext, launchBrowser } from '../support/browser.js';
-import { type ServedPage, serveMswPage } from '../support/msw-page.js';
-import { recordProblems } from '../support/page-problems.js';
+import { type OpenedMswPage, openMswPage } from '../support/msw-page.js';
 
-let served: ServedPage | undefined;
-let launching: Promise<Browser> | undefined;
+let opened: OpenedMswPage | undefined;
 let page: Page;
 let problems: string[];
 let pageUrl: string;
 
 beforeAll(async () => {
-  // The browser starts while the page builds.
-  launching = launchBrowser();
-  launching.catch(() => undefined); // awaited below; closed in afterAll even if a build fails first
-  served = await serveMswPage(join(ROOT, 'test/msw/page'));
-  pageUrl = served.url;
-  page = await (await isolatedContext(await launching)).newPage();
-  problems = recordProblems(page);
+  opened = await openMswPage(join(ROOT, 'test/msw/page'));
+  ({ page, problems, url: pageUrl } = opened);
 }, 30_000);
 
-afterAll(async () => {
-  await (await launching?.catch(() => undefined))?.close();
-  served?.close();
-});
+afterAll(() => opened?.close());
 
 /** The first example of an operation's response (test/msw/operations.test.ts checks them against the spec). */
 function specExample(operationId: keyof typeof mswOperations, status: number): { data: unknown } {

@@ -4,40 +4,32 @@
 // then a reset and another reload and the user is gone. No mock server runs and Chromium resolves
 // no host but 127.0.0.1, so every answer comes from the worker and what survives comes from storage.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultBaseUrl } from '../../generated/msw.js';
 import { ROOT } from '../../scripts/lib/spec.js';
-import { isolatedContext, launchBrowser } from '../support/browser.js';
-import { type ServedPage, serveMswPage } from '../support/msw-page.js';
-import { recordProblems } from '../support/page-problems.js';
+import { type OpenedMswPage, openMswPage } from '../support/msw-page.js';
 
-let served: ServedPage | undefined;
-let launching: Promise<Browser> | undefined;
+let opened: OpenedMswPage | undefined;
 let page: Page;
 let problems: string[];
+let pageUrl: string;
 
 beforeAll(async () => {
-  launching = launchBrowser();
-  launching.catch(() => undefined); // awaited below; closed in afterAll even if the build fails first
-  served = await serveMswPage(join(ROOT, 'test/msw/workspace-page'));
-  page = await (await isolatedContext(await launching)).newPage();
-  problems = recordProblems(page);
+  opened = await openMswPage(join(ROOT, 'test/msw/workspace-page'));
+  ({ page, problems, url: pageUrl } = opened);
 }, 30_000);
 
-afterAll(async () => {
-  await (await launching?.catch(() => undefined))?.close();
-  served?.close();
-});
+afterAll(() => opened?.close());
 
 const findUsers = (query: string) => page.evaluate((q) => window.workspacePage.findUsers(q), query);
 
 describe('a persisted workspace in headless chromium', () => {
   it('keeps a created user across a reload, and loses it on reset', async () => {
     const email = `browser.${Date.now()}@example.com`;
-    await page.goto(served!.url);
+    await page.goto(pageUrl);
     expect(await page.evaluate(() => window.workspacePage.controlled())).toBe(
-      new URL('/mockServiceWorker.js', served!.url).href,
+      new URL('/mockServiceWorker.js', pageUrl).href,
     );
     expect(await findUsers(email)).toEqual([]);
     const created = await page.evaluate((e) => window.workspacePage.createUser(e), email);

@@ -9,9 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
 import { browserVariants } from '../../scripts/lib/browser-variants.js';
 import { ROOT } from '../../scripts/lib/spec.js';
 import { serveStatic } from '../../scripts/lib/static-server.js';
+import { isolatedContext, launchBrowser } from './browser.js';
+import { recordProblems } from './page-problems.js';
 
 export interface ServedPage {
   /** The page's URL, e.g. http://127.0.0.1:40123/index.html */
@@ -59,6 +62,41 @@ export async function serveMswPage(page: string): Promise<ServedPage> {
     };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export interface OpenedMswPage {
+  /** The served page's URL. */
+  url: string;
+  /** A tab in its own browser context, not yet at `url`. */
+  page: Page;
+  /** What the tab reported going wrong (page-problems.ts). */
+  problems: string[];
+  close(): Promise<void>;
+}
+
+/** Serves the page in `page` and opens a Chromium tab for it; the browser starts while the page builds. */
+export async function openMswPage(page: string): Promise<OpenedMswPage> {
+  const launching = launchBrowser();
+  launching.catch(() => undefined); // awaited below, and closed even if the build fails first
+  let served: ServedPage | undefined;
+  try {
+    served = await serveMswPage(page);
+    const tab = await (await isolatedContext(await launching)).newPage();
+    const opened = served;
+    return {
+      url: opened.url,
+      page: tab,
+      problems: recordProblems(tab),
+      async close() {
+        await (await launching).close();
+        opened.close();
+      },
+    };
+  } catch (error) {
+    await (await launching.catch(() => undefined))?.close();
+    served?.close();
     throw error;
   }
 }
