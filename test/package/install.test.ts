@@ -3,7 +3,16 @@
 // the `pachca` bin. SDK calls go to a local node:http server, the bin's to the Prism mock, so the
 // installed code really runs.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,23 +33,15 @@ const MSW_VERSION = (
   JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
 ).devDependencies.msw;
 
-/** Holds the project and, installed beside it, msw (for pachca-sdk/msw, below). */
+/** Holds the project and, linked beside it, msw (for pachca-sdk/msw, below). */
 let workspace: string;
 let project: string;
-let mswInstall: Promise<unknown>;
 let files: PackedFile[];
 let server: Server;
 let baseUrl: string;
 
 beforeAll(async () => {
   workspace = mkdtempSync(join(tmpdir(), 'pachca-install-'));
-  // msw installs in the parent directory while the SDK installs in the project: Node finds it by
-  // walking up, as in a monorepo, and the project's own install shows that npm did not pull it in.
-  writeFileSync(join(workspace, 'package.json'), JSON.stringify({ name: 'workspace', private: true }));
-  mswInstall = run('npm', [...NPM_INSTALL, `msw@${MSW_VERSION}`], { cwd: workspace, timeout: 90_000 }).then(
-    () => undefined,
-    (error: Error) => error,
-  );
   project = join(workspace, 'project');
   mkdirSync(project);
   files = inject('packedFiles');
@@ -58,7 +59,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
-  await mswInstall;
   if (workspace) rmSync(workspace, { recursive: true, force: true });
 });
 
@@ -218,18 +218,23 @@ console.log(JSON.stringify([Object.keys(esm).sort(), Object.keys(cjs).sort()]));
 });
 
 // pachca-sdk/msw needs msw, an optional peer dependency: npm did not install it with the SDK, and
-// the SDK never loads it. A frontend project adds it; here it sits in the parent directory.
+// the SDK never loads it. A frontend project adds it; here it sits in the parent directory, as in
+// a monorepo, linked to this repository's pinned copy (the same version a user installs, without a
+// second npm install): Node finds it by walking up from the SDK's files.
 describe('pachca-sdk/msw, installed with msw', () => {
   // msw/node loads some 50 modules: on a busy machine a script takes several times the SDK's.
   const MSW_TIMEOUT = { timeout: 30_000 };
 
-  beforeAll(async () => {
+  beforeAll(() => {
     expect(existsSync(join(project, 'node_modules/msw')), 'an optional peer dependency must not be installed').toBe(
       false,
     );
-    const error = await mswInstall;
-    if (error) throw error;
-  }, 90_000);
+    const mswCopy = join(ROOT, 'node_modules/msw');
+    const { version } = JSON.parse(readFileSync(join(mswCopy, 'package.json'), 'utf8')) as { version: string };
+    expect(version, 'the linked msw is the version package.json pins').toBe(MSW_VERSION);
+    mkdirSync(join(workspace, 'node_modules'));
+    symlinkSync(mswCopy, join(workspace, 'node_modules/msw'), 'dir');
+  });
 
   const MOCKED = `
 const server = setupServer(...handlers());
