@@ -3,23 +3,20 @@
 // each served on its own 127.0.0.1 port and opened in headless chromium. The page calls the Prism
 // mock on another port, so every request is cross-origin (CORS), and writes what the SDK
 // returned or threw into the DOM, where the test reads it back.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveStatic } from '../../scripts/lib/static-server.js';
 import type { Browser, Page } from 'playwright-core';
 import { isolatedContext, launchBrowser } from '../support/browser.js';
 import { mockUrl } from '../support/mock.js';
+import { installedProject } from '../support/installed-project.js';
 import { recordProblems } from '../support/page-problems.js';
 import { EXPECTED_RESULTS } from './expected-results.js';
 import { buildApp, type AppBuild, type BundlerName } from './scratch-apps.js';
 
-const run = promisify(execFile);
 const HOST = '127.0.0.1';
 // The quickest builds first, so their pages are checked while webpack still minifies.
 const NAMES: BundlerName[] = ['esbuild', 'rollup', 'vite', 'webpack'];
@@ -39,28 +36,11 @@ async function buildAndServe(name: BundlerName) {
 }
 
 beforeAll(async () => {
-  project = mkdtempSync(join(tmpdir(), 'pachca-browser-'));
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'browser-apps', private: true }));
   launching = launchBrowser();
   launching.catch(() => undefined); // awaited below; closed in afterAll even if a step fails first
-  // The apps share the project's node_modules: pachca-sdk and openapi-fetch, from the npm cache
-  // (`npm ci` put openapi-fetch's tarball there; the registry is asked only for what is missing).
-  await run(
-    'npm',
-    [
-      'install',
-      '--prefer-offline',
-      '--ignore-scripts',
-      '--no-audit',
-      '--no-fund',
-      '--no-package-lock',
-      inject('tarball'),
-    ],
-    {
-      cwd: project,
-      timeout: 60_000,
-    },
-  );
+  // The apps are folders of the project the install test uses: pachca-sdk and openapi-fetch
+  // installed from the tarball (openapi-fetch from the npm cache `npm ci` filled).
+  project = await installedProject();
   // The four builds run side by side, and the first app is opened while the others still build.
   for (const name of NAMES) apps.set(name, buildAndServe(name));
   page = await (await isolatedContext(await launching)).newPage();
@@ -71,7 +51,7 @@ afterAll(async () => {
   await (await launching?.catch(() => undefined))?.close();
   const servers = (await Promise.all(apps.values())).flatMap(({ server }) => (server ? [server] : []));
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  if (project) rmSync(project, { recursive: true, force: true });
+  if (project) for (const name of NAMES) rmSync(join(project, name), { recursive: true, force: true });
 }, 60_000);
 
 // Any warning (esbuild's ▲ [WARNING], webpack's WARNING in, Vite's externalized-for-browser

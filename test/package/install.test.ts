@@ -3,32 +3,22 @@
 // the `pachca` bin. SDK calls go to a local node:http server, the bin's to the Prism mock, so the
 // installed code really runs.
 import { execFile } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { operations } from '../../generated/operations.js';
 import type { PackedFile } from '../../scripts/lib/pack.js';
 import { ROOT } from '../../scripts/lib/spec.js';
+import { installedProject } from '../support/installed-project.js';
 import { MOCK_TOKEN, mockUrl } from '../support/mock.js';
 
 const run = promisify(execFile);
 const TOKEN = 'smoke-token-5e8d1c';
 const TIMEOUT = { timeout: 10_000 };
 
-const NPM_INSTALL = ['install', '--prefer-offline', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'];
 const MSW_VERSION = (
   JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }
 ).devDependencies.msw;
@@ -41,12 +31,9 @@ let server: Server;
 let baseUrl: string;
 
 beforeAll(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'pachca-install-'));
-  project = join(workspace, 'project');
-  mkdirSync(project);
+  project = await installedProject();
+  workspace = dirname(project);
   files = inject('packedFiles');
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'smoke', private: true }));
-  await run('npm', [...NPM_INSTALL, inject('tarball')], { cwd: project, timeout: 60_000 });
 
   server = createServer((req, res) => {
     const ok = req.url === '/users/1' && req.headers.authorization === `Bearer ${TOKEN}`;
@@ -59,7 +46,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
-  if (workspace) rmSync(workspace, { recursive: true, force: true });
 });
 
 /** Runs a script file written into the temporary project; returns its stdout. */

@@ -3,6 +3,7 @@
 // files in turn). The two that spawn servers go first: each runs until its first await, and the
 // spec bundle (a synchronous Redocly run) would otherwise hold their spawns back.
 import type { TestProject } from 'vitest/node';
+import setupBrowser from './browser.js';
 import setupEmulator from './emulator.js';
 import setupPackage from './package.js';
 import setupPrism from './prism.js';
@@ -13,6 +14,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     setupPrism(project),
     setupEmulator(project),
     setupPackage(project),
+    setupBrowser(project),
     setupSpec(project),
   ]);
   return async () => {
