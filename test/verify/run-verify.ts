@@ -1,11 +1,12 @@
-// Runs `npm run verify:live` the way a maintainer does (a process with PACHCA_TOKEN and
-// PACHCA_BASE_URL set), and checks what must hold after every run: the token appears nowhere
-// in the output and the Prism proxy it started is gone.
+// Runs `npm run verify:live` the way a maintainer does (PACHCA_TOKEN and PACHCA_BASE_URL set; in
+// this process, or spawned where a signal is the point), and checks what must hold after every
+// run: the token appears nowhere in the output and the Prism proxy it started is gone.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { ROOT } from '../../scripts/lib/spec.js';
 import type { Report } from '../../scripts/lib/verify/report.js';
+import { verifyLive } from '../../scripts/lib/verify/verify-live.js';
 
 export const VERIFY_TOKEN = 'verify-token-9b1e47c2d05a';
 
@@ -26,6 +27,17 @@ export interface StartedVerify {
   done: Promise<VerifyRun>;
 }
 
+/** A run's result from its exit code and output. */
+function finishedRun(code: number | null, stdout: string, stderr: string): VerifyRun {
+  const pid = /Prism proxy \(pid (\d+)\)/.exec(stderr)?.[1];
+  const report = () => {
+    if (!stdout) throw new Error(`verify printed no report (exit ${code}):\n${stderr}`);
+    return JSON.parse(stdout) as Report;
+  };
+  return { code, stdout, stderr, prismPid: pid ? Number(pid) : undefined, report };
+}
+
+/** Spawns `npm run verify:live`'s script as a maintainer runs it: a process with its own signals. */
 export function startVerify(
   baseUrl: string,
   args: string[],
@@ -56,12 +68,7 @@ export function startVerify(
   const done = new Promise<VerifyRun>((resolve) =>
     child.on('close', (code) => {
       neverStarted(new Error(`verify exited (${code}) without starting Prism:\n${stderr}`));
-      const pid = /Prism proxy \(pid (\d+)\)/.exec(stderr)?.[1];
-      const report = () => {
-        if (!stdout) throw new Error(`verify printed no report (exit ${code}):\n${stderr}`);
-        return JSON.parse(stdout) as Report;
-      };
-      resolve({ code, stdout, stderr, prismPid: pid ? Number(pid) : undefined, report });
+      resolve(finishedRun(code, stdout, stderr));
     }),
   );
   return { child, proxyStarted, done };
@@ -84,9 +91,27 @@ export async function inVerifySlot<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export function runVerify(baseUrl: string, args: string[], options?: { token?: string }): Promise<VerifyRun> {
+/**
+ * Runs the live check in this process, as the entry runs it (its arguments, PACHCA_TOKEN and
+ * PACHCA_BASE_URL, its output captured), without a second Node's start-up. Only what needs a real
+ * process, a signal, uses startVerify.
+ */
+export function runVerify(
+  baseUrl: string,
+  args: string[],
+  { token = VERIFY_TOKEN }: { token?: string } = {},
+): Promise<VerifyRun> {
   return inVerifySlot(async () => {
-    const run = await startVerify(baseUrl, args, options).done;
+    let stdout = '';
+    let stderr = '';
+    const code = await verifyLive({
+      argv: args,
+      env: { PACHCA_BASE_URL: baseUrl, ...(token && { PACHCA_TOKEN: token }) },
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: (text: string) => (stderr += text) },
+      interrupted: new AbortController().signal,
+    });
+    const run = finishedRun(code, stdout, stderr);
     expectCleanExit(run);
     return run;
   });
