@@ -39,14 +39,18 @@ export interface NodeRun {
   output: string;
 }
 
-/** Runs a Node script in the repository; `live` streams its output, otherwise it is collected. */
+/**
+ * Runs a Node script in the repository; `live` streams its output, otherwise it is collected.
+ * `env` is added to this process's environment.
+ */
 export function runNode(
   args: string[],
-  { live = false, signal }: { live?: boolean; signal?: AbortSignal } = {},
+  { live = false, signal, env }: { live?: boolean; signal?: AbortSignal; env?: Record<string, string> } = {},
 ): Promise<NodeRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
+      env: { ...process.env, ...env },
       stdio: live ? 'inherit' : ['ignore', 'pipe', 'pipe'],
       signal,
     });

@@ -1,12 +1,13 @@
 // Vitest global setup: the package built (when a source changed since the last build) and packed
-// once per run, exactly as npm would publish it. Every package test (lint, install, bundlers) uses
+// once per run, exactly as npm would publish it; under `npm test`, the project's typecheck too. Every package test (lint, install, bundlers) uses
 // this one tarball, and the CLI tests spawn its bin, dist/cli.js: the single file a user installs.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildPackage, DIST } from '../../scripts/build.js';
+import { buildPackage, DIST, declarationProgram, typeErrors } from '../../scripts/build.js';
 import { distIsStale, pack, type PackedFile } from '../../scripts/lib/pack.js';
+import { TYPECHECK_REPORT_ENV } from '../../scripts/lib/typecheck-report.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,7 +21,10 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  if (distIsStale()) await buildPackage();
+  const report = process.env[TYPECHECK_REPORT_ENV];
+  const program = report ? declarationProgram('project') : undefined;
+  if (report && program) writeFileSync(report, typeErrors(program));
+  if (distIsStale()) await buildPackage({ program });
   const dir = mkdtempSync(join(tmpdir(), 'pachca-pack-'));
   const { tarball, files } = await pack(dir);
   project.provide('tarball', tarball);
