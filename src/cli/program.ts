@@ -8,6 +8,7 @@ import { addAuthCommands } from './auth-commands.js';
 import { addCompletionCommand } from './completion.js';
 import { configPath, readConfig } from './config.js';
 import { EXIT, reportError } from './errors.js';
+import { exitCodesHelp } from './exit-codes.js';
 import { exampleText } from './help-text.js';
 import { processIo, type CliIo, type Output } from './io.js';
 import { addOperationCommands } from './operation-commands.js';
@@ -121,8 +122,7 @@ export function buildProgram(redactText: (text: string) => string = (text) => te
         'pachca group-tags list-users 9111 --all --plain',
         'pachca api GET /users --query limit=2',
       ].join('\n'),
-    ) +
-      '\n\nExit codes: 0 ok, 1 API error, 2 usage error or not confirmed, 3 auth error (401/403, no token, unknown profile), 4 network error or timeout.',
+    ) + `\n\n${exitCodesHelp()}`,
   );
   addAuthCommands(program, commandIo.io);
   addOperationCommands(program, commandIo.io);
