@@ -112,18 +112,14 @@ export function buildProgram(redactText: (text: string) => string = (text) => te
   program.hook('preAction', (_program, command) => {
     if (command.optsWithGlobals().quiet) commandIo.quiet();
   });
-  program.addHelpText(
-    'after',
-    exampleText(
-      [
-        'pachca auth login --token "$PACHCA_TOKEN"',
-        'pachca users list --query=Ivan',
-        'pachca users list --columns id,email --no-header',
-        'pachca group-tags list-users 9111 --all --plain',
-        'pachca api GET /users --query limit=2',
-      ].join('\n'),
-    ) + `\n\n${exitCodesHelp()}`,
-  );
+  const examples = [
+    'pachca auth login --token "$PACHCA_TOKEN"',
+    'pachca users list --query=Ivan',
+    'pachca users list --columns id,email --no-header',
+    'pachca group-tags list-users 9111 --all --plain',
+    'pachca api GET /users --query limit=2',
+  ];
+  program.addHelpText('after', `${exampleText(examples.join('\n'))}\n\n${exitCodesHelp()}`);
   addAuthCommands(program, commandIo.io);
   addOperationCommands(program, commandIo.io);
   addApiCommand(program, commandIo.io);
