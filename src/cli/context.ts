@@ -127,8 +127,8 @@ export function resolveSettings(options: GlobalOptions, env: NodeJS.ProcessEnv, 
   const envUrl = nonEmpty(env.PACHCA_BASE_URL);
   const baseUrl = flagUrl ?? envUrl ?? (profile ? profileBaseUrl(profile) : DEFAULT_BASE_URL);
   if (!HTTP_URL.test(baseUrl)) throw new UsageError(`The base URL must be an http(s) URL, got "${baseUrl}"`);
-  if (tokenSource === 'profile' && profile && originOf(baseUrl) !== originOf(profileBaseUrl(profile))) {
-    throw foreignOrigin(profileName!, profile, baseUrl, flagUrl ? '--base-url' : 'PACHCA_BASE_URL');
+  if (tokenSource === 'profile' && profile && profileName && originOf(baseUrl) !== originOf(profileBaseUrl(profile))) {
+    throw foreignOrigin(profileName, profile, baseUrl, flagUrl ? '--base-url' : 'PACHCA_BASE_URL');
   }
   return {
     token,
