@@ -1,4 +1,4 @@
-// The `pachca` program: global flags, `auth`, `api`, `completion`, and the command groups built
+// The `pachca` program: global flags, `auth`, `api`, `guide`, `completion`, and the command groups built
 // from the spec.
 import { Writable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -9,6 +9,7 @@ import { addCompletionCommand } from './completion.js';
 import { configPath, readConfig } from './config.js';
 import { EXIT, reportError } from './errors.js';
 import { exitCodesHelp } from './exit-codes.js';
+import { addGuideCommand } from './guide/guide-command.js';
 import { exampleText } from './help-text.js';
 import { processIo, type CliIo, type Output } from './io.js';
 import { addOperationCommands } from './operation-commands.js';
@@ -123,6 +124,7 @@ export function buildProgram(redactText: (text: string) => string = (text) => te
   addAuthCommands(program, commandIo.io);
   addOperationCommands(program, commandIo.io);
   addApiCommand(program, commandIo.io);
+  addGuideCommand(program, commandIo.io);
   addCompletionCommand(program, commandIo.io);
   return program;
 }

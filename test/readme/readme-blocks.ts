@@ -101,7 +101,3 @@ export function shellSteps(block: Block): ShellStep[] {
   }
   return steps;
 }
-
-/** `$NAME` and `${NAME}` filled in from `env` (an unset one is empty, as in a shell). */
-export const expand = (text: string, env: Record<string, string | undefined>) =>
-  text.replace(/\$\{?(\w+)\}?/g, (_, name: string) => env[name] ?? '');

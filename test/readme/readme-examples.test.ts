@@ -13,9 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/spec.js';
 import { exitCodesMarkdown } from '../../src/cli/exit-codes.js';
 import { runInProcess, tempDir } from '../cli/run-cli.js';
-import { shellWords } from '../cli/shell-words.js';
+import { expand, shellWords } from '../cli/shell-words.js';
 import { type EngineServer, startEngineServer } from '../support/engine-server.js';
-import { type Block, expand, readmeBlocks, shellSteps } from './readme-blocks.js';
+import { type Block, readmeBlocks, shellSteps } from './readme-blocks.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const blocks = readmeBlocks(README);
