@@ -78,7 +78,8 @@ const withEnum = cliCommands.flatMap((c) =>
   c.options.filter((o) => o.enum).map((o) => ({ command: c, option: o })),
 )[0]!;
 
-describe.concurrent('pachca completion', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+// Profile-name queries spawn the real binary from inside the shell: twice the usual allowance for a loaded machine.
+describe.concurrent('pachca completion', { timeout: 2 * CLI_TEST_TIMEOUT_MS }, () => {
   it.runIf(installed('bash'))(
     'bash: loads from the real binary, and completes groups, operations, flags and enum values',
     async () => {

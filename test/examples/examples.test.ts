@@ -135,13 +135,17 @@ describe.concurrent('examples run against the mock', () => {
     150_000,
   );
 
-  it.each(examples)('%s --help prints its usage and exits 0, sending nothing', async (file) => {
-    // An unreachable base URL: a run that tried the API would fail instead.
-    const run = await runExample([`examples/${file}`, '--help'], { PACHCA_BASE_URL: 'http://127.0.0.1:9' });
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`^Usage: npx tsx examples/${file.replace('.', '\\.')} .*\n\n\\S`));
-    expect(run.stderr).toBe('');
-  });
+  it.each(examples)(
+    '%s --help prints its usage and exits 0, sending nothing',
+    { timeout: RUN_TIMEOUT_MS },
+    async (file) => {
+      // An unreachable base URL: a run that tried the API would fail instead.
+      const run = await runExample([`examples/${file}`, '--help'], { PACHCA_BASE_URL: 'http://127.0.0.1:9' });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`^Usage: npx tsx examples/${file.replace('.', '\\.')} .*\n\n\\S`));
+      expect(run.stderr).toBe('');
+    },
+  );
 
   it('expects output only of examples that exist', () => {
     expect(Object.keys(expected).filter((file) => !examples.includes(file))).toEqual([]);
