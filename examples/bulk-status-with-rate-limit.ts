@@ -8,10 +8,10 @@
 import { parseArgs } from 'node:util';
 import { Pachca, PachcaError, PachcaRateLimitError } from 'pachca-sdk';
 
+const USAGE = `Usage: npx tsx examples/bulk-status-with-rate-limit.ts --tag NAME --until YYYY-MM-DD [--title TEXT] [--emoji E] [--rps N]`;
+
 function usage(problem: string): never {
-  console.error(
-    `${problem}\nUsage: npx tsx examples/bulk-status-with-rate-limit.ts --tag NAME --until YYYY-MM-DD [--title TEXT] [--emoji E] [--rps N]`,
-  );
+  console.error(`${problem}\n${USAGE}`);
   process.exit(2);
 }
 
@@ -20,6 +20,7 @@ function readArgs() {
   try {
     return parseArgs({
       options: {
+        help: { type: 'boolean', short: 'h' },
         tag: { type: 'string' },
         until: { type: 'string' }, // last day of the offsite, YYYY-MM-DD
         title: { type: 'string', default: 'At the team offsite' },
@@ -32,6 +33,10 @@ function readArgs() {
   }
 }
 const { values } = readArgs();
+if (values.help) {
+  console.log(`${USAGE}\n\nSets a status on every member of a group tag under a rate limit, riding out 429s.`);
+  process.exit(0);
+}
 const requestsPerSecond = Number(values.rps);
 if (!values.tag) usage('--tag is required');
 if (!values.until || Number.isNaN(Date.parse(values.until))) usage('--until needs a date such as 2030-06-01');

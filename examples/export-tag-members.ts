@@ -9,20 +9,32 @@ import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { Pachca, PachcaError, PachcaNotFoundError } from 'pachca-sdk';
 
+const USAGE = `Usage: npx tsx examples/export-tag-members.ts --tag NAME [--out FILE]`;
+
 function usage(problem: string): never {
-  console.error(`${problem}\nUsage: npx tsx examples/export-tag-members.ts --tag NAME [--out FILE]`);
+  console.error(`${problem}\n${USAGE}`);
   process.exit(2);
 }
 
 /** The command line's flags; a malformed one ends the program with the usage text. */
 function readArgs() {
   try {
-    return parseArgs({ options: { tag: { type: 'string' }, out: { type: 'string' } } });
+    return parseArgs({
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        tag: { type: 'string' },
+        out: { type: 'string' },
+      },
+    });
   } catch (error) {
     usage((error as Error).message);
   }
 }
 const { values } = readArgs();
+if (values.help) {
+  console.log(`${USAGE}\n\nWrites a group tag's members as CSV to --out, or to stdout.`);
+  process.exit(0);
+}
 if (!values.tag) usage('--tag is required');
 
 const COLUMNS = [

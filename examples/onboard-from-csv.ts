@@ -8,8 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { Pachca, PachcaBadRequestError, PachcaError, PachcaValidationError } from 'pachca-sdk';
 
+const USAGE = `Usage: npx tsx examples/onboard-from-csv.ts FILE.csv [--notify]`;
+
 function usage(problem: string): never {
-  console.error(`${problem}\nUsage: npx tsx examples/onboard-from-csv.ts FILE.csv [--notify]`);
+  console.error(`${problem}\n${USAGE}`);
   process.exit(2);
 }
 
@@ -17,7 +19,10 @@ function usage(problem: string): never {
 function readArgs() {
   try {
     return parseArgs({
-      options: { notify: { type: 'boolean', default: false } },
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        notify: { type: 'boolean', default: false },
+      },
       allowPositionals: true,
     });
   } catch (error) {
@@ -25,6 +30,12 @@ function readArgs() {
   }
 }
 const { values, positionals } = readArgs();
+if (values.help) {
+  console.log(
+    `${USAGE}\n\nCreates a user for each row of the CSV file, with its group tags; --notify sends the invitations.`,
+  );
+  process.exit(0);
+}
 const [file, ...extra] = positionals;
 if (file === undefined || extra.length > 0) usage('Give one CSV file');
 

@@ -8,20 +8,32 @@
 import { parseArgs } from 'node:util';
 import { Pachca, PachcaError, PachcaNotFoundError, PachcaPermissionDeniedError } from 'pachca-sdk';
 
+const USAGE = `Usage: npx tsx examples/suspend-users.ts --query TEXT [--dry-run]`;
+
 function usage(problem: string): never {
-  console.error(`${problem}\nUsage: npx tsx examples/suspend-users.ts --query TEXT [--dry-run]`);
+  console.error(`${problem}\n${USAGE}`);
   process.exit(2);
 }
 
 /** The command line's flags; a malformed one ends the program with the usage text. */
 function readArgs() {
   try {
-    return parseArgs({ options: { query: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
+    return parseArgs({
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        query: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+      },
+    });
   } catch (error) {
     usage((error as Error).message);
   }
 }
 const { values } = readArgs();
+if (values.help) {
+  console.log(`${USAGE}\n\nSuspends the users a search finds; --dry-run only lists them.`);
+  process.exit(0);
+}
 if (!values.query?.trim()) usage('--query is required');
 const dryRun = values['dry-run'];
 

@@ -7,8 +7,10 @@ import { Pachca, PachcaError, PachcaPermissionDeniedError, PachcaValidationError
 
 type UserStatus = components['schemas']['UserStatus'];
 
+const USAGE = `Usage: npx tsx examples/vacation-status.ts --until YYYY-MM-DD [--message TEXT] [--keep]`;
+
 function usage(problem: string): never {
-  console.error(`${problem}\nUsage: npx tsx examples/vacation-status.ts --until YYYY-MM-DD [--message TEXT] [--keep]`);
+  console.error(`${problem}\n${USAGE}`);
   process.exit(2);
 }
 
@@ -17,6 +19,7 @@ function readArgs() {
   try {
     return parseArgs({
       options: {
+        help: { type: 'boolean', short: 'h' },
         until: { type: 'string' }, // last day away, YYYY-MM-DD
         message: { type: 'string', default: 'I am on vacation.' },
         keep: { type: 'boolean', default: false },
@@ -27,6 +30,12 @@ function readArgs() {
   }
 }
 const { values } = readArgs();
+if (values.help) {
+  console.log(
+    `${USAGE}\n\nSets an away status with a message until the given day, then clears it (--keep leaves it set).`,
+  );
+  process.exit(0);
+}
 if (!values.until || Number.isNaN(Date.parse(values.until))) usage('--until needs a date such as 2030-03-10');
 const until = new Date(values.until);
 // The status expires at the end of the last day away (UTC); the API resets it by itself then.

@@ -5,20 +5,33 @@
 import { parseArgs } from 'node:util';
 import { Pachca, PachcaAuthenticationError, PachcaError } from 'pachca-sdk';
 
+const USAGE = `Usage: npx tsx examples/whoami.ts [--need scope,scope…]`;
+
 function usage(problem: string): never {
-  console.error(`${problem}\nUsage: npx tsx examples/whoami.ts [--need scope,scope…]`);
+  console.error(`${problem}\n${USAGE}`);
   process.exit(2);
 }
 
 /** The command line's flags; a malformed one ends the program with the usage text. */
 function readArgs() {
   try {
-    return parseArgs({ options: { need: { type: 'string', default: '' } } });
+    return parseArgs({
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        need: { type: 'string', default: '' },
+      },
+    });
   } catch (error) {
     usage((error as Error).message);
   }
 }
 const { values } = readArgs();
+if (values.help) {
+  console.log(
+    `${USAGE}\n\nPrints the profile behind PACHCA_TOKEN and its scopes; --need lists the scopes a job needs.`,
+  );
+  process.exit(0);
+}
 const needed = values.need.split(',').filter(Boolean);
 
 const client = new Pachca(); // token from PACHCA_TOKEN, base URL from PACHCA_BASE_URL

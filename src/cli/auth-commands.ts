@@ -1,6 +1,7 @@
 // `pachca auth login | status | list | switch | logout`: named profiles of saved tokens, each
 // checked against the API before it is saved and shown only masked.
 import type { Command } from 'commander';
+import { DEFAULT_BASE_URL } from '../core/client.js';
 import { PachcaApiError } from '../core/errors.js';
 import {
   configPath,
@@ -14,6 +15,7 @@ import {
 import {
   chosenProfile,
   clientFor,
+  profileBaseUrl,
   missingProfile,
   requireToken,
   resolveSettings,
@@ -57,19 +59,25 @@ async function login(globals: GlobalOptions, io: CliIo): Promise<void> {
   const config = readConfig(path);
   // Without --profile, login refreshes the profile in use (the first one is "default").
   const name = chosenProfile(globals, io.env) ?? config.defaultProfile ?? DEFAULT_PROFILE;
-  const settings = resolveSettings({ ...globals, token, profile: name }, io.env, { creatingProfile: true });
+  // The server in effect (--base-url, else PACHCA_BASE_URL, else production) is the only one the
+  // saved token will be sent to.
+  const baseUrl = loginBaseUrl(globals, io.env);
+  const settings = resolveSettings({ ...globals, token, profile: name, baseUrl }, io.env, { creatingProfile: true });
   // Only a token the API accepts is saved.
   const info = (await clientFor(settings, globals, io, false).request('getTokenInfo')) as Fields;
-  // Keep a base URL saved earlier unless --base-url replaces it.
-  const baseUrl = globals.baseUrl ?? config.profiles[name]?.baseUrl;
-  config.profiles[name] = { token, ...(baseUrl ? { baseUrl } : {}), tokenInfo: savedInfo(info) };
+  config.profiles[name] = { token, baseUrl, tokenInfo: savedInfo(info) };
   if (!config.defaultProfile) config.defaultProfile = name;
   writeConfig(config, path);
   const tokenName = info.name ? ` "${String(info.name)}"` : '';
   const isDefault = config.defaultProfile === name ? ' (the default)' : '';
   io.stderr.write(
-    `Logged in with token${tokenName} of user ${String(info.user_id)}; saved as profile "${name}"${isDefault} in ${path}\n`,
+    `Logged in with token${tokenName} of user ${String(info.user_id)} at ${baseUrl}; saved as profile "${name}"${isDefault} in ${path}\n`,
   );
+}
+
+/** The base URL `auth login` checks the token at and saves: --base-url, else PACHCA_BASE_URL, else production. */
+function loginBaseUrl(globals: GlobalOptions, env: NodeJS.ProcessEnv): string {
+  return (globals.baseUrl?.trim() || env.PACHCA_BASE_URL?.trim() || DEFAULT_BASE_URL).replace(/\/+$/, '');
 }
 
 async function remoteInfo(globals: GlobalOptions, io: CliIo): Promise<{ info: Fields; user: unknown }> {
@@ -145,7 +153,7 @@ async function list(globals: GlobalOptions, io: CliIo): Promise<void> {
     token: maskToken(profile.token),
     token_name: profile.tokenInfo?.name ?? null,
     user_id: profile.tokenInfo?.user_id ?? null,
-    base_url: profile.baseUrl ?? null,
+    base_url: profileBaseUrl(profile),
   }));
   if (items.length === 0)
     io.stderr.write('No profiles: log in with `pachca auth login --profile NAME --token TOKEN`.\n');
@@ -207,10 +215,11 @@ export function addAuthCommands(program: Command, io: CliIo): void {
     .command('login')
     .summary('Check a token and save it as a profile')
     .description(
-      'Checks the token with GET /oauth/token/info and saves it (and --base-url, if given) as the profile named by\n' +
-        '--profile (default: the profile in use, else "default") in $XDG_CONFIG_HOME/pachca/config.json, else\n' +
-        '~/.config/pachca/config.json, readable only by you (mode 0600). The first profile becomes the default.\n' +
-        'The token comes from --token or, without it, from stdin.',
+      'Checks the token with GET /oauth/token/info and saves it as the profile named by --profile (default: the\n' +
+        'profile in use, else "default") in $XDG_CONFIG_HOME/pachca/config.json, else ~/.config/pachca/config.json,\n' +
+        'readable only by you (mode 0600). The first profile becomes the default. The token comes from --token or,\n' +
+        'without it, from stdin. The profile is bound to the server in effect (--base-url, else PACHCA_BASE_URL, else\n' +
+        'the production API): its token is never sent to another one.',
     )
     .addHelpText(
       'after',

@@ -1,10 +1,17 @@
 // `pachca completion bash|zsh|fish`: a completion script generated from the commander program,
 // which is built from the spec's command table, so a new operation completes with no other
 // change. Each script holds the table (subcommands, flags, flag values per command path) and a
-// small lookup that finds the command path in the words typed so far.
+// small lookup that finds the command path in the words typed so far. Profile names (after -p,
+// --profile) are not in the table: the script asks `pachca __complete-profiles` for the ones saved
+// when the user presses Tab, so the config's location is worked out in one place.
 import { Argument, type Command, type Option } from 'commander';
+import { configPath, readConfig } from './config.js';
 import { exampleText } from './help-text.js';
 import type { CliIo } from './io.js';
+
+/** The hidden command that prints the saved profile names, one a line, for the scripts. */
+const PROFILES_COMMAND = '__complete-profiles';
+const listProfiles = `pachca ${PROFILES_COMMAND} 2>/dev/null`;
 
 const SHELLS = ['bash', 'zsh', 'fish'] as const;
 type Shell = (typeof SHELLS)[number];
@@ -22,14 +29,20 @@ interface Node {
 function nodes(command: Command, path = command.name()): Node[] {
   const own: Node = {
     path,
-    subcommands: command.commands.map((c) => ({
+    subcommands: visible(command).map((c) => ({
       name: c.name(),
       summary: c.summary() || c.description().replace(/\n[\s\S]*/, ''),
     })),
     options: path === command.name() && !command.parent ? [] : command.options.slice(),
   };
-  return [own, ...command.commands.flatMap((c) => nodes(c, `${path} ${c.name()}`))];
+  return [own, ...visible(command).flatMap((c) => nodes(c, `${path} ${c.name()}`))];
 }
+
+/** Subcommands a user types: not the completion scripts' own helper. */
+const visible = (command: Command) => command.commands.filter((c) => c.name() !== PROFILES_COMMAND);
+
+/** The flags that take a profile name: -p, --profile. */
+const profileFlags = (program: Command) => program.options.filter((o) => o.long === '--profile').flatMap(flagsOf);
 
 const flagsOf = (option: Option) => [option.short, option.long].filter((f): f is string => Boolean(f));
 const takesValue = (option: Option) => option.required || option.optional;
@@ -89,7 +102,12 @@ ${assoc('choices', t.choices, 'bash')}
     [[ " \${subcommands[$key]} " == *" $word "* ]] && key="$key $word"
   done
   local values=\${choices["$key $prev"]-\${choices["${GLOBAL} $prev"]-}}
-  if [[ -n $values ]]; then
+  if [[ ${profileFlags(program)
+    .map((f) => `$prev == ${f}`)
+    .join(' || ')} ]]; then
+    local IFS=$'\\n'
+    COMPREPLY=($(compgen -W "$(${listProfiles})" -- "$cur"))
+  elif [[ -n $values ]]; then
     COMPREPLY=($(compgen -W "$values" -- "$cur"))
   elif [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "\${flags[$key]-} \${flags[${GLOBAL}]}" -- "$cur"))
@@ -116,7 +134,11 @@ ${assoc('choices', t.choices, 'zsh')}
     [[ $word == -* ]] && continue
     (( \${\${(s: :)subcommands[$key]}[(Ie)$word]} )) && key="$key $word"
   done
-  if (( \${+choices[$key $prev]} )); then
+  if [[ ${profileFlags(program)
+    .map((f) => `$prev == ${f}`)
+    .join(' || ')} ]]; then
+    compadd -- \${(f)"$(${listProfiles})"}
+  elif (( \${+choices[$key $prev]} )); then
     compadd -- \${(s: :)choices[$key $prev]}
   elif (( \${+choices[${GLOBAL} $prev]} )); then
     compadd -- \${(s: :)choices[${GLOBAL} $prev]}
@@ -135,7 +157,8 @@ function fishOption(condition: string | undefined, option: Option): string {
   if (condition) parts.push(`-n ${quote(condition, 'fish')}`);
   if (option.short) parts.push(`-s ${option.short.slice(1)}`);
   if (option.long) parts.push(`-l ${option.long.slice(2)}`);
-  if (option.argChoices) parts.push(`-x -a ${quote(option.argChoices.join(' '), 'fish')}`);
+  if (option.long === '--profile') parts.push(`-x -a ${quote(`(${listProfiles})`, 'fish')}`);
+  else if (option.argChoices) parts.push(`-x -a ${quote(option.argChoices.join(' '), 'fish')}`);
   else if (takesValue(option)) parts.push('-r');
   parts.push(`-d ${quote(option.description, 'fish')}`);
   return parts.join(' ');
@@ -196,5 +219,13 @@ export function addCompletionCommand(program: Command, io: CliIo): void {
     )
     .action((shell: Shell) => {
       io.stdout.write(completionScript(program, shell));
+    });
+  program
+    .command(PROFILES_COMMAND, { hidden: true })
+    .description('Print the saved profile names, one a line (for the completion scripts)')
+    .addHelpText('after', exampleText(`pachca ${PROFILES_COMMAND}`))
+    .action(() => {
+      const names = Object.keys(readConfig(configPath(io.env)).profiles);
+      if (names.length) io.stdout.write(`${names.join('\n')}\n`);
     });
 }

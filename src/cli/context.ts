@@ -1,6 +1,7 @@
 // Global flags → an SDK client. Token: --token, then PACHCA_TOKEN, then the profile chosen with
 // --profile or PACHCA_PROFILE, then the default profile. Base URL: --base-url, then
-// PACHCA_BASE_URL, then that profile's, then the production API.
+// PACHCA_BASE_URL, then that profile's, then the production API. A profile's token is bound to the
+// server it was saved for: it is never sent to another origin.
 import { DEFAULT_BASE_URL, HTTP_URL, Pachca } from '../core/client.js';
 import { VERSION } from '../../generated/version.js';
 import { configPath, readConfig, type SavedConfig, type SavedProfile } from './config.js';
@@ -69,6 +70,37 @@ export function missingProfile(name: string, saved: SavedConfig): NotLoggedInErr
   );
 }
 
+/** The origin a URL's token would be sent to, for comparing and naming: `https://api.pachca.com`. */
+export const originOf = (url: string): string => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+};
+
+/** The server a profile was saved for: a profile saved without one (older versions) is production's. */
+export const profileBaseUrl = (profile: SavedProfile): string => profile.baseUrl ?? DEFAULT_BASE_URL;
+
+/**
+ * A profile's token would go to another server than the one it was saved for: nothing is sent.
+ * `pointedBy` names what chose the other server (--base-url or PACHCA_BASE_URL).
+ */
+export function foreignOrigin(
+  name: string,
+  profile: SavedProfile,
+  baseUrl: string,
+  pointedBy: string,
+): NotLoggedInError {
+  const saved = originOf(profileBaseUrl(profile));
+  const wanted = originOf(baseUrl);
+  return new NotLoggedInError(
+    `Profile "${name}" was saved for ${saved}, but ${pointedBy} points at ${wanted}: its token is sent only to ${saved}, ` +
+      `so nothing was sent. Log in for ${wanted} (\`pachca auth login -p NAME --base-url ${baseUrl}\`), ` +
+      `pass --token or PACHCA_TOKEN, or drop ${pointedBy}.`,
+  );
+}
+
 export interface ResolveChoice {
   /** `auth login` creates the profile, so it may not exist yet. */
   creatingProfile?: boolean;
@@ -91,8 +123,13 @@ export function resolveSettings(options: GlobalOptions, env: NodeJS.ProcessEnv, 
       : profile
         ? [profile.token, 'profile']
         : [undefined, undefined];
-  const baseUrl = nonEmpty(options.baseUrl) ?? nonEmpty(env.PACHCA_BASE_URL) ?? profile?.baseUrl ?? DEFAULT_BASE_URL;
+  const flagUrl = nonEmpty(options.baseUrl);
+  const envUrl = nonEmpty(env.PACHCA_BASE_URL);
+  const baseUrl = flagUrl ?? envUrl ?? (profile ? profileBaseUrl(profile) : DEFAULT_BASE_URL);
   if (!HTTP_URL.test(baseUrl)) throw new UsageError(`The base URL must be an http(s) URL, got "${baseUrl}"`);
+  if (tokenSource === 'profile' && profile && profileName && originOf(baseUrl) !== originOf(profileBaseUrl(profile))) {
+    throw foreignOrigin(profileName, profile, baseUrl, flagUrl ? '--base-url' : 'PACHCA_BASE_URL');
+  }
   return {
     token,
     tokenSource,

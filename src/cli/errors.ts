@@ -9,21 +9,40 @@ import {
   PachcaTokenError,
 } from '../core/errors.js';
 import { ConfigFileError } from './config.js';
+import { EXIT } from './exit-codes.js';
 import type { Output } from './io.js';
 
-export const EXIT = { ok: 0, api: 1, usage: 2, auth: 3, network: 4 } as const;
+export { EXIT } from './exit-codes.js';
 
 /** Wrong or missing arguments found by the CLI itself: exit code 2. */
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** No token anywhere: exit code 3. */
+/** No token anywhere, or none that may be sent where the command is going: exit code 3. */
 export class NotLoggedInError extends Error {
   override name = 'NotLoggedInError';
 }
 
-const AUTH_STATUSES = new Set([401, 403]);
+/** The `error` of an OAuth-style 403 body that says the token may not do this at all. */
+const PERMISSION_ERRORS = new Set(['insufficient_scope', 'access_denied']);
+
+/**
+ * A 403 for the token's scopes or its user's role, as opposed to one by a business rule
+ * (`owner_protected`): an OAuth-style body (`insufficient_scope`, `access_denied`), a
+ * `permission_denied` field error, or a 403 that says nothing else.
+ */
+export function isPermissionDenied(error: PachcaApiError): boolean {
+  if (error.status !== 403) return false;
+  if (error.error) return PERMISSION_ERRORS.has(error.error) || !error.errors.length;
+  if (error.errors.length) return error.errors.some((item) => item.code === 'permission_denied');
+  return true;
+}
+
+function exitCodeForApi(error: PachcaApiError): number {
+  if (error.status === 401) return EXIT.auth;
+  return isPermissionDenied(error) ? EXIT.permission : EXIT.api;
+}
 
 export function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {
@@ -35,7 +54,7 @@ export function exitCodeFor(error: unknown): number {
   if (error instanceof UsageError || error instanceof ConfigFileError) return EXIT.usage;
   if (error instanceof PachcaInputError || error instanceof PachcaConfigError) return EXIT.usage;
   if (error instanceof NotLoggedInError) return EXIT.auth;
-  if (error instanceof PachcaApiError) return AUTH_STATUSES.has(error.status) ? EXIT.auth : EXIT.api;
+  if (error instanceof PachcaApiError) return exitCodeForApi(error);
   if (error instanceof PachcaConnectionError) return EXIT.network;
   return EXIT.api;
 }
@@ -46,6 +65,9 @@ function hint(error: unknown): string | undefined {
   }
   if (error instanceof PachcaApiError && error.status === 403 && error.error === 'insufficient_scope') {
     return 'The token lacks a scope this command needs: `pachca profile get-info` lists its scopes.';
+  }
+  if (error instanceof PachcaApiError && error.status === 403 && error.error === 'access_denied') {
+    return "The token's user may not use the API (guests cannot): use another user's or a bot's token.";
   }
   return undefined;
 }

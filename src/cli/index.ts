@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `pachca` command. Exit codes: 0 ok, 1 API error, 2 usage, 3 auth, 4 network/timeout.
+// The `pachca` command; its exit codes are in exit-codes.ts.
 import { setFlagsFromString } from 'node:v8';
 import { main } from './program.js';
 

@@ -1,4 +1,4 @@
-// The `pachca` program: global flags, `auth`, `api`, `completion`, and the command groups built
+// The `pachca` program: global flags, `auth`, `api`, `guide`, `completion`, and the command groups built
 // from the spec.
 import { Writable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
@@ -8,6 +8,8 @@ import { addAuthCommands } from './auth-commands.js';
 import { addCompletionCommand } from './completion.js';
 import { configPath, readConfig } from './config.js';
 import { EXIT, reportError } from './errors.js';
+import { exitCodesHelp } from './exit-codes.js';
+import { addGuideCommand } from './guide/guide-command.js';
 import { exampleText } from './help-text.js';
 import { processIo, type CliIo, type Output } from './io.js';
 import { addOperationCommands } from './operation-commands.js';
@@ -111,22 +113,18 @@ export function buildProgram(redactText: (text: string) => string = (text) => te
   program.hook('preAction', (_program, command) => {
     if (command.optsWithGlobals().quiet) commandIo.quiet();
   });
-  program.addHelpText(
-    'after',
-    exampleText(
-      [
-        'pachca auth login --token "$PACHCA_TOKEN"',
-        'pachca users list --query=Ivan',
-        'pachca users list --columns id,email --no-header',
-        'pachca group-tags list-users 9111 --all --plain',
-        'pachca api GET /users --query limit=2',
-      ].join('\n'),
-    ) +
-      '\n\nExit codes: 0 ok, 1 API error, 2 usage error or not confirmed, 3 auth error (401/403, no token, unknown profile), 4 network error or timeout.',
-  );
+  const examples = [
+    'pachca auth login --token "$PACHCA_TOKEN"',
+    'pachca users list --query=Ivan',
+    'pachca users list --columns id,email --no-header',
+    'pachca group-tags list-users 9111 --all --plain',
+    'pachca api GET /users --query limit=2',
+  ];
+  program.addHelpText('after', `${exampleText(examples.join('\n'))}\n\n${exitCodesHelp()}`);
   addAuthCommands(program, commandIo.io);
   addOperationCommands(program, commandIo.io);
   addApiCommand(program, commandIo.io);
+  addGuideCommand(program, commandIo.io);
   addCompletionCommand(program, commandIo.io);
   return program;
 }

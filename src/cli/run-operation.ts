@@ -43,17 +43,29 @@ async function everyItem(first: Page<unknown>, progress: Progress): Promise<unkn
   return items;
 }
 
-async function execute(client: Pachca, call: OperationCall, view: View): Promise<Result> {
+/** What a command prints: the result on stdout, then a hint on stderr (after it, so it follows the table). */
+interface Outcome {
+  result: Result;
+  hint?: string;
+}
+
+async function execute(client: Pachca, call: OperationCall, view: View): Promise<Outcome> {
   const { spec, input } = call;
   const value = await client.request(spec.operationId, input);
   if (spec.paginated) {
     const page = value as Page<unknown>;
-    if (call.all) return { kind: 'list', items: await everyItem(page, progressOn(call.io.stderr)) };
+    if (call.all) return { result: { kind: 'list', items: await everyItem(page, progressOn(call.io.stderr)) } };
+    const result: Result = { kind: 'list', items: page.data, meta: page.meta };
+    // Other formats carry the cursor in `meta`; a table has nowhere else to say there is more.
     if (view.format === 'table' && page.nextCursor) {
-      call.io.stderr.write(`More results: add --cursor=${page.nextCursor}, or --all for every page.\n`);
+      return { result, hint: `More results: add --cursor=${page.nextCursor}, or --all for every page.` };
     }
-    return { kind: 'list', items: page.data, meta: page.meta };
+    return { result };
   }
+  return { result: resultOf(spec, input, value) };
+}
+
+function resultOf(spec: OperationCall['spec'], input: OperationCall['input'], value: unknown): Result {
   if (value === undefined) return { kind: 'done', message: `Done: ${spec.method} ${resolvedPath(spec, input)}` };
   if (value === null) return { kind: 'null', message: '(none)' };
   if (Array.isArray(value)) return { kind: 'list', items: value };
@@ -77,7 +89,9 @@ export async function runOperation(call: OperationCall): Promise<void> {
   }
   const client = clientFor(settings, call.globals, io, call.dryRun);
   try {
-    await print(await execute(client, call, view), view, io.stdout);
+    const { result, hint } = await execute(client, call, view);
+    await print(result, view, io.stdout);
+    if (hint) io.stderr.write(`${hint}\n`);
   } catch (error) {
     if (call.dryRun && isDryRunStop(error)) return;
     throw error;

@@ -284,3 +284,91 @@ describe.concurrent('named profiles', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     expect(mode(file)).toBe('600');
   });
 });
+
+describe.concurrent('a profile is bound to its server', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+  it('login saves PACHCA_BASE_URL; later commands go there without it, and never elsewhere', async (context) => {
+    const [saved, other] = await Promise.all([fakeApi(context), fakeApi(context)]);
+    const xdg = tempDir();
+    // The spawned binary, as a user would run it.
+    const login = await runCli(['auth', 'login', '--token', TOKEN], {
+      env: { XDG_CONFIG_HOME: xdg, PACHCA_BASE_URL: saved.url },
+    });
+    expect(login.code, login.stderr).toBe(0);
+    expect(login.stderr).toContain(`of user 12 at ${saved.url}; saved as profile "default"`);
+    const file = join(xdg, 'pachca', 'config.json');
+    expect(JSON.parse(readFileSync(file, 'utf8')).profiles.default.baseUrl).toBe(saved.url);
+
+    const env = { XDG_CONFIG_HOME: xdg };
+    const list = await runInProcess(['auth', 'list', '-o', 'json'], { env });
+    expect(list.json()[0].base_url).toBe(saved.url);
+    const status = await runInProcess(['auth', 'status', '-o', 'json'], { env });
+    expect(status.json()).toMatchObject({ profile: 'default', base_url: saved.url });
+
+    const home = await runInProcess(['profile', 'get'], { env });
+    expect(home.code, home.stderr).toBe(0);
+    expect(home.json().token_seen).toBe(TOKEN);
+
+    const before = saved.requests.length;
+    const [byFlag, byEnv] = await Promise.all([
+      runCli(['profile', 'get', '--base-url', other.url], { env }),
+      runInProcess(['profile', 'get'], { env: { ...env, PACHCA_BASE_URL: `${other.url}/api/shared/v1` } }),
+    ]);
+    for (const [run, pointedBy] of [
+      [byFlag, '--base-url'],
+      [byEnv, 'PACHCA_BASE_URL'],
+    ] as const) {
+      expect(run.code, run.stderr).toBe(3);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(
+        `Profile "default" was saved for ${saved.url}, but ${pointedBy} points at ${other.url}: its token is sent only to ${saved.url}`,
+      );
+      expect(run.stderr).not.toContain(TOKEN);
+    }
+    expect(other.requests).toEqual([]);
+    expect(saved.requests.length).toBe(before);
+
+    // The same origin under another path is the same server.
+    const samePath = await runInProcess(['profile', 'get', '--base-url', `${saved.url}/`], { env });
+    expect(samePath.code, samePath.stderr).toBe(0);
+  });
+
+  it('an explicit --token or PACHCA_TOKEN goes wherever it is told, whatever the profiles say', async (context) => {
+    const [saved, other] = await Promise.all([fakeApi(context), fakeApi(context)]);
+    const xdg = tempDir();
+    const env = { XDG_CONFIG_HOME: xdg };
+    const login = await runInProcess(['auth', 'login', '--token', TOKEN, '--base-url', saved.url], { env });
+    expect(login.code, login.stderr).toBe(0);
+    const runs = await Promise.all([
+      runInProcess(['profile', 'get', '--base-url', other.url, '--token', 'cli-auth-flag'], { env }),
+      runInProcess(['profile', 'get'], {
+        env: { ...env, PACHCA_BASE_URL: other.url, PACHCA_TOKEN: 'cli-auth-env' },
+      }),
+    ]);
+    expect(runs.map((run) => run.code)).toEqual([0, 0]);
+    expect(other.requests.map((r) => r.headers.authorization).sort()).toEqual([
+      'Bearer cli-auth-env',
+      'Bearer cli-auth-flag',
+    ]);
+  });
+
+  it('a profile saved without a server (older versions) is bound to the production API', async (context) => {
+    const server = await fakeApi(context);
+    const xdg = tempDir();
+    mkdirSync(join(xdg, 'pachca'), { recursive: true });
+    writeFileSync(
+      join(xdg, 'pachca', 'config.json'),
+      JSON.stringify({ defaultProfile: 'default', profiles: { default: { token: 'cli-auth-old-33333333' } } }),
+    );
+    const env = { XDG_CONFIG_HOME: xdg };
+    const list = await runInProcess(['auth', 'list', '-o', 'json'], { env });
+    expect(list.json()[0].base_url).toBe('https://api.pachca.com/api/shared/v1');
+    const run = await runInProcess(['profile', 'get', '--base-url', server.url], { env });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain(
+      `Profile "default" was saved for https://api.pachca.com, but --base-url points at ${server.url}`,
+    );
+    expect(server.requests).toEqual([]);
+    const dryRun = await runInProcess(['profile', 'get', '--dry-run', '-o', 'json'], { env });
+    expect(dryRun.json().url).toBe('https://api.pachca.com/api/shared/v1/profile');
+  });
+});

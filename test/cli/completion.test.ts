@@ -1,9 +1,10 @@
 // `pachca completion bash|zsh|fish`: each script loads in its shell (where the shell is installed;
 // .ci/run installs all three) and completes what the command table holds: groups, their
 // operations, flags and enum values, all derived from the table rather than written out here.
-// Each shell starts once per test and answers every query in that one run.
+// Each shell starts once per test and answers every query in that one run. Profile names after
+// -p/--profile come from the saved config at completion time, through the real binary.
 import { execFile, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -24,12 +25,38 @@ async function script(shell: string): Promise<string> {
   return file;
 }
 
+/** A config dir with profiles `work` and `staging-bot`, and a `pachca` function that runs the real binary with it. */
+function withProfiles(): { env: NodeJS.ProcessEnv; prelude: string } {
+  const xdg = tempDir();
+  mkdirSync(join(xdg, 'pachca'));
+  const profile = { token: 'completion-token-0123456789', baseUrl: 'http://127.0.0.1:9' };
+  writeFileSync(
+    join(xdg, 'pachca', 'config.json'),
+    JSON.stringify({ defaultProfile: 'work', profiles: { work: profile, 'staging-bot': profile } }),
+  );
+  const binary = `${quote(process.execPath)} ${quote(inject('cliPath'))}`;
+  return {
+    env: { ...process.env, XDG_CONFIG_HOME: xdg },
+    prelude: `function pachca; ${binary} $argv; end`,
+  };
+}
+const posixFunction = () => `pachca() { ${quote(process.execPath)} ${quote(inject('cliPath'))} "$@"; }`;
+
 /** Runs `lines` (each printing one query's answers) in one shell and splits the answers per query. */
-async function answers(shell: string, file: string, lines: string[]): Promise<string[][]> {
-  const { stdout } = await run(shell, [
-    '-c',
-    [`source ${quote(file)}`, ...lines.map((line) => `${line}; echo ${SEPARATOR}`)].join('\n'),
-  ]);
+async function answers(
+  shell: string,
+  file: string,
+  lines: string[],
+  options: { prelude?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<string[][]> {
+  const { stdout } = await run(
+    shell,
+    [
+      '-c',
+      [options.prelude ?? '', `source ${quote(file)}`, ...lines.map((line) => `${line}; echo ${SEPARATOR}`)].join('\n'),
+    ],
+    options.env ? { env: options.env } : {},
+  );
   return stdout
     .split(`${SEPARATOR}\n`)
     .slice(0, -1)
@@ -51,7 +78,8 @@ const withEnum = cliCommands.flatMap((c) =>
   c.options.filter((o) => o.enum).map((o) => ({ command: c, option: o })),
 )[0]!;
 
-describe.concurrent('pachca completion', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+// Profile-name queries spawn the real binary from inside the shell: twice the usual allowance for a loaded machine.
+describe.concurrent('pachca completion', { timeout: 2 * CLI_TEST_TIMEOUT_MS }, () => {
   it.runIf(installed('bash'))(
     'bash: loads from the real binary, and completes groups, operations, flags and enum values',
     async () => {
@@ -70,22 +98,27 @@ describe.concurrent('pachca completion', { timeout: CLI_TEST_TIMEOUT_MS }, () =>
         [...command.words, '--'],
         ['-o', ''],
         ['completion', ''],
+        ['-p', ''],
+        ['users', 'list', '--profile', 'st'],
       ];
       const lines = queries.map(
         (words) =>
           `COMP_WORDS=(pachca ${words.map(quote).join(' ')}); COMP_CWORD=${words.length}; COMPREPLY=(); _pachca_completion; printf '%s\\n' "\${COMPREPLY[@]}"`,
       );
-      const [top, ...rest] = await answers('bash', await script('bash'), lines);
+      const { env } = withProfiles();
+      const [top, ...rest] = await answers('bash', await script('bash'), lines, { prelude: posixFunction(), env });
       expect(top).toEqual(expect.arrayContaining(['auth', 'api', 'completion', ...cliGroups.map((g) => g.name)]));
       for (const [i, group] of cliGroups.entries())
         expect(rest[i]!.sort(), group.name).toEqual(groupCommands(group.name));
-      const [values, flags, formats, shells] = rest.slice(cliGroups.length);
+      const [values, flags, formats, shells, profiles, matching] = rest.slice(cliGroups.length);
       expect(values!.sort()).toEqual([...option.enum!].sort());
       expect(flags).toEqual(
         expect.arrayContaining([`--${option.flag}`, '--dry-run', '--columns', '--plain', '--profile', '--quiet']),
       );
       expect(formats).toEqual(['table', 'json', 'yaml', 'csv']);
       expect(shells).toEqual([]);
+      expect(profiles).toEqual(['work', 'staging-bot']);
+      expect(matching).toEqual(['staging-bot']);
     },
   );
 
@@ -108,30 +141,45 @@ describe.concurrent('pachca completion', { timeout: CLI_TEST_TIMEOUT_MS }, () =>
         [group, ''],
         [...command.words, `--${option.flag}`, ''],
         ['-o', ''],
+        [group, '-p', ''],
       ];
       const lines = queries.map(
         (words) => `words=(pachca ${words.map(quote).join(' ')}); CURRENT=${words.length + 1}; _pachca`,
       );
-      const [, commands, values, formats] = await answers('zsh', file, [
-        'compadd() { [[ $1 == -- ]] && shift; print -l -- "$@"; }',
-        ...lines,
-      ]);
+      const { env } = withProfiles();
+      const [, commands, values, formats, profiles] = await answers(
+        'zsh',
+        file,
+        ['compadd() { [[ $1 == -- ]] && shift; print -l -- "$@"; }', ...lines],
+        { prelude: posixFunction(), env },
+      );
       expect(commands!.sort()).toEqual(groupCommands(group));
       expect(values!.sort()).toEqual([...option.enum!].sort());
       expect(formats).toEqual(['table', 'json', 'yaml', 'csv']);
+      expect(profiles).toEqual(['work', 'staging-bot']);
     },
   );
 
   it.runIf(installed('fish'))('fish: loads and completes groups, operations and enum values', async () => {
     const { command, option } = withEnum;
     const group = cliGroups[0]!.name;
-    const lines = [`pachca ${group} `, `pachca ${command.words.join(' ')} --${option.flag} `, 'pachca api l'].map(
-      (line) => `complete -C ${quote(line)}`,
-    );
-    const [commands, values, api] = await answers('fish', await script('fish'), lines);
+    const lines = [
+      `pachca ${group} `,
+      `pachca ${command.words.join(' ')} --${option.flag} `,
+      'pachca api l',
+      'pachca -p ',
+      `pachca ${group} --profile w`,
+    ].map((line) => `complete -C ${quote(line)}`);
+    const { env, prelude } = withProfiles();
+    const [commands, values, api, profiles, matching] = await answers('fish', await script('fish'), lines, {
+      prelude,
+      env,
+    });
     expect(commands!.sort()).toEqual(groupCommands(group));
     expect(values!.sort()).toEqual([...option.enum!].sort());
     expect(api).toEqual(['ls']);
+    expect(profiles!.sort()).toEqual(['staging-bot', 'work']);
+    expect(matching).toEqual(['work']);
   });
 
   it('refuses an unknown shell (exit 2)', async () => {

@@ -1,4 +1,5 @@
-// Exit codes and error output: 1 API error (message + request id), 2 usage, 3 auth, 4 network.
+// Exit codes and error output: 1 API error (message + request id), 2 usage, 3 auth, 4 network,
+// 5 a 403 for a scope or role (a 403 by a business rule is 1).
 // The token never appears, even when a server echoes it back. The binary is spawned for 401, 404,
 // 422 and a usage error; the other cases run the same program in-process.
 import { describe, expect, it, type TestContext } from 'vitest';
@@ -21,7 +22,7 @@ const cli = (server: TestServer | string, args: string[]) =>
   });
 
 describe.concurrent('pachca CLI: exit codes', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
-  it('exits 3 on 401 and 403, 1 on 404 and 422, with the message and request id on stderr', async () => {
+  it('exits 3 on 401, 5 on a 403 for a scope, 1 on 404 and 422, with the message and request id on stderr', async () => {
     const [unauthorized, forbidden, notFound, invalid] = await Promise.all([
       runAgainstMock(['profile', 'get', '-H', 'Prefer: code=401']),
       runAgainstMock(['users', 'get', '12', '-H', 'Prefer: code=403'], {}, runInProcess),
@@ -29,13 +30,35 @@ describe.concurrent('pachca CLI: exit codes', { timeout: CLI_TEST_TIMEOUT_MS }, 
       // The spec allows limit ≤ 50: the mock answers 422.
       runAgainstMock(['users', 'list', '--limit=100']),
     ]);
-    expect([unauthorized.code, forbidden.code, notFound.code, invalid.code]).toEqual([3, 3, 1, 1]);
+    expect([unauthorized.code, forbidden.code, notFound.code, invalid.code]).toEqual([3, 5, 1, 1]);
     expect(unauthorized.stderr).toMatch(/^Error: 401 GET http:\S+\/profile — invalid_token/);
     expect(unauthorized.stderr).toContain('pachca auth status');
     expect(forbidden.stderr).toMatch(/^Error: 403 GET /);
     expect(notFound.stderr).toMatch(/^Error: 404 GET http:\S+\/users\/999 — id: .+ \(not_found\) — request id \S+/);
     expect(invalid.stderr).toMatch(/^Error: 422 GET http:\S+\/users — .+ — request id \S+/);
     for (const run of [unauthorized, forbidden, notFound, invalid]) expect(run.stdout).toBe('');
+  });
+
+  it('tells a 403 for a scope or role (5) from a 403 by a business rule (1)', async (context) => {
+    const oauth = (error: string) => ({ status: 403, body: { error, error_description: `${error} here` } });
+    const rule = (code: string) => ({
+      status: 403,
+      body: { errors: [{ key: 'id', value: '12', message: 'Refused', code, payload: null }] },
+    });
+    const replies = [
+      oauth('insufficient_scope'),
+      oauth('access_denied'),
+      rule('permission_denied'),
+      { status: 403, body: '' },
+      rule('owner_protected'),
+      rule('some_future_rule'),
+    ];
+    const servers = await Promise.all(replies.map((reply) => serverReplying(context, reply)));
+    const runs = await Promise.all(servers.map((server) => cli(server, ['users', 'delete', '12', '--force'])));
+    expect(runs.map((run) => run.code)).toEqual([5, 5, 5, 5, 1, 1]);
+    expect(runs[0]!.stderr).toContain('lacks a scope');
+    expect(runs[1]!.stderr).toContain('guests cannot');
+    expect(runs[4]!.stderr).toMatch(/^Error: 403 DELETE \S+ — id: Refused \(owner_protected\)/);
   });
 
   it('never prints the token, even when the server echoes it', async (context) => {

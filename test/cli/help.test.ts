@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { cliCommands } from '../../generated/cli-commands.js';
+import { exitCodesHelp } from '../../src/cli/exit-codes.js';
 import { buildProgram } from '../../src/cli/program.js';
 
 function helpOf(command: Command): string {
@@ -21,8 +22,11 @@ describe('pachca --help', () => {
   const commands = allCommands(program);
 
   it('has an example for the program, every group and every command', () => {
-    // 1 program + auth (1 group, 5 commands) + api (and api ls) + completion + the spec's groups and operations.
-    expect(commands.length).toBe(1 + 6 + 2 + 1 + new Set(cliCommands.map((c) => c.words[0])).size + cliCommands.length);
+    // 1 program + auth (1 group, 5 commands) + api (and api ls) + guide + completion (and the hidden
+    // __complete-profiles it calls) + the spec's groups and operations.
+    expect(commands.length).toBe(
+      1 + 6 + 2 + 1 + 2 + new Set(cliCommands.map((c) => c.words[0])).size + cliCommands.length,
+    );
     for (const command of commands) {
       expect(helpOf(command), `help of ${command.name()}`).toMatch(/\nExample:\n {2}\$ pachca /);
     }
@@ -41,5 +45,11 @@ describe('pachca --help', () => {
       if (spec.paginated) expect(help).toContain('--all');
       expect(help).toContain('--dry-run');
     }
+  });
+
+  it('ends with the exit-code table of src/cli/exit-codes.ts (the README shows the same one)', () => {
+    const help = helpOf(program);
+    expect(help.endsWith(`${exitCodesHelp()}\n`)).toBe(true);
+    expect(help).toMatch(/^ {2}5 {2}the token lacks a scope or its user the role/m);
   });
 });

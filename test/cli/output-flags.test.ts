@@ -1,7 +1,10 @@
 // The flags every data-printing command takes: --columns, --no-header, --no-truncate, --plain,
 // -q/--quiet, -v/--verbose, --no-color (and NO_COLOR), --no-input. Checked in-process against a
 // local server with known data (long values, a retry) so each flag's effect is exact.
+import { Readable, Writable } from 'node:stream';
 import { describe, expect, it, type TestContext } from 'vitest';
+import type { Output } from '../../src/cli/io.js';
+import { main } from '../../src/cli/program.js';
 import { startServer, type TestServer } from '../support/http-server.js';
 import { CLI_TEST_TIMEOUT_MS, runInProcess, type CliOptions } from './run-cli.js';
 
@@ -54,6 +57,36 @@ function cli(server: TestServer, args: string[], options: CliOptions = {}) {
 const lines = (text: string) => text.trimEnd().split('\n');
 
 describe.concurrent('output flags', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
+  it('on a terminal, "More results" follows the table, on stderr', async ({ onTestFinished }) => {
+    const server = await startServer();
+    onTestFinished(() => server.close());
+    const meta = { paginate: { next_page: 'cursor-2', prev_page: null, has_next: true, has_prev: false } };
+    server.respond(() => ({ body: { data: USERS, meta } }));
+    // stdout and stderr of one terminal, as a user sees them: in the order they were written.
+    let screen = '';
+    const terminal = (stream: string): Output =>
+      Object.assign(
+        new Writable({
+          write(chunk, _encoding, done) {
+            screen += `${stream}:${chunk.toString()}`;
+            done();
+          },
+        }),
+        { isTTY: true, columns: 100 },
+      );
+    const io = {
+      env: { PACHCA_TOKEN: TOKEN, NO_COLOR: '1' },
+      stdin: Object.assign(Readable.from([]), { isTTY: true }),
+      stdout: terminal('out'),
+      stderr: terminal('err'),
+    };
+    const code = await main(['node', 'pachca', '--base-url', server.url, 'users', 'list', '-c', 'id'], io);
+    expect(code).toBe(0);
+    expect(screen.startsWith('out:')).toBe(true);
+    expect(screen.endsWith('err:More results: add --cursor=cursor-2, or --all for every page.\n')).toBe(true);
+    expect(screen.indexOf('err:')).toBeGreaterThan(screen.lastIndexOf('13'));
+  });
+
   it('-c/--columns keeps the order given in csv, json and table output', async (context) => {
     const server = await fakeApi(context);
     const csv = await cli(server, ['users', 'list', '-c', 'email,id', '-o', 'csv']);

@@ -31,3 +31,7 @@ export const commandLines = (example: string) =>
     .replace(/\\\n/g, ' ')
     .split('\n')
     .filter((line) => line.trim() && !line.startsWith('#'));
+
+/** `$NAME` and `${NAME}` filled in from `env` (an unset one is empty, as in a shell). */
+export const expand = (text: string, env: Record<string, string | undefined>) =>
+  text.replace(/\$\{?(\w+)\}?/g, (_, name: string) => env[name] ?? '');

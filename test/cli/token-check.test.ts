@@ -31,9 +31,13 @@ describe('pachca with a token that cannot be an HTTP header value', { timeout: C
   it('from the saved login, with a NUL in it', async () => {
     const home = tempDir();
     mkdirSync(join(home, '.config', 'pachca'), { recursive: true });
-    writeFileSync(join(home, '.config', 'pachca', 'config.json'), JSON.stringify({ token: `${GOOD}\0` }), {
-      mode: 0o600,
-    });
+    writeFileSync(
+      join(home, '.config', 'pachca', 'config.json'),
+      JSON.stringify({ token: `${GOOD}\0`, baseUrl: server.url }),
+      {
+        mode: 0o600,
+      },
+    );
     const run = await runInProcess(['--base-url', server.url, 'users', 'list'], {
       env: { HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
     });

@@ -100,9 +100,9 @@ interface Run {
   stderr: string;
 }
 
-function runExample(argv: string[]): Promise<Run> {
+function runExample(argv: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
   // Only what a user would set: the mock's URL and a token (no inherited NODE_OPTIONS or vitest state).
-  const env = { PATH: process.env.PATH, PACHCA_BASE_URL: mockUrl(), PACHCA_TOKEN: MOCK_TOKEN };
+  const env = { PATH: process.env.PATH, PACHCA_BASE_URL: mockUrl(), PACHCA_TOKEN: MOCK_TOKEN, ...extraEnv };
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -133,6 +133,18 @@ describe.concurrent('examples run against the mock', () => {
       }
     },
     150_000,
+  );
+
+  it.each(examples)(
+    '%s --help prints its usage and exits 0, sending nothing',
+    { timeout: RUN_TIMEOUT_MS },
+    async (file) => {
+      // An unreachable base URL: a run that tried the API would fail instead.
+      const run = await runExample([`examples/${file}`, '--help'], { PACHCA_BASE_URL: 'http://127.0.0.1:9' });
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`^Usage: npx tsx examples/${file.replace('.', '\\.')} .*\n\n\\S`));
+      expect(run.stderr).toBe('');
+    },
   );
 
   it('expects output only of examples that exist', () => {
