@@ -21,6 +21,7 @@ import {
 } from './errors.js';
 import { logRank, type Logger, type LogLevel } from './log-settings.js';
 import type { Log } from './logging.js';
+import { retryAfterMs } from './backoff.js';
 import { PATH_PARAM } from './names.js';
 import { redact } from './redact.js';
 import {
@@ -130,7 +131,12 @@ export class Pachca {
     };
     if (rank !== undefined)
       this.#logLoading = import('./logging.js').then(({ Log }) => {
-        this.#log = transport.log = new Log(rank, options.logger ?? console, (line) => redact(line, token));
+        this.#log = transport.log = new Log(
+          rank,
+          options.logger ?? console,
+          (line) => redact(line, token),
+          retryAfterMs,
+        );
         this.#logLoading = undefined;
       });
     const client = createClient<paths>({

@@ -7,7 +7,7 @@
 //   warn   one per retry, with its reason and wait (a 429's wait is the server's rate limit)
 //   error  one per failed call: the error the caller gets, with its class and message
 // It imports no code: a module shared with the rest of the SDK would become a chunk of its own,
-// loaded up front, so the client hands in the redaction and the transport the Retry-After it used.
+// loaded up front, so the client hands in the redaction and the Retry-After reader.
 import type { Logger } from './log-settings.js';
 import type { ReadResponse } from './transport.js';
 
@@ -45,12 +45,22 @@ export class Log {
   readonly #rank: number;
   readonly #logger: Logger;
   readonly #redact: (line: string) => string;
+  readonly #retryAfterMs: (header: string | null) => number | undefined;
 
-  /** `redact` takes the token out of a line (redact.ts with the client's token). */
-  constructor(rank: number, logger: Logger, redact: (line: string) => string) {
+  /**
+   * `redact` takes the token out of a line (redact.ts with the client's token); `retryAfterMs`
+   * (backoff.ts) tells whether a wait came from the server's Retry-After.
+   */
+  constructor(
+    rank: number,
+    logger: Logger,
+    redact: (line: string) => string,
+    retryAfterMs: (header: string | null) => number | undefined,
+  ) {
     this.#rank = rank;
     this.#logger = logger;
     this.#redact = redact;
+    this.#retryAfterMs = retryAfterMs;
   }
 
   #write(level: number, line: string): void {
@@ -59,7 +69,7 @@ export class Log {
 
   /**
    * One attempt of the transport. `wait` is the pause before the next attempt (undefined: none
-   * follows); `retryAfter` is the header it was read from, null when it was a backoff.
+   * follows); `retryAfter` is the response's Retry-After header, if any.
    */
   attempt(
     request: Request,
@@ -81,7 +91,7 @@ export class Log {
     const counted = `${head}, ${since(started)}, attempt ${attempt} of ${attempts}`;
     const retry = retried
       ? `; ${reasonOf(outcome)}, retrying in ${Math.round(wait)} ms (${
-          retryAfter === null ? 'backoff' : `Retry-After: ${retryAfter}`
+          this.#retryAfterMs(retryAfter) === undefined ? 'backoff' : `Retry-After: ${retryAfter}`
         })`
       : '';
     if (this.#rank === DEBUG) {

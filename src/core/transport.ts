@@ -3,7 +3,7 @@
 // its own timeout and reads the whole body, so a stalled or reset body is caught like a stalled
 // connection.
 import { abortError, PachcaConnectionError, PachcaTimeoutError } from './errors.js';
-import { retryAfterMs, retryDelay } from './backoff.js';
+import { retryDelay } from './backoff.js';
 import type { Log } from './logging.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { sleep } from './sleep.js';
@@ -165,18 +165,15 @@ export function createTransport(settings: TransportSettings): Transport {
         const failed = outcome instanceof Error;
         // Retrying a POST could create a second user or tag.
         const attempts = method === 'POST' ? 1 : maxRetries + 1;
-        if (retries + 1 >= attempts || !(failed || RETRYABLE_STATUSES.includes(outcome.status))) {
-          if (log) log.attempt(request, body, outcome, retries + 1, attempts, started as number, undefined, null);
+        const last = retries + 1 >= attempts || !(failed || RETRYABLE_STATUSES.includes(outcome.status));
+        const retryAfter = last || failed ? null : outcome.headers.get('retry-after');
+        const wait = last ? undefined : retryDelay(retries, retryAfter);
+        if (log) log.attempt(request, body, outcome, retries + 1, attempts, started as number, wait, retryAfter);
+        if (last) {
           if (failed) throw outcome;
           return outcome;
         }
-        const retryAfter = failed ? null : outcome.headers.get('retry-after');
-        const wait = retryDelay(retries, retryAfter);
-        if (log) {
-          const fromServer = retryAfterMs(retryAfter) === undefined ? null : retryAfter;
-          log.attempt(request, body, outcome, retries + 1, attempts, started as number, wait, fromServer);
-        }
-        await sleep(wait, signal);
+        await sleep(wait as number, signal);
       }
     } catch (error) {
       // However the abort arrived (before an attempt, in the rate limiter, during a fetch or a
