@@ -3,6 +3,7 @@
 // body must have (required properties, types and enums, at any depth) and every declared response
 // with its headers and named examples. Example values shared by several operations are written
 // once, as constants.
+import { STATUS_CODES } from 'node:http';
 import type { BodyCheck } from '../../src/msw/validate.js';
 import { scopeOf } from './cli-table.js';
 import { successStatus } from './operation-table.js';
@@ -132,13 +133,46 @@ function mswRowSource(op: Operation, spec: Spec, constants: Constants): string {
   return `  ${id}: {\n${fields.join('\n')}\n  },`;
 }
 
+/** The spec's root extension that lists the statuses its description documents for every operation. */
+export const EVERY_OPERATION_KEY = 'x-statuses-of-every-operation';
+
+/** What the API answers when it refuses a request for its rate or fails: its `{errors: [...]}` shape. */
+function everyOperationExample(status: number): unknown {
+  const reason = STATUS_CODES[status] ?? `Error ${status}`;
+  const code = reason.toLowerCase().replace(/\W+/g, '_');
+  return { errors: [{ key: 'base', value: null, message: reason, code, payload: null }] };
+}
+
+/** The source of `everyOperationResponses`: each status the spec documents for every operation. */
+function everyOperationSource(spec: Spec, constants: Constants): { statuses: number[]; source: string } {
+  const statuses = spec[EVERY_OPERATION_KEY];
+  if (
+    !Array.isArray(statuses) ||
+    !statuses.length ||
+    !statuses.every((status) => Number.isInteger(status) && status >= 400 && status < 600)
+  )
+    throw new Error(`the spec's ${EVERY_OPERATION_KEY} must list the error statuses every operation may answer`);
+  const requestId = (spec.components.headers?.RequestId as { schema?: { example?: unknown } } | undefined)?.schema
+    ?.example;
+  if (typeof requestId !== 'string') throw new Error('components.headers.RequestId needs a schema example');
+  const source = (statuses as number[]).map((status) => {
+    // A 429 tells the client when to come back; the mock says one second, as the emulator does.
+    const headers = { 'x-request-id': requestId, ...(status === 429 && { 'retry-after': '1' }) };
+    const name = constants.name(status === 429 ? 'rateLimitHeaders' : 'headers', headers, 'Record<string, string>');
+    const example = constants.name(`error${status}`, everyOperationExample(status), 'unknown');
+    return `  ${status}: { headers${name === 'headers' ? '' : `: ${name}`}, examples: { error: ${example} } },`;
+  });
+  return { statuses: statuses as number[], source: source.join('\n') };
+}
+
 export function renderMswTable(ops: Operation[], spec: Spec): string {
   const constants = new Constants();
   const rows = ops.map((op) => mswRowSource(op, spec, constants));
+  const every = everyOperationSource(spec, constants);
   const baseUrl = spec.servers[0]?.url;
   if (!baseUrl) throw new Error('the spec declares no server URL for the mock handlers to default to');
   return `${generatedHeader()}
-import type { MswRow } from '../src/msw/row.js';
+import type { DeclaredResponse, MswRow } from '../src/msw/row.js';
 
 ${constants.render()}
 
@@ -156,5 +190,17 @@ export const defaultBaseUrl = ${JSON.stringify(baseUrl)};
 export const mswOperations = {
 ${rows.join('\n')}
 } as const satisfies Record<string, MswRow>;
+
+/**
+ * The statuses the spec's description documents for every operation rather than in each one's
+ * responses (\`${EVERY_OPERATION_KEY}\`): \`mock.*\` accepts them for every operation, and the
+ * emulator's faults answer them.
+ */
+export const everyOperationStatuses = [${every.statuses.join(', ')}] as const;
+
+/** Their answers: the API's error shape, and a 429's \`Retry-After\` in seconds. */
+export const everyOperationResponses = {
+${every.source}
+} as const satisfies Record<(typeof everyOperationStatuses)[number], DeclaredResponse>;
 `;
 }

@@ -9,7 +9,7 @@ import { dryRunFetch } from './dry-run.js';
 import { NotLoggedInError, UsageError } from './errors.js';
 import type { Output } from './io.js';
 import type { Format, OutputFlags } from './view.js';
-import { verboseFetch } from './verbose.js';
+import { stderrLogger } from './verbose.js';
 
 /** The global flags, as commander parses them. */
 export interface GlobalOptions extends OutputFlags {
@@ -153,15 +153,12 @@ export function requireToken(settings: Settings): string {
 export interface ClientChoice {
   /** Print requests on `stdout` instead of sending them. */
   dryRun?: { format: Format | undefined; stdout: Output };
-  /** `--verbose`: each attempt's request and response on this stream. */
+  /** `--verbose`: the SDK's debug log on this stream. */
   verbose?: Output;
 }
 
 export function createClient(settings: Settings, choice: ClientChoice = {}): Pachca {
-  let fetch: typeof globalThis.fetch | undefined = choice.dryRun
-    ? dryRunFetch(choice.dryRun.format, choice.dryRun.stdout)
-    : undefined;
-  if (choice.verbose) fetch = verboseFetch(fetch ?? ((input, init) => globalThis.fetch(input, init)), choice.verbose);
+  const fetch = choice.dryRun ? dryRunFetch(choice.dryRun.format, choice.dryRun.stdout) : undefined;
   return new Pachca({
     token: requireToken(settings),
     baseUrl: settings.baseUrl,
@@ -173,6 +170,11 @@ export function createClient(settings: Settings, choice: ClientChoice = {}): Pac
         ? {}
         : { maxRetries: settings.maxRetries }),
     ...(fetch ? { fetch } : {}),
+    // Only --verbose logs, and only to stderr: PACHCA_LOG's console lines would mix into stdout.
+    // A dry run sends nothing, so it has nothing to log.
+    ...(choice.verbose && !choice.dryRun
+      ? { logLevel: 'debug' as const, logger: stderrLogger(choice.verbose) }
+      : { logLevel: 'off' as const }),
     headers: { 'User-Agent': `pachca-cli/${VERSION} pachca-sdk/${VERSION}`, ...settings.headers },
   });
 }

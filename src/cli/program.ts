@@ -88,7 +88,10 @@ export function buildProgram(redactText: (text: string) => string = (text) => te
     .option('--no-truncate', 'do not cut table cells to the terminal width')
     .option('--plain', 'tab-separated values for scripts: no header, id first, nothing cut or coloured')
     .option('-q, --quiet', 'print nothing but errors; the exit code tells the outcome')
-    .option('-v, --verbose', 'print each HTTP attempt on stderr: request, headers (token masked), status, time')
+    .option(
+      '-v, --verbose',
+      'print the SDK debug log on stderr: each HTTP attempt with its status, request id, time, retry and bodies (never the token)',
+    )
     .option('--no-color', 'no colours (also NO_COLOR=1, or when output is not a terminal)')
     .addOption(
       storedAs(new Option('--no-input', 'never prompt: a destructive command without --force fails'), 'interactive'),

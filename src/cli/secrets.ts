@@ -5,7 +5,4 @@ export function maskToken(token: string): string {
   return token.length >= 20 ? `${token.slice(0, 4)}…${token.slice(-4)}` : '****';
 }
 
-/** `text` with every occurrence of `token` replaced by `***`. */
-export function redact(text: string, token: string | undefined): string {
-  return token ? text.split(token).join('***') : text;
-}
+export { redact } from '../core/redact.js';

@@ -19,7 +19,11 @@ import {
   PachcaTokenError,
   redactToken,
 } from './errors.js';
+import { logRank, type Logger, type LogLevel } from './log-settings.js';
+import type { Log } from './logging.js';
+import { retryAfterMs } from './backoff.js';
 import { PATH_PARAM } from './names.js';
+import { redact } from './redact.js';
 import {
   prepareRequest,
   readResult,
@@ -32,7 +36,7 @@ import { DEFAULT_MAX_PAGES, PagePromise } from './pagination.js';
 import { createRateLimiter, type RateLimit } from './rate-limiter.js';
 import { buildResources } from './resources.js';
 import { tokenProblem } from './token.js';
-import { createTransport } from './transport.js';
+import { createTransport, type TransportSettings } from './transport.js';
 import type { ListAllOptions } from './types.js';
 
 export const DEFAULT_BASE_URL = 'https://api.pachca.com/api/shared/v1';
@@ -58,6 +62,14 @@ export interface PachcaOptions {
   maxPages?: number;
   /** Extra headers sent with every request. */
   headers?: Record<string, string>;
+  /**
+   * What to log: `debug` (each attempt, with bodies), `info` (each call), `warn` (retries and
+   * rate-limit waits), `error` (failed calls) or `off`. Defaults to PACHCA_LOG, else `off`
+   * (`warn` when a `logger` is given). The token never appears in a line.
+   */
+  logLevel?: LogLevel;
+  /** Where log lines go: anything with `debug`, `info`, `warn` and `error` methods (default `console`). */
+  logger?: Logger;
 }
 
 /** openapi-fetch's `request()` without the per-path types: the table drives these calls. */
@@ -91,6 +103,10 @@ export class Pachca {
   readonly #token: string | undefined;
   readonly #tokenProblem: string | undefined;
   readonly #maxPages: number;
+  /** Absent when logging is off (the default), and until logging.ts has loaded. */
+  #log: Log | undefined;
+  /** Set while logging.ts loads; calls wait for it, so that none goes unlogged. */
+  #logLoading: Promise<void> | undefined;
   /** openapi-fetch's `request()`, over the transport: the last step of every call. */
   readonly #openapiRequest: Send;
 
@@ -106,14 +122,26 @@ export class Pachca {
     this.#token = token;
     this.#tokenProblem = tokenProblem(token);
     this.#maxPages = checkCount('maxPages', options.maxPages ?? DEFAULT_MAX_PAGES, 1);
+    const rank = logRank(options.logLevel, env.PACHCA_LOG, options.logger);
+    const transport: TransportSettings = {
+      fetch: options.fetch ?? globalFetch,
+      maxRetries: checkCount('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES, 0),
+      timeoutMs: checkCount('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1),
+      ...(options.rateLimit && { rateLimiter: createRateLimiter(options.rateLimit) }),
+    };
+    if (rank !== undefined)
+      this.#logLoading = import('./logging.js').then(({ Log }) => {
+        this.#log = transport.log = new Log(
+          rank,
+          options.logger ?? console,
+          (line) => redact(line, token),
+          retryAfterMs,
+        );
+        this.#logLoading = undefined;
+      });
     const client = createClient<paths>({
       baseUrl,
-      fetch: createTransport({
-        fetch: options.fetch ?? globalFetch,
-        maxRetries: checkCount('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES, 0),
-        timeoutMs: checkCount('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1),
-        ...(options.rateLimit && { rateLimiter: createRateLimiter(options.rateLimit) }),
-      }) as typeof fetch,
+      fetch: createTransport(transport) as typeof fetch,
       headers: {
         Accept: 'application/json',
         'User-Agent': `pachca-sdk/${VERSION}`,
@@ -147,10 +175,16 @@ export class Pachca {
   async #callOperation(
     op: OperationRow,
     input: OperationInput,
-    { headers, signal, timeoutMs }: ListAllOptions,
+    { headers, signal, timeoutMs, onResponse }: ListAllOptions,
   ): Promise<unknown> {
+    // No other closures or async steps here: this runs once per call (see bench/overhead-layers.ts).
+    // With logging off, the log steps cost a test each: no clock read, no string.
     const { method, path } = routeOf(op);
-    // No closures or extra async steps here: this runs once per call (see bench/overhead-layers.ts).
+    if (this.#logLoading) await this.#logLoading;
+    const log = this.#log;
+    const started = log && performance.now();
+    // The query string is left out of errors and call lines: it may hold search text, and the path names the call.
+    const url = () => this.baseUrl + path.replace(PATH_PARAM, (_, name: string) => String(input.path?.[name]));
     try {
       // Nothing is sent with a bad token.
       if (this.#tokenProblem) throw new PachcaTokenError(this.#tokenProblem);
@@ -161,21 +195,32 @@ export class Pachca {
         parseAs: 'text',
         call: { signal, timeoutMs },
       };
-      // The query string is left out of errors: it may hold search text, and the path names the failure.
-      const url = () => this.baseUrl + path.replace(PATH_PARAM, (_, name: string) => String(input.path?.[name]));
-      return readResult(op, url, await this.#openapiRequest(method, path, init));
+      const answer = await this.#openapiRequest(method, path, init);
+      if (onResponse) onResponse(answer.response);
+      const result = readResult(op, url, answer);
+      if (log) log.call(method, url(), answer.response, started as number);
+      return result;
     } catch (error) {
-      throw this.#failure(error, method, path, signal);
+      const failure = this.#failure(error, method, path, signal);
+      if (log) log.failed(method, url(), failure, started as number);
+      throw failure;
     }
   }
 
   /** A call through `client.raw`: openapi-fetch's own arguments, with the same token check and errors. */
   async #sendRaw(method: string, path: string, init: { signal?: AbortSignal } = {}): Promise<TextResult> {
+    if (this.#logLoading) await this.#logLoading;
+    const log = this.#log;
+    const started = log && performance.now();
     try {
       if (this.#tokenProblem) throw new PachcaTokenError(this.#tokenProblem);
-      return await this.#openapiRequest(method, path, init);
+      const answer = await this.#openapiRequest(method, path, init);
+      if (log) log.call(method, this.baseUrl + path, answer.response, started as number);
+      return answer;
     } catch (error) {
-      throw this.#failure(error, method, path, init.signal);
+      const failure = this.#failure(error, method, path, init.signal);
+      if (log) log.failed(method, this.baseUrl + path, failure, started as number);
+      throw failure;
     }
   }
 

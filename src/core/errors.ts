@@ -1,6 +1,7 @@
 // The SDK's error classes. Every error the SDK throws is a PachcaError; API errors carry the
 // status, the request id and the parsed body. No error ever holds the access token.
 import type { components } from '../../generated/schema.js';
+import { redact } from './redact.js';
 
 type Schemas = components['schemas'];
 
@@ -84,7 +85,7 @@ export function redactToken<E>(error: E, token: string | undefined): E {
     // Defined rather than assigned: a DOMException's message is a getter without a setter.
     if (json?.includes(token)) {
       Object.defineProperty(error, key, {
-        value: JSON.parse(json.split(token).join('***')),
+        value: JSON.parse(redact(json, token)),
         writable: true,
         configurable: true,
         enumerable: Object.keys(error).includes(key),

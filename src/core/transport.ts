@@ -4,6 +4,7 @@
 // connection.
 import { abortError, PachcaConnectionError, PachcaTimeoutError } from './errors.js';
 import { retryDelay } from './backoff.js';
+import type { Log } from './logging.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { sleep } from './sleep.js';
 
@@ -14,6 +15,8 @@ export interface TransportSettings {
   maxRetries: number;
   timeoutMs: number;
   rateLimiter?: RateLimiter;
+  /** Absent unless logging is on; set once logging.ts has loaded, so read per call. */
+  log?: Log | undefined;
 }
 
 /**
@@ -34,6 +37,10 @@ export class ReadResponse extends Response {
 
   override get headers(): Headers {
     return this.#headers;
+  }
+  /** The body as read, for the debug log. */
+  get bodyText(): string {
+    return this.#text;
   }
   override text(): Promise<string> {
     return Promise.resolve(this.#text);
@@ -85,7 +92,8 @@ export interface CallOptions {
 /** Sends a request, retrying what is safe to retry. */
 export type Transport = (request: Request & { call?: CallOptions }) => Promise<ReadResponse>;
 
-export function createTransport({ fetch, maxRetries, timeoutMs, rateLimiter }: TransportSettings): Transport {
+export function createTransport(settings: TransportSettings): Transport {
+  const { fetch, maxRetries, timeoutMs, rateLimiter } = settings;
   /** One attempt: the response read in full (any status), or a connection/timeout error worth retrying. */
   function attempt(
     request: Request,
@@ -142,6 +150,7 @@ export function createTransport({ fetch, maxRetries, timeoutMs, rateLimiter }: T
 
   return async (request) => {
     const { method } = request;
+    const { log } = settings;
     const { signal, timeoutMs: ms = timeoutMs } = request.call ?? { signal: request.signal };
     // Read once: every attempt resends these bytes.
     const body = request.body ? await request.arrayBuffer() : undefined;
@@ -150,14 +159,21 @@ export function createTransport({ fetch, maxRetries, timeoutMs, rateLimiter }: T
         signal?.throwIfAborted();
         // No await without a limiter: it would cost a step of the event loop per attempt.
         if (rateLimiter) await rateLimiter(signal);
+        // A number only when logging: no clock read otherwise.
+        const started = log && performance.now();
         const outcome = await attempt(request, body, ms, signal);
         const failed = outcome instanceof Error;
         // Retrying a POST could create a second user or tag.
-        if (method === 'POST' || retries >= maxRetries || !(failed || RETRYABLE_STATUSES.includes(outcome.status))) {
+        const attempts = method === 'POST' ? 1 : maxRetries + 1;
+        const last = retries + 1 >= attempts || !(failed || RETRYABLE_STATUSES.includes(outcome.status));
+        const retryAfter = last || failed ? null : outcome.headers.get('retry-after');
+        const wait = last ? undefined : retryDelay(retries, retryAfter);
+        if (log) log.attempt(request, body, outcome, retries + 1, attempts, started as number, wait, retryAfter);
+        if (last) {
           if (failed) throw outcome;
           return outcome;
         }
-        await sleep(retryDelay(retries, failed ? null : outcome.headers.get('retry-after')), signal);
+        await sleep(wait as number, signal);
       }
     } catch (error) {
       // However the abort arrived (before an attempt, in the rate limiter, during a fetch or a

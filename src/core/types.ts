@@ -43,6 +43,11 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** Extra request headers. */
   headers?: Record<string, string>;
+  /**
+   * Called with the call's HTTP response (the last attempt's, success or not) before its result
+   * is read; for a list, once per page. `response.headers.get('x-request-id')` is the request id.
+   */
+  onResponse?: (response: Response) => void;
 }
 
 /** Options of `listAll*` methods. */

@@ -1,9 +1,11 @@
 // Faults a test asks for: the next N requests that match an operationId (or a method and path)
 // answer 429 with Retry-After, or a 5xx, or are delayed.
+import { everyOperationStatuses } from '../../generated/msw.js';
 import { apiError } from './responses.js';
 import type { Fault, FaultMatch, PendingFault } from './types.js';
 
-const STATUSES = [429, 500, 502, 503, 504];
+/** A status fault answers one the API documents for every operation (the spec's description). */
+const STATUSES: readonly number[] = everyOperationStatuses;
 
 /** Throws a RangeError naming what is wrong with a fault. */
 export function checkFault(match: FaultMatch, fault: Fault): void {
@@ -19,7 +21,7 @@ export function checkFault(match: FaultMatch, fault: Fault): void {
     !('delayMs' in fault) ||
     !(Number.isFinite(fault.delayMs) && fault.delayMs >= 0 && fault.delayMs <= 60_000)
   ) {
-    throw new RangeError('a fault has a status (429, 500, 502, 503, 504) or a delayMs from 0 to 60000');
+    throw new RangeError(`a fault has a status (${STATUSES.join(', ')}) or a delayMs from 0 to 60000`);
   }
   if (fault.times !== undefined && !(Number.isInteger(fault.times) && fault.times >= 1)) {
     throw new RangeError('times must be a whole number ≥ 1');

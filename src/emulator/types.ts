@@ -1,5 +1,6 @@
 // The emulator's public types: its options, the interface of an emulator, and the JSON document
 // its workspace exports and imports.
+import type { everyOperationStatuses } from '../../generated/msw.js';
 import type { components } from '../../generated/schema.js';
 
 export type Role = components['schemas']['UserRole'];
@@ -88,7 +89,7 @@ export interface WorkspaceState {
 
 export type FaultMatch = { operationId: string } | { method: string; path: string };
 export type Fault =
-  | { status: 429 | 500 | 502 | 503 | 504; retryAfter?: number; times?: number }
+  | { status: (typeof everyOperationStatuses)[number]; retryAfter?: number; times?: number }
   | { delayMs: number; times?: number };
 export interface PendingFault {
   match: FaultMatch;

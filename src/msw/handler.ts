@@ -1,7 +1,7 @@
 // One MSW handler, built from the operation's row of the generated table: it checks a request the
 // way the Prism mock does (the Bearer token, then the body) and answers the chosen response.
 import { delay, http, HttpResponse, type HttpHandler, type JsonBodyType } from 'msw';
-import { defaultBaseUrl, mswOperations } from '../../generated/msw.js';
+import { defaultBaseUrl, everyOperationResponses, mswOperations } from '../../generated/msw.js';
 import { PATH_PARAM } from '../core/names.js';
 import { jsonOrText } from '../core/json.js';
 import type { MockedOperationId } from './types.js';
@@ -27,11 +27,15 @@ function reply(status: number, body: unknown, headers: Readonly<Record<string, s
   return HttpResponse.json(body as JsonBodyType, { status, headers });
 }
 
-/** The row's response for `status`; `name` (the operation) is for the error. */
+/** What every operation may answer besides its own responses: the API documents them once, for all. */
+const everyOperation: Readonly<Record<number, DeclaredResponse>> = everyOperationResponses;
+
+/** The row's response for `status`, or one every operation has; `name` (the operation) is for the error. */
 function responseOf(name: string, row: MswRow, status: number): DeclaredResponse {
-  const response = row.responses[status];
+  const response = row.responses[status] ?? everyOperation[status];
   if (!response) {
-    throw new TypeError(`${name} declares no ${status} response; it declares ${Object.keys(row.responses).join(', ')}`);
+    const statuses = [...Object.keys(row.responses), ...Object.keys(everyOperation)].join(', ');
+    throw new TypeError(`${name} has no ${status} response; the API documents ${statuses}`);
   }
   return response;
 }

@@ -31,8 +31,9 @@ describe.concurrent('pachca api', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
       '-v',
     ]);
     expect(run.code, run.stderr).toBe(0);
+    // -v: the SDK's debug line of the attempt shows the query as sent.
     expect(run.stderr).toMatch(
-      /^> GET http:\/\/127\.0\.0\.1:\d+\/group_tags\?limit=2&names%5B%5D=Backend&names%5B%5D=QA$/m,
+      /^pachca-sdk: GET http:\/\/127\.0\.0\.1:\d+\/group_tags\?limit=2&names%5B%5D=Backend&names%5B%5D=QA → 200 /m,
     );
     const body = run.json();
     expect(Array.isArray(body.data)).toBe(true);

@@ -2,7 +2,7 @@
 // -q/--quiet, -v/--verbose, --no-color (and NO_COLOR), --no-input. Checked in-process against a
 // local server with known data (long values, a retry) so each flag's effect is exact.
 import { Readable, Writable } from 'node:stream';
-import { describe, expect, it, type TestContext } from 'vitest';
+import { describe, expect, it, vi, type TestContext } from 'vitest';
 import type { Output } from '../../src/cli/io.js';
 import { main } from '../../src/cli/program.js';
 import { startServer, type TestServer } from '../support/http-server.js';
@@ -176,23 +176,51 @@ describe.concurrent('output flags', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
     }
   });
 
-  it('-v/--verbose shows every attempt on stderr (request, headers, status, time) and never the token', async (context) => {
+  it('-v/--verbose writes the SDK debug log on stderr: each attempt, its retry, the call, never the token', async (context) => {
     const server = await startServer();
     context.onTestFinished(() => server.close());
     server.script(
-      { status: 503, headers: { 'retry-after': '0' }, body: { errors: [] } },
+      { status: 503, headers: { 'retry-after': '0', 'x-request-id': 'req-0' }, body: { errors: [] } },
       { body: PAGE, headers: { 'x-request-id': 'req-1' } },
     );
     const run = await cli(server, ['users', 'list', '-v', '-o', 'json']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.json().data).toHaveLength(2);
-    const attempts = run.stderr.match(/^> GET http:\/\/127\.0\.0\.1:\d+\/users$/gm);
-    expect(attempts).toHaveLength(2);
-    expect(run.stderr).toContain(`> authorization: Bearer ${TOKEN.slice(0, 4)}…${TOKEN.slice(-4)}`);
-    expect(run.stderr).toMatch(/^< 503 Service Unavailable \(\d+ ms\)$/m);
-    expect(run.stderr).toMatch(/^< 200 OK \(\d+ ms\)$/m);
-    expect(run.stderr).toContain('< x-request-id: req-1');
+    const url = `${server.url}/users`;
+
+    // The SDK's lines (src/core/logging.ts): the first attempt at debug and again as the retry's
+    // warning, the second attempt with the body it received, then the call at info.
+    expect(lines(run.stderr)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^pachca-sdk: GET ${url} → 503 Service Unavailable, request id req-0, \\d+ ms, attempt 1 of 3; server error, retrying in 0 ms \\(Retry-After: 0\\); received \\{"errors":\\[\\]\\}$`,
+        ),
+      ),
+      expect.stringMatching(/^pachca-sdk: GET .* attempt 1 of 3; server error, retrying in 0 ms \(Retry-After: 0\)$/),
+      expect.stringMatching(
+        new RegExp(`^pachca-sdk: GET ${url} → 200 OK, request id req-1, \\d+ ms, attempt 2 of 3; received \\{"data":`),
+      ),
+      expect.stringMatching(new RegExp(`^pachca-sdk: GET ${url} → 200 OK, request id req-1, \\d+ ms$`)),
+    ]);
     expect(run.stdout + run.stderr).not.toContain(TOKEN);
+  });
+
+  it('without -v nothing is logged, even with PACHCA_LOG set (its console lines would mix into stdout)', async (context) => {
+    const server = await fakeApi(context);
+    const previous = process.env.PACHCA_LOG;
+    process.env.PACHCA_LOG = 'debug';
+    const consoleLines = (['debug', 'info', 'warn', 'error'] as const).map((method) =>
+      vi.spyOn(console, method).mockImplementation(() => {}),
+    );
+    context.onTestFinished(() => {
+      for (const spy of consoleLines) spy.mockRestore();
+      if (previous === undefined) delete process.env.PACHCA_LOG;
+      else process.env.PACHCA_LOG = previous;
+    });
+    const run = await cli(server, ['users', 'list', '-o', 'json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(consoleLines.flatMap((spy) => spy.mock.calls)).toEqual([]);
+    expect(run.stdout + run.stderr).not.toContain('pachca-sdk:');
   });
 
   it('--no-input never prompts: a delete without --force fails with exit 2 even on a terminal', async (context) => {

@@ -208,8 +208,8 @@ describe('mock options', () => {
 
   it('rejects at once what the spec does not declare, for callers without types', () => {
     const untyped = mock as unknown as Record<string, (options: object) => unknown>;
-    expect(() => untyped.getUser!({ status: 500 })).toThrow(
-      'getUser declares no 500 response; it declares 200, 401, 402, 403, 404',
+    expect(() => untyped.getUser!({ status: 418 })).toThrow(
+      'getUser has no 418 response; the API documents 200, 401, 402, 403, 404, 429, 500, 502, 503, 504',
     );
     expect(() => untyped.getUser!({ example: 'robot' })).toThrow(
       'getUser 200 has no example "robot"; its examples: user, bot',

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { bodyCheck, renderMswTable } from '../../scripts/lib/msw-table.js';
 import type { Operation, Spec } from '../../scripts/lib/spec.js';
 
-const spec = { servers: [{ url: 'https://api.example.com/v1' }], security: [{ bearerAuth: [] }] } as unknown as Spec;
+const spec = {
+  servers: [{ url: 'https://api.example.com/v1' }],
+  security: [{ bearerAuth: [] }],
+  'x-statuses-of-every-operation': [429, 503],
+  components: { headers: { RequestId: { schema: { type: 'string', example: 'req-every' } } } },
+} as unknown as Spec;
 const headers = { 'x-request-id': { schema: { type: 'string', example: 'req-42' } } };
 const json = (schema: object, examples: object) => ({ 'application/json': { schema, examples } });
 
@@ -58,6 +63,20 @@ describe('renderMswTable', () => {
     expect(row).toContain('201: { headers, examples: { small } },');
     expect(text).toContain('"x-request-id": "req-42"');
     expect(text).toContain('export const defaultBaseUrl = "https://api.example.com/v1";');
+  });
+
+  it('gives every operation the statuses the spec documents for all of them, in the API error shape', () => {
+    const text = renderMswTable([widgetOp()], spec);
+    expect(text).toContain('export const everyOperationStatuses = [429, 503] as const;');
+    expect(text).toContain('429: { headers: rateLimitHeaders, examples: { error: error429 } },');
+    expect(text).toContain('503: { headers: headers2, examples: { error: error503 } },');
+    expect(text).toContain('"x-request-id": "req-every",\n  "retry-after": "1"');
+    expect(text).toContain('"message": "Service Unavailable",\n      "code": "service_unavailable"');
+    for (const statuses of [undefined, [], [200], ['503']]) {
+      expect(() =>
+        renderMswTable([widgetOp()], { ...spec, 'x-statuses-of-every-operation': statuses } as unknown as Spec),
+      ).toThrow("the spec's x-statuses-of-every-operation must list the error statuses every operation may answer");
+    }
   });
 
   it('refuses a spec the mock could not answer as Prism does', () => {

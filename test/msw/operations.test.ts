@@ -10,8 +10,10 @@ import { errorStatuses, successStatus } from '../../scripts/lib/operation-table.
 import type { Operation } from '../../scripts/lib/spec.js';
 import { declaredExamples, exampleKey, examplesOf } from '../support/coverage.js';
 import { errorClassFor } from '../support/errors.js';
-import { specOperations } from '../support/spec.js';
+import { spec, specOperations } from '../support/spec.js';
 import { handlers, mock } from '../../src/msw/index.js';
+import { everyOperationResponses, everyOperationStatuses } from '../../generated/msw.js';
+import { specAjv } from '../support/response-schemas.js';
 import { DEFAULT_BASE_URL, Pachca, type PachcaApiError } from '../../src/index.js';
 import { expectResult, sdkCall } from '../support/sdk-calls.js';
 
@@ -27,9 +29,10 @@ const requestIdOf = (op: Operation, status: number) =>
 const exercised = new Set<string>();
 const key = exampleKey;
 
-/** Runs the operation's SDK call; returns its outcome and the x-request-id of every answer. */
+/** Runs the operation's SDK call; returns its outcome and the x-request-id (and any Retry-After) of every answer. */
 async function run(op: Operation) {
   const requestIds: (string | null)[] = [];
+  const retryAfters: (string | null)[] = [];
   const client = new Pachca({
     token: 'msw-test-token',
     maxRetries: 0,
@@ -37,6 +40,7 @@ async function run(op: Operation) {
     fetch: async (input, init) => {
       const response = await globalThis.fetch(input, init);
       requestIds.push(response.headers.get('x-request-id'));
+      retryAfters.push(response.headers.get('retry-after'));
       return response;
     },
   });
@@ -44,7 +48,7 @@ async function run(op: Operation) {
     (value) => ({ value, error: undefined as unknown }),
     (error: unknown) => ({ value: undefined, error }),
   );
-  return { ...outcome, requestIds };
+  return { ...outcome, requestIds, retryAfters };
 }
 
 const anyMock = mock as unknown as Record<string, (options: object) => HttpHandler>;
@@ -110,6 +114,36 @@ describe('mock.<operationId>({ status }) answers every declared error, which bec
       exercised.add(key(op, status, example));
     },
   );
+});
+
+const everyOperationCases = ops.flatMap((op) => everyOperationStatuses.map((status) => ({ op, status })));
+
+describe('mock.<operationId>({ status }) answers 429 and 5xx, which the API documents for every operation', () => {
+  const validErrorBody = specAjv().compile(spec().components.schemas!.ApiError as object);
+
+  it.each(everyOperationCases.map((c) => [`${c.op.operationId} → ${c.status}`, c] as const))(
+    '%s',
+    async (_, { op, status }) => {
+      server.use(anyMock[op.operationId]!({ status }));
+      const { error, requestIds, retryAfters } = await run(op);
+      expect(error).toBeInstanceOf(errorClassFor(status));
+      const apiError = error as PachcaApiError;
+      expect(apiError.status).toBe(status);
+      expect(validErrorBody(apiError.body), JSON.stringify(validErrorBody.errors)).toBe(true);
+      expect(apiError.body).toEqual(everyOperationResponses[status].examples.error);
+      expect(requestIds).toEqual([requestIdOf(op, successStatus(op))]);
+      expect(retryAfters).toEqual([status === 429 ? '1' : null]);
+    },
+  );
+
+  it("a 429's Retry-After and body can be replaced", async () => {
+    const op = ops.find((o) => o.operationId === 'getUser')!;
+    const body = { errors: [{ key: 'base', value: null, message: 'Slow down', code: 'throttled', payload: null }] };
+    server.use(mock.getUser({ status: 429, headers: { 'retry-after': '7' }, body }));
+    const { error, retryAfters } = await run(op);
+    expect(retryAfters).toEqual(['7']);
+    expect((error as PachcaApiError).body).toEqual(body);
+  });
 });
 
 describe('coverage gate', () => {

@@ -70,10 +70,15 @@ const EXPECTED = { nickname: 'smoke', notFound: true, requestId: 'smoke-1' };
 describe('the packed tarball', () => {
   it("holds only the builds, their types, the bin and its libraries' notices, pachca-sdk/msw, README, LICENSE and package.json", () => {
     const paths = files.map((file) => file.path).sort();
-    // Each ESM build (Node's, the browser's) has one split chunk: upload handling, loaded with
-    // import() on first use.
-    const chunks = paths.filter((path) => /^dist\/(chunk|browser)-uploads-\w+\.js$/.test(path));
-    expect(chunks.map((path) => path.split('-')[0])).toEqual(['dist/browser', 'dist/chunk']);
+    // Each ESM build (Node's, the browser's) has two split chunks, each loaded with import() on
+    // first use: upload handling, and the log lines (only when logging is on).
+    const chunks = paths.filter((path) => /^dist\/(chunk|browser)-(uploads|logging)-\w+\.js$/.test(path));
+    expect(chunks.map((path) => path.split('-').slice(0, 2).join('-'))).toEqual([
+      'dist/browser-logging',
+      'dist/browser-uploads',
+      'dist/chunk-logging',
+      'dist/chunk-uploads',
+    ]);
     expect(paths).toEqual(
       [
         'LICENSE',

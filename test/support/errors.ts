@@ -1,4 +1,4 @@
-// The typed error each error status the spec declares must become, for the suites that check every
+// The typed error each error status the spec declares (or documents for every operation) must become, for the suites that check every
 // declared error response (contract against Prism, MSW handlers).
 import {
   type PachcaApiError,
@@ -7,6 +7,8 @@ import {
   PachcaNotFoundError,
   PachcaPaymentRequiredError,
   PachcaPermissionDeniedError,
+  PachcaRateLimitError,
+  PachcaServerError,
   PachcaValidationError,
 } from '../../src/index.js';
 
@@ -17,6 +19,11 @@ const ERROR_CLASSES: Record<number, typeof PachcaApiError> = {
   403: PachcaPermissionDeniedError,
   404: PachcaNotFoundError,
   422: PachcaValidationError,
+  429: PachcaRateLimitError,
+  500: PachcaServerError,
+  502: PachcaServerError,
+  503: PachcaServerError,
+  504: PachcaServerError,
 };
 
 /** The class the SDK must throw for a declared error `status`; a status with none fails the test. */

@@ -11,6 +11,7 @@ import {
   type IncomingMessage,
   type ServerResponse,
 } from 'node:http';
+import { everyOperationStatuses } from '../../../generated/msw.js';
 import type { Emulator, Violation } from '../../../src/emulator/index.js';
 import { serveWithEngine } from './adapter.js';
 import { BodyTooLargeError, readBody, sendApiError, sendTooLarge } from './body.js';
@@ -66,7 +67,7 @@ function parseViolations(header: string | string[] | undefined): Violation[] {
 // The spec documents 429 (with Retry-After) and 5xx for every operation in its description, not
 // in each operation's responses, so Prism warns that it cannot match them. The emulator sends them
 // on purpose (faults, --rate-limit): that one warning is not a violation.
-const DOCUMENTED_FOR_ALL = new Set([429, 500, 502, 503, 504]);
+const DOCUMENTED_FOR_ALL = new Set<number>(everyOperationStatuses);
 const UNLISTED_STATUS = /^Unable to match the returned status code/;
 
 function realViolations(status: number, violations: Violation[]): Violation[] {
