@@ -5,7 +5,9 @@ import { checkState, EmulatorStateError } from './state-document.js';
 import type { StoredAvatar, StoredGroupTag, StoredUser, WorkspaceChange, WorkspaceState } from './types.js';
 
 /** A change as a journal keeps it: a reset or import carries the whole new state. */
-export type RecordedChange = Exclude<WorkspaceChange, { kind: 'replaced' }> | { kind: 'replaced'; state: WorkspaceState };
+export type RecordedChange =
+  | Exclude<WorkspaceChange, { kind: 'replaced' }>
+  | { kind: 'replaced'; state: WorkspaceState };
 
 const fail = (path: string, problem: string): never => {
   throw new EmulatorStateError(`${path}: ${problem}`);
@@ -15,7 +17,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function checkId(value: unknown, path: string): number {
-  if (!Number.isSafeInteger(value) || (value as number) < 1) fail(path, `must be a positive integer, got ${JSON.stringify(value)}`);
+  if (!Number.isSafeInteger(value) || (value as number) < 1)
+    fail(path, `must be a positive integer, got ${JSON.stringify(value)}`);
   return value as number;
 }
 
@@ -53,6 +56,12 @@ function checkChange(value: unknown, path: string): RecordedChange {
   return value as RecordedChange;
 }
 
+/** Sets a record, or removes it (null). Deleted first, so a new record goes last, as the workspace's own maps order them. */
+function setRecord<K, V>(map: Map<K, V>, key: K, record: V | null): void {
+  map.delete(key);
+  if (record !== null) map.set(key, record);
+}
+
 /** Applies recorded changes, in order, to a state; `state()` is the result, checked as an import would be. */
 export class StateReplay {
   private base!: Omit<WorkspaceState, 'users' | 'group_tags' | 'avatars'>;
@@ -75,27 +84,19 @@ export class StateReplay {
   apply(changes: unknown, path: string): void {
     if (!Array.isArray(changes)) fail(path, 'must be an array of changes');
     (changes as unknown[]).forEach((value, i) => {
-      const change = checkChange(value, `${path}[${i}]`);
-      const set = <K, V>(map: Map<K, V>, key: K, record: V | null) => {
-        // Deleted, then set: a new record goes last, as the workspace's own map orders avatars.
-        map.delete(key);
-        if (record !== null) map.set(key, record);
-      };
-      switch (change.kind) {
-        case 'replaced':
-          return this.load(change.state);
-        case 'user':
-          return set(this.users, change.id, change.user);
-        case 'group_tag':
-          return set(this.tags, change.id, change.tag);
-        case 'avatar':
-          return set(this.avatars, change.file, change.avatar);
-        case 'counters': {
-          const { owner_id, next_user_id, next_group_tag_id } = change;
-          this.base = { ...this.base, owner_id, next_user_id, next_group_tag_id };
-        }
-      }
+      this.applyOne(checkChange(value, `${path}[${i}]`));
     });
+  }
+
+  private applyOne(change: RecordedChange): void {
+    if (change.kind === 'replaced') this.load(change.state);
+    else if (change.kind === 'user') setRecord(this.users, change.id, change.user);
+    else if (change.kind === 'group_tag') setRecord(this.tags, change.id, change.tag);
+    else if (change.kind === 'avatar') setRecord(this.avatars, change.file, change.avatar);
+    else {
+      const { owner_id, next_user_id, next_group_tag_id } = change;
+      this.base = { ...this.base, owner_id, next_user_id, next_group_tag_id };
+    }
   }
 
   /** The replayed state, or an EmulatorStateError naming its first problem. */

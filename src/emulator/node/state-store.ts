@@ -105,7 +105,8 @@ function replayJournal(
   // last line without its newline is therefore an append that a crash cut short: it was never
   // acknowledged, so it is dropped. Anything else that does not load stops the start.
   const torn = lines.pop();
-  if (torn) log(`--state: dropped the unfinished last line of ${journal} (${torn.length} bytes), a write cut off by a crash`);
+  if (torn)
+    log(`--state: dropped the unfinished last line of ${journal} (${torn.length} bytes), a write cut off by a crash`);
   const replay = new StateReplay(state);
   const refuse = (where: string, error: unknown) =>
     new StateFileError(
