@@ -26,7 +26,11 @@ export class StateFileError extends Error {
   override readonly name = 'StateFileError';
 }
 
-/** The journal is folded into the snapshot once it is larger than the snapshot and than this. */
+export interface StateStoreOptions {
+  /** The journal is folded into the snapshot once it is larger than the snapshot and than this; default 8 MB. */
+  compactAfterBytes?: number;
+}
+
 const COMPACT_AFTER_BYTES = 8 * 1024 * 1024;
 
 export const journalOf = (file: string): string => `${file}.journal`;
@@ -159,6 +163,7 @@ export async function openStateStore(
   emulator: Emulator,
   file: string,
   log: (line: string) => void,
+  { compactAfterBytes = COMPACT_AFTER_BYTES }: StateStoreOptions = {},
 ): Promise<StateStore> {
   const journalFile = journalOf(file);
   try {
@@ -187,7 +192,10 @@ export async function openStateStore(
   let journal: FileHandle;
   try {
     if (snapshotText === undefined || journalText) await compact();
-    journal = await open(journalFile, 'w'); // empty: the snapshot holds everything so far
+    // O_APPEND: every write goes to the end, also after the journal is emptied (a plain fd would
+    // write at its old offset and leave a hole of zeros in front).
+    journal = await open(journalFile, 'a');
+    await journal.truncate(0); // the snapshot holds everything so far
     await syncDirectory(dirname(journalFile));
   } catch (error) {
     const verb = snapshotText === undefined ? 'created' : 'saved';
@@ -222,7 +230,7 @@ export async function openStateStore(
       // Compaction takes the state now, with every change so far in it, and the lines queued so far
       // go into the journal first: replaying them over that snapshot, after a crash before the
       // journal is emptied, gives the same state.
-      const due = journalBytes + lines.length > Math.max(snapshotBytes, COMPACT_AFTER_BYTES);
+      const due = journalBytes + lines.length > Math.max(snapshotBytes, compactAfterBytes);
       const snapshot = due ? JSON.stringify(emulator.exportState()) : undefined;
       try {
         await journal.write(lines);
