@@ -183,11 +183,11 @@ export async function openStateStore(
     emulator.importState(journalText ? replayJournal(snapshot, journalFile, journalText, log) : snapshot);
   }
 
-  let snapshotBytes = snapshotText?.length ?? 0;
-  const compact = async (): Promise<void> => {
-    const text = JSON.stringify(emulator.exportState());
+  /** The journal size at which it is next folded into the snapshot. */
+  let compactAt = Math.max(snapshotText?.length ?? 0, compactAfterBytes);
+  const compact = async (text = JSON.stringify(emulator.exportState())): Promise<void> => {
     await writeDurably(file, text);
-    snapshotBytes = text.length;
+    compactAt = Math.max(text.length, compactAfterBytes);
   };
   let journal: FileHandle;
   try {
@@ -230,20 +230,12 @@ export async function openStateStore(
       // Compaction takes the state now, with every change so far in it, and the lines queued so far
       // go into the journal first: replaying them over that snapshot, after a crash before the
       // journal is emptied, gives the same state.
-      const due = journalBytes + lines.length > Math.max(snapshotBytes, compactAfterBytes);
-      const snapshot = due ? JSON.stringify(emulator.exportState()) : undefined;
+      const snapshot = journalBytes + lines.length > compactAt ? JSON.stringify(emulator.exportState()) : undefined;
       try {
         await journal.write(lines);
         await journal.datasync();
         journalBytes += Buffer.byteLength(lines);
         batch.resolve();
-        if (snapshot !== undefined) {
-          await writeDurably(file, snapshot);
-          snapshotBytes = snapshot.length;
-          await journal.truncate(0);
-          await journal.datasync();
-          journalBytes = 0;
-        }
       } catch (error) {
         // The journal may now end in part of a line: later lines would follow it, so nothing more is
         // appended. Writes keep being served from memory, each answered with this error; close()
@@ -254,6 +246,22 @@ export async function openStateStore(
         (queued as Deferred | undefined)?.reject(failure); // set by writes meanwhile
       }
       writing = undefined;
+      if (snapshot !== undefined && !failure) await compactWhileRunning(snapshot);
+    }
+  }
+
+  /** Folds the journal into a new snapshot; a failure leaves the journal whole, and is tried again later. */
+  async function compactWhileRunning(snapshot: string): Promise<void> {
+    try {
+      await compact(snapshot);
+      await journal.truncate(0);
+      await journal.datasync();
+      journalBytes = 0;
+    } catch (error) {
+      compactAt = journalBytes * 2;
+      log(
+        `--state: could not fold the journal into ${file} (${(error as Error).message}); the journal keeps every change, and this is tried again later`,
+      );
     }
   }
 
