@@ -65,7 +65,7 @@ async function everyWrite(emulator: Emulator): Promise<Set<string>> {
   await write('PUT', `/users/${user.id}`, {
     json: { user: { department: 'QA', custom_properties: [{ id: property.id, value: 'x' }], role: 'admin' } },
   });
-  await write('PUT', '/group_tags/' + tag.id, { json: { group_tag: { name: 'Replayed again' } } });
+  await write('PUT', `/group_tags/${tag.id}`, { json: { group_tag: { name: 'Replayed again' } } });
   const doomed = (await call(emulator, 'GET', '/group_tags?names[]=Doomed')).body.data[0];
   await write('DELETE', `/group_tags/${doomed.id}`, {});
   const status = { status: { emoji: '🏖', title: 'Away', is_away: true, away_message: 'Back soon' } };
@@ -173,19 +173,21 @@ describe('openStateStore', () => {
     expect(readFileSync(journalOf(copy), 'utf8')).toBe(''); // compacted at the start
   });
 
-  it('refuses a snapshot that does not load, naming the file and the problem, and touches neither file', async () => {
+  it('refuses a snapshot that does not load, with a journal or without, naming the file and the problem, and touches neither file', async () => {
     const dir = newDir();
     const file = join(dir, 's.json');
-    for (const content of ['{"version": 1, "users": [', JSON.stringify({ version: 99 }), '{"version":1}']) {
-      writeFileSync(file, content);
-      writeFileSync(journalOf(file), '[]\n');
-      const attempt = openStateStore(emulatorFor(), file, () => undefined);
-      await expect(attempt).rejects.toThrow(StateFileError);
-      await expect(attempt).rejects.toThrow(
-        new RegExp(`^--state ${file} cannot be loaded: .+\\. The file is left as it is`),
-      );
-      expect(readFileSync(file, 'utf8')).toBe(content);
-      expect(readFileSync(journalOf(file), 'utf8')).toBe('[]\n');
+    for (const journal of ['[]\n', '']) {
+      for (const content of ['{"version": 1, "users": [', JSON.stringify({ version: 99 }), '{"version":1}']) {
+        writeFileSync(file, content);
+        writeFileSync(journalOf(file), journal);
+        const attempt = openStateStore(emulatorFor(), file, () => undefined);
+        await expect(attempt).rejects.toThrow(StateFileError);
+        await expect(attempt).rejects.toThrow(
+          new RegExp(`^--state ${file} cannot be loaded: .+\\. The file is left as it is`),
+        );
+        expect(readFileSync(file, 'utf8')).toBe(content);
+        expect(readFileSync(journalOf(file), 'utf8')).toBe(journal);
+      }
     }
   });
 

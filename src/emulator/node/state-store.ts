@@ -88,10 +88,10 @@ async function readIfExists(file: string): Promise<string | undefined> {
 
 const LEFT_AS_IS = 'The file is left as it is; fix it, or remove it to start from the seed';
 
-/** The snapshot's state, or a StateFileError naming the file and its problem. */
-function parseSnapshot(file: string, text: string): WorkspaceState {
+/** Runs `load` on the snapshot's JSON; whatever it throws becomes a StateFileError naming the file. */
+function loadSnapshot<T>(file: string, text: string, load: (document: unknown) => T): T {
   try {
-    return checkState(JSON.parse(text));
+    return load(JSON.parse(text));
   } catch (error) {
     throw new StateFileError(`--state ${file} cannot be loaded: ${(error as Error).message}. ${LEFT_AS_IS}`);
   }
@@ -178,9 +178,11 @@ export async function openStateStore(
       `--state ${file} does not exist, but its journal ${journalFile} does, with changes to it. Restore the file, or remove the journal too to start from the seed`,
     );
   }
-  if (snapshotText !== undefined) {
-    const snapshot = parseSnapshot(file, snapshotText);
-    emulator.importState(journalText ? replayJournal(snapshot, journalFile, journalText, log) : snapshot);
+  if (snapshotText !== undefined && !journalText) {
+    loadSnapshot(file, snapshotText, (document) => emulator.importState(document)); // it checks the state
+  } else if (snapshotText !== undefined && journalText) {
+    const snapshot = loadSnapshot(file, snapshotText, checkState);
+    emulator.importState(replayJournal(snapshot, journalFile, journalText, log));
   }
 
   /** The journal size at which it is next folded into the snapshot. */
