@@ -10,6 +10,7 @@ import type { runEmulatorBench } from './emulator.js';
 import { machine, ms, printTable, RESULTS_DIR, saveResult, type Row } from './lib/report.js';
 import type { runOverhead } from './overhead.js';
 import type { runPagination } from './pagination.js';
+import type { runStateStoreBench } from './state-store.js';
 import type { runWorkspaceBench } from './workspace.js';
 
 const benches: { name: string; flags?: string[] }[] = [
@@ -20,6 +21,7 @@ const benches: { name: string; flags?: string[] }[] = [
   { name: 'cold-start' },
   { name: 'emulator' },
   { name: 'workspace' },
+  { name: 'state-store' },
 ];
 
 let failed = false;
@@ -42,6 +44,7 @@ const pagination = load<ResultOf<typeof runPagination>>('pagination');
 const cold = load<ResultOf<typeof runColdStart>>('cold-start');
 const emulator = load<ResultOf<typeof runEmulatorBench>>('emulator');
 const workspace = load<ResultOf<typeof runWorkspaceBench>>('workspace');
+const stateStore = load<ResultOf<typeof runStateStoreBench>>('state-store');
 const sdkCold = cold.variants['import pachca-sdk + new Pachca() (ESM)']!;
 const baseCold = cold.variants['import openapi-fetch']!;
 const clientCold = cold.variants['import openapi-fetch + createClient()']!;
@@ -124,6 +127,12 @@ const rows: Row[] = [
     value: `${emulator.perPageRatio.toFixed(2)}×`,
     goal: '≤ 1.2×',
     ok: emulator.perPageRatio <= 1.2,
+  },
+  {
+    metric: `emulator --state, ${stateStore.users} users: creates/s at concurrency ${stateStore.concurrency}, each fsynced before its 201`,
+    value: `${stateStore.perSecond.toFixed(0)}/s, ${((stateStore.perSecond / stateStore.withoutStatePerSecond) * 100).toFixed(0)} % of no --state (disk: ${stateStore.diskAppendsPerSecond.toFixed(0)} fsyncs/s; ${stateStore.lost} lost)`,
+    goal: `≥ ${stateStore.goalPerSecond}/s, none lost`,
+    ok: stateStore.perSecond >= stateStore.goalPerSecond && stateStore.lost === 0 && stateStore.unexpected === 0,
   },
   {
     metric: 'pachca-sdk/msw: createWorkspace({ users: 1000 }), first call in a fresh process',

@@ -1,6 +1,7 @@
 // Child processes that must not outlive the script that started them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { stopOnSignals } from '../../src/emulator/node/shutdown.js';
 import { ROOT } from './spec.js';
 
 /** SIGTERM, then SIGKILL after `graceMs`; resolves once the child has exited. */
@@ -14,23 +15,11 @@ export async function stopChild(child: ChildProcess, graceMs = 3000): Promise<vo
 }
 
 /**
- * Runs `cleanup` once on Ctrl-C, SIGTERM or SIGHUP, then exits with `code`. A second signal
- * while cleaning up exits at once.
+ * Runs `cleanup` once on Ctrl-C, SIGTERM or SIGHUP, then exits with `code` (1 if it failed). A
+ * second signal waits for the same cleanup (see stopOnSignals).
  */
 export function onShutdown(cleanup: () => Promise<void>, code = 0): void {
-  let stopping = false;
-  const handler = () => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    cleanup().then(
-      () => process.exit(code),
-      (error: unknown) => {
-        console.error(`while stopping: ${(error as Error).message}`);
-        process.exit(1);
-      },
-    );
-  };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, handler);
+  stopOnSignals(cleanup, { code });
 }
 
 export interface NodeRun {

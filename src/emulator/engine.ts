@@ -14,7 +14,7 @@ import { apiError, apiErrors } from './responses.js';
 import { exampleAnswer, matchRoute, ROUTES, type OperationRoute } from './router.js';
 import { DEFAULT_USERS, MAX_USERS, seedWorkspace } from './seed.js';
 import { checkState } from './state-document.js';
-import type { Emulator, EmulatorOptions, Invitation, JournalEntry } from './types.js';
+import type { Emulator, EmulatorOptions, Invitation, JournalEntry, WorkspaceChange } from './types.js';
 import { displayName } from './views.js';
 import { AVATAR_PATH, Workspace } from './workspace.js';
 
@@ -97,11 +97,12 @@ export function createEngine(options: EmulatorOptions, parts: EngineParts): Emul
   const outbox: Invitation[] = [];
   const rateLimit = options.rateLimit === undefined ? undefined : new RateLimit(options.rateLimit);
   const lastUsed = new Map<string, string>();
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(changes: readonly WorkspaceChange[]) => void>();
 
-  const changed = () => {
-    for (const listener of listeners) listener();
+  const changed = (changes: readonly WorkspaceChange[]) => {
+    for (const listener of listeners) listener(changes);
   };
+  const REPLACED: readonly WorkspaceChange[] = [{ kind: 'replaced' }];
 
   const emulator: Emulator = {
     handle,
@@ -109,12 +110,12 @@ export function createEngine(options: EmulatorOptions, parts: EngineParts): Emul
       workspace = new Workspace(seedWorkspace(seed, users), { copy: false });
       outbox.length = 0;
       lastUsed.clear();
-      changed();
+      changed(REPLACED);
     },
     exportState: () => workspace.toState(),
     importState(document) {
       workspace = new Workspace(checkState(document));
-      changed();
+      changed(REPLACED);
     },
     onChange(listener) {
       listeners.add(listener);
@@ -172,7 +173,10 @@ export function createEngine(options: EmulatorOptions, parts: EngineParts): Emul
       invite: (invitation) => outbox.push(invitation),
     };
     const { response, changed: wrote } = handler(context);
-    if (wrote) changed();
+    const changes = workspace.takeChanges();
+    // A change that records nothing would be lost by a journal's replay: fail loudly instead.
+    if (wrote && !changes.length) throw new Error(`${route.operationId} changed the workspace but recorded no record`);
+    if (changes.length) changed(changes);
     return response;
   }
 

@@ -87,6 +87,19 @@ export interface WorkspaceState {
   avatars: StoredAvatar[];
 }
 
+/**
+ * One record a change of the workspace set or removed (`null`), in the state document's shapes.
+ * A change lists each record it touched once, with its value after the change, and always the
+ * counters; a reset or import is one `replaced` (read the new state with `exportState()`).
+ * Tokens and custom property definitions change only by a reset or an import.
+ */
+export type WorkspaceChange =
+  | { kind: 'replaced' }
+  | { kind: 'user'; id: number; user: StoredUser | null }
+  | { kind: 'group_tag'; id: number; tag: StoredGroupTag | null }
+  | { kind: 'avatar'; file: string; avatar: StoredAvatar | null }
+  | { kind: 'counters'; owner_id: number; next_user_id: number; next_group_tag_id: number };
+
 export type FaultMatch = { operationId: string } | { method: string; path: string };
 export type Fault =
   | { status: (typeof everyOperationStatuses)[number]; retryAfter?: number; times?: number }
@@ -137,11 +150,13 @@ export interface Emulator {
   /** Throws EmulatorStateError naming the problem; the state is unchanged on error. */
   importState(document: unknown): void;
   /**
-   * Called after every change of the workspace (writes, reset, import), e.g. to persist it. The
-   * listener reads the state with `exportState()` when it saves: a 10,000-user export takes about
-   * 100 ms, so a saver that batches changes builds it once per save, not once per write.
+   * Called after every change of the workspace (a write, reset, import) with the records it
+   * changed, e.g. to persist it: a journal appends the records (`applyChanges` replays them), a
+   * saver of small workspaces reads the whole state with `exportState()` (about 100 ms at 10,000
+   * users). The records are the workspace's own: a listener that keeps one copies it (serializes
+   * it) before it returns.
    */
-  onChange(listener: () => void): () => void;
+  onChange(listener: (changes: readonly WorkspaceChange[]) => void): () => void;
   readonly faults: { next(match: FaultMatch, fault: Fault): void; clear(): void; list(): PendingFault[] };
   /** The time status expiry uses; `set(null)` goes back to real time. */
   readonly clock: { now(): number; set(isoOrMs: string | number | null): void };

@@ -1,8 +1,16 @@
 // The workspace in memory: the records of WorkspaceState plus the indexes that keep relations
 // consistent and pages cheap at 10,000 users (ids in order, tag members, names and emails taken).
-// Every change goes through these methods, so no index can fall behind its records.
+// Every change goes through these methods, so no index can fall behind its records, and each
+// method records which records it changed, so a journal can save a write without the whole state.
 import { fromBase64, toBase64 } from './base64.js';
-import type { StoredAvatar, StoredCustomProperty, StoredGroupTag, StoredUser, WorkspaceState } from './types.js';
+import type {
+  StoredAvatar,
+  StoredCustomProperty,
+  StoredGroupTag,
+  StoredUser,
+  WorkspaceChange,
+  WorkspaceState,
+} from './types.js';
 
 /** Where uploaded avatars are served, after the origin and base path. */
 export const AVATAR_PATH = '/__emulator/avatars/';
@@ -76,6 +84,10 @@ export class Workspace {
   readonly avatars = new Map<string, Avatar>();
   private readonly tagByName = new Map<string, number>();
   private readonly userByEmail = new Map<string, number>();
+  /** The keys of the records changed since the last `takeChanges()`, in the order they changed. */
+  private readonly changedUsers = new Set<number>();
+  private readonly changedTags = new Set<number>();
+  private readonly changedAvatars = new Set<string>();
 
   /**
    * A workspace from a state document that has passed `checkState`. It keeps the document's
@@ -93,6 +105,41 @@ export class Workspace {
     for (const { file, content_type, data } of copy.avatars) {
       this.avatars.set(file, { contentType: content_type, bytes: fromBase64(data) });
     }
+    this.takeChanges(); // loading is not a change
+  }
+
+  /**
+   * The records changed since the last call, each once with its value now (null: removed), and the
+   * counters; empty when nothing changed. The values are the workspace's own records.
+   */
+  takeChanges(): WorkspaceChange[] {
+    if (this.changedUsers.size + this.changedTags.size + this.changedAvatars.size === 0) return [];
+    const changes: WorkspaceChange[] = [];
+    for (const id of this.changedUsers) changes.push({ kind: 'user', id, user: this.users.get(id) ?? null });
+    for (const id of this.changedTags) changes.push({ kind: 'group_tag', id, tag: this.groupTags.get(id) ?? null });
+    for (const file of this.changedAvatars) {
+      const avatar = this.avatars.get(file);
+      changes.push({
+        kind: 'avatar',
+        file,
+        avatar: avatar ? { file, content_type: avatar.contentType, data: toBase64(avatar.bytes) } : null,
+      });
+    }
+    changes.push({
+      kind: 'counters',
+      owner_id: this.ownerId,
+      next_user_id: this.nextUserId,
+      next_group_tag_id: this.nextGroupTagId,
+    });
+    this.changedUsers.clear();
+    this.changedTags.clear();
+    this.changedAvatars.clear();
+    return changes;
+  }
+
+  /** Records a change that a handler made to a user's fields directly (a name, a role, a status). */
+  touch(user: StoredUser): void {
+    this.changedUsers.add(user.id);
   }
 
   toState(): WorkspaceState {
@@ -145,6 +192,7 @@ export class Workspace {
 
   /** Adds a user whose id is above every other (new users) or any unused id (loading a state). */
   addUser(user: StoredUser): void {
+    this.touch(user);
     this.users.set(user.id, user);
     if (user.id < (this.userIds.at(-1) ?? Number.NEGATIVE_INFINITY)) {
       this.userIds.splice(lowerBound(this.userIds, user.id), 0, user.id);
@@ -154,24 +202,38 @@ export class Workspace {
   }
 
   setEmail(user: StoredUser, email: string): void {
+    this.touch(user);
     if (user.email !== null) this.userByEmail.delete(uniqueKey(user.email));
     user.email = email;
     this.userByEmail.set(uniqueKey(email), user.id);
   }
 
   setGroupTags(user: StoredUser, tagIds: number[]): void {
+    this.touch(user);
     for (const tagId of user.group_tag_ids) this.members.get(tagId)?.delete(user.id);
     user.group_tag_ids = tagIds;
     for (const tagId of tagIds) this.members.get(tagId)?.add(user.id);
   }
 
   /** Drops the uploaded file the user's image_url points at, if it is one. */
-  forgetAvatar(user: StoredUser): void {
+  private forgetAvatar(user: StoredUser): void {
     const file = user.image_url?.split(AVATAR_PATH)[1];
-    if (file) this.avatars.delete(file);
+    if (file && this.avatars.delete(file)) this.changedAvatars.add(file);
+  }
+
+  /** Sets the user's avatar to an uploaded file served at `url`, or clears it (null); the file it replaces is dropped. */
+  setAvatar(user: StoredUser, upload: { file: string; avatar: Avatar; url: string } | null): void {
+    this.forgetAvatar(user);
+    if (upload) {
+      this.avatars.set(upload.file, upload.avatar);
+      this.changedAvatars.add(upload.file);
+    }
+    user.image_url = upload?.url ?? null;
+    this.touch(user);
   }
 
   deleteUser(user: StoredUser): void {
+    this.touch(user);
     this.forgetAvatar(user);
     this.setGroupTags(user, []);
     if (user.email !== null) this.userByEmail.delete(uniqueKey(user.email));
@@ -180,6 +242,7 @@ export class Workspace {
   }
 
   addGroupTag(tag: StoredGroupTag): void {
+    this.changedTags.add(tag.id);
     this.groupTags.set(tag.id, tag);
     this.groupTagIds.push(tag.id);
     this.tagByName.set(uniqueKey(tag.name), tag.id);
@@ -187,6 +250,7 @@ export class Workspace {
   }
 
   renameGroupTag(tag: StoredGroupTag, name: string): void {
+    this.changedTags.add(tag.id);
     this.tagByName.delete(uniqueKey(tag.name));
     tag.name = name;
     this.tagByName.set(uniqueKey(name), tag.id);
@@ -196,7 +260,9 @@ export class Workspace {
     for (const userId of this.members.get(tag.id) ?? []) {
       const user = this.user(userId);
       user.group_tag_ids = user.group_tag_ids.filter((id) => id !== tag.id);
+      this.touch(user);
     }
+    this.changedTags.add(tag.id);
     this.members.delete(tag.id);
     this.tagByName.delete(uniqueKey(tag.name));
     this.groupTags.delete(tag.id);

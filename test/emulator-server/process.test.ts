@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readMockMode } from '../../scripts/lib/emulator/mode.js';
-import { attachStateFile } from '../../scripts/lib/emulator/state-file.js';
+import { openStateStore } from '../../src/emulator/node/state-store.js';
 import { createEmulator, EMULATOR_TOKENS } from '../../src/emulator/index.js';
 import { unique } from '../support/emulator.js';
 import { failedMock, startMockProcess, type MockProcess } from './mock-process.js';
@@ -111,7 +111,7 @@ describe('npm run mock -- --state FILE', { timeout: PROCESS_TIMEOUT_MS }, () => 
 
     // What the next start does with the file, without a second Prism: the same loader.
     const next = createEmulator({ users: 20 });
-    const state = await attachStateFile(next, file, () => undefined);
+    const state = await openStateStore(next, file, () => undefined);
     const tags = await next.handle(
       new Request(`http://emulator/group_tags?names[]=${encodeURIComponent(name)}`, { headers: owner }),
     );
@@ -138,7 +138,7 @@ describe('npm run mock -- --state FILE', { timeout: PROCESS_TIMEOUT_MS }, () => 
     const content = JSON.stringify({ version: 99 });
     writeFileSync(file, content);
     const emulator = createEmulator({ users: 5 });
-    await expect(attachStateFile(emulator, file, () => undefined)).rejects.toThrow(
+    await expect(openStateStore(emulator, file, () => undefined)).rejects.toThrow(
       new RegExp(`^--state ${escapeRegExp(file)} cannot be loaded: .*version`),
     );
     expect(readFileSync(file, 'utf8')).toBe(content);

@@ -2,9 +2,11 @@
 // status changes (1,000 operations in all), and after each step the workspace is consistent:
 // every listed item equals its GET, each tag's users_count equals its members, a full walk lists
 // no one twice, a deleted resource answers 404, and every answer validates against the spec
-// (`call` checks that).
+// (`call` checks that). At the end, the changes `onChange` reported, replayed over the first
+// state (as the --state journal is), give exactly the workspace.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { type RecordedChange, StateReplay } from '../../src/emulator/changes.js';
 import type { Emulator } from '../../src/emulator/index.js';
 import { call, emulatorFor, walk } from './support.js';
 
@@ -121,12 +123,21 @@ describe('emulator property', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: STEPS, maxLength: STEPS }), async (steps) => {
         const emulator = smallWorkspace();
+        const replay = new StateReplay(emulator.exportState());
+        emulator.onChange((changes) => {
+          // Copied now, as a journal serializes them: the records change with the next write.
+          const recorded = changes.map((change) =>
+            change.kind === 'replaced' ? { kind: 'replaced', state: emulator.exportState() } : change,
+          );
+          replay.apply(JSON.parse(JSON.stringify(recorded)) as RecordedChange[], 'changes');
+        });
         const deleted: string[] = [];
         let known = await checkConsistent(emulator, deleted);
         for (const s of steps) {
           await run(emulator, s, known.users, known.tags, deleted);
           known = await checkConsistent(emulator, deleted);
         }
+        expect(replay.state()).toEqual(emulator.exportState());
       }),
       { numRuns: RUNS, seed: 21 },
     );

@@ -2,6 +2,7 @@
 // Response written back. The engine itself knows nothing of Node (src/emulator/).
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Emulator } from '../../../src/emulator/index.js';
+import { apiError } from '../../../src/emulator/responses.js';
 import { BodyTooLargeError, readBody, sendTooLarge } from './body.js';
 import { EXCHANGE_HEADER, type Exchanges } from './exchanges.js';
 
@@ -54,12 +55,23 @@ export async function writeResponse(
   to.end(body);
 }
 
+export interface EngineServing {
+  origin: string;
+  exchanges?: Exchanges;
+  /** Headers put on every answer. */
+  extra?: Record<string, string>;
+  /** Resolves once every change so far is durable (`--state`): a write is answered only after it. */
+  saved?: () => Promise<void>;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** Serves one node:http request with the engine; `extra` headers go on the answer. */
 export async function serveWithEngine(
   emulator: Emulator,
   incoming: IncomingMessage,
   outgoing: ServerResponse,
-  { origin, exchanges, extra = {} }: { origin: string; exchanges?: Exchanges; extra?: Record<string, string> },
+  { origin, exchanges, extra = {}, saved }: EngineServing,
 ): Promise<void> {
   let body: Buffer;
   try {
@@ -72,14 +84,29 @@ export async function serveWithEngine(
   const id = typeof exchange === 'string' ? exchange : undefined;
   // A multipart upload came through Prism as text; the front kept its bytes.
   const raw = id ? exchanges?.takeBody(id) : undefined;
-  const response = await emulator.handle(toRequest(incoming, raw ?? body, origin));
+  let response = await emulator.handle(toRequest(incoming, raw ?? body, origin));
+  if (saved && !SAFE_METHODS.has(incoming.method ?? 'GET')) {
+    try {
+      await saved();
+    } catch (error) {
+      const failed = apiError(
+        500,
+        'state',
+        null,
+        `The change was made but not saved: ${(error as Error).message}`,
+        'internal_error',
+      );
+      failed.headers.set('x-request-id', response.headers.get('x-request-id') ?? '');
+      response = failed;
+    }
+  }
   const requestId = response.headers.get('x-request-id');
   if (id && requestId) exchanges?.recordRequestId(id, requestId);
   await writeResponse(response, outgoing, extra);
 }
 
 /** A node:http request listener that serves everything with the engine (Prism's upstream). */
-export function engineListener(emulator: Emulator, options: { origin: string; exchanges: Exchanges }) {
+export function engineListener(emulator: Emulator, options: EngineServing) {
   return (incoming: IncomingMessage, outgoing: ServerResponse) => {
     serveWithEngine(emulator, incoming, outgoing, options).catch((error: unknown) => {
       // handle() never throws; this is a broken socket or a bug in the adapter.

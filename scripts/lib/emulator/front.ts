@@ -32,6 +32,8 @@ export interface FrontOptions {
   /** The front's own URL: the origin the engine sees. */
   publicUrl: string;
   log: (line: string) => void;
+  /** With `--state`: resolves once every change so far is durable, awaited before a write's answer. */
+  saved?: () => Promise<void>;
 }
 
 /** The CORS headers Prism sends (prism-http-server), so control paths answer a browser the same way. */
@@ -75,7 +77,7 @@ function realViolations(status: number, violations: Violation[]): Violation[] {
   return violations.filter((v) => !UNLISTED_STATUS.test(v.message));
 }
 
-export function frontListener({ emulator, exchanges, prismUrl, publicUrl, log }: FrontOptions) {
+export function frontListener({ emulator, exchanges, prismUrl, publicUrl, log, saved }: FrontOptions) {
   const prism = new URL(prismUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
@@ -184,7 +186,7 @@ export function frontListener({ emulator, exchanges, prismUrl, publicUrl, log }:
       });
       return outgoing.end();
     }
-    await serveWithEngine(emulator, incoming, outgoing, { origin: publicUrl, extra: cors });
+    await serveWithEngine(emulator, incoming, outgoing, { origin: publicUrl, extra: cors, saved });
   };
 
   return (incoming: IncomingMessage, outgoing: ServerResponse) => {

@@ -5,11 +5,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../../src/emulator/index.js';
 import { HOST, startMock, type Mock } from '../../mock.js';
-import { freePort } from '../ports.js';
+import { openStateStore, StateFileError, type StateStore } from '../../../src/emulator/node/state-store.js';
+import { freePort, UserFacingError } from '../ports.js';
 import { engineListener } from './adapter.js';
 import { Exchanges } from './exchanges.js';
 import { frontListener } from './front.js';
-import { attachStateFile, type StateFile } from './state-file.js';
 
 // Prism's own lines about violations: the front logs each one with its operation instead, and
 // leaves out the unlisted-status warning for the 429 and 5xx that every operation may answer.
@@ -55,6 +55,16 @@ function close(server: Server): Promise<void> {
   });
 }
 
+/** The --state store; a file that does not load is one line for the person who started it. */
+async function openState(emulator: Emulator, file: string, log: (line: string) => void): Promise<StateStore> {
+  try {
+    return await openStateStore(emulator, file, log);
+  } catch (error) {
+    if (error instanceof StateFileError) throw new UserFacingError(error.message);
+    throw error;
+  }
+}
+
 export async function startEmulatorStack({
   port,
   engine = {},
@@ -88,19 +98,20 @@ export async function startEmulatorStack({
   prismStarting.catch(() => undefined); // awaited below, after the seeding
 
   let prism: Mock | undefined;
-  let state: StateFile | undefined;
+  let state: StateStore | undefined;
   const front = createServer({ keepAliveTimeout: 60_000 });
   try {
     const started = performance.now();
     const emulator = makeEmulator(url);
     const seededInMs = performance.now() - started;
-    state = stateFile ? await attachStateFile(emulator, stateFile, log) : undefined;
-    listener = engineListener(emulator, { origin: url, exchanges });
+    state = stateFile ? await openState(emulator, stateFile, log) : undefined;
+    const store = state;
+    const saved = store && (() => store.flush());
+    listener = engineListener(emulator, { origin: url, exchanges, saved });
     prism = await prismStarting;
-    front.on('request', frontListener({ emulator, exchanges, prismUrl: prism.url, publicUrl: url, log }));
+    front.on('request', frontListener({ emulator, exchanges, prismUrl: prism.url, publicUrl: url, log, saved }));
     await listen(front, port);
     const mock = prism;
-    const saved = state;
     return {
       url,
       prismUrl: mock.url,
@@ -108,12 +119,12 @@ export async function startEmulatorStack({
       prismPid: mock.child.pid,
       emulator,
       seededInMs,
-      flushState: () => saved?.flush() ?? Promise.resolve(),
+      flushState: () => store?.flush() ?? Promise.resolve(),
       stop: async () => {
         await close(front);
         await mock.stop();
         await close(adapter);
-        await saved?.close();
+        await store?.close();
       },
       onCrash: (handler) => mock.onCrash(handler),
     };

@@ -34,10 +34,9 @@ function put(context: Context) {
   if (image.bytes.length > MAX_AVATAR_BYTES) {
     return { response: apiError(422, 'image', image.name, 'is too large (at most 2 MB)', 'too_long') };
   }
-  context.workspace.forgetAvatar(user);
   const file = `${user.id}-${context.requestId.slice(0, 8)}.${extension}`;
-  context.workspace.avatars.set(file, { contentType: image.type, bytes: image.bytes });
-  user.image_url = context.avatarUrl(file);
+  const avatar = { contentType: image.type, bytes: image.bytes };
+  context.workspace.setAvatar(user, { file, avatar, url: context.avatarUrl(file) });
   return { response: json(200, { data: { image_url: user.image_url } }), changed: true };
 }
 
@@ -46,9 +45,8 @@ function remove(context: Context) {
   if (user instanceof Response) return { response: user };
   const refused = ownerProtection(context, user);
   if (refused) return { response: refused };
-  context.workspace.forgetAvatar(user);
   const changed = user.image_url !== null;
-  user.image_url = null;
+  if (changed) context.workspace.setAvatar(user, null);
   return { response: noContent(), changed };
 }
 

@@ -49,6 +49,7 @@ function put(context: Context) {
     away_message: input.away_message ?? null,
   };
   user.status = status;
+  context.workspace.touch(user);
   // Answered as set, even with an expires_at already past: the next read shows it cleared.
   return { response: json(200, { data: statusView(status, Number.NEGATIVE_INFINITY) }), changed: true };
 }
@@ -65,6 +66,7 @@ function remove(context: Context) {
   if (user instanceof Response) return { response: user };
   const changed = user.status !== null;
   user.status = null;
+  if (changed) context.workspace.touch(user);
   return { response: noContent(), changed };
 }
 

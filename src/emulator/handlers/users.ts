@@ -64,6 +64,7 @@ function fieldErrors(workspace: Workspace, fields: UserFields, self?: StoredUser
 
 /** Writes the fields that were sent, and only those. */
 function apply(workspace: Workspace, user: StoredUser, fields: UserFields, tagIds: number[]): void {
+  workspace.touch(user);
   if (fields.email !== undefined) workspace.setEmail(user, fields.email.trim());
   for (const key of TEXT_FIELDS) if (fields[key] !== undefined) user[key] = fields[key];
   if (fields.role !== undefined) user.role = fields.role;
