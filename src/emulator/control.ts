@@ -1,5 +1,6 @@
 // The control endpoints for tests, under /__emulator/ on the API's origin: reset, state export and
 // import, the request journal, faults, the clock, the outbox and the uploaded avatars.
+import { FaultError } from './faults.js';
 import { apiError, json } from './responses.js';
 import { EmulatorStateError } from './state-document.js';
 import type { Emulator, Fault, FaultMatch } from './types.js';
@@ -65,7 +66,8 @@ const ROUTES: Record<string, Record<string, Route>> = {
         emulator.faults.next(match, fault);
         return json(201, { data: { match, fault } });
       } catch (error) {
-        return badRequest('fault', null, (error as Error).message);
+        if (error instanceof FaultError) return badRequest(error.key, error.value ?? null, error.message);
+        throw error;
       }
     },
     DELETE: (emulator) => {
