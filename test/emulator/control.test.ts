@@ -125,7 +125,7 @@ describe('emulator control endpoints', () => {
     expect(unknown).toMatchObject({ key: 'operationId', value: 'getUsr' });
     expect(unknown.message).toMatch(/^getUsr is not an operationId of the API; they are /);
     for (const operationId of Object.keys(mswOperations)) expect(unknown.message).toContain(operationId);
-    expect(await refused({ operationId: 7 })).toMatchObject({ key: 'operationId', value: 7 });
+    expect(await refused({ operationId: 7 })).toMatchObject({ key: 'operationId', value: '7' });
     expect(await refused({ method: 'GET' })).toMatchObject({ key: 'path', value: null });
     expect(await refused({ method: 'G T', path: '/users' })).toMatchObject({ key: 'method', value: 'G T' });
     expect(await refused({ method: 'GET', path: 'users' })).toMatchObject({ key: 'path', value: 'users' });

@@ -4,6 +4,8 @@
 import { IMAGE_EXTENSIONS, imageTypeOf } from '../../core/image-type.js';
 import { ownerProtection } from '../owner.js';
 import { apiError, json, noContent } from '../responses.js';
+import { imageUrlView } from '../views.js';
+import { AVATAR_PATH } from '../workspace.js';
 import { userOf } from './users.js';
 import type { Context, Handler, UploadedFile } from '../context.js';
 import type { StoredUser } from '../types.js';
@@ -33,8 +35,11 @@ function put(context: Context) {
   context.workspace.forgetAvatar(user);
   const file = `${user.id}-${context.requestId.slice(0, 8)}.${IMAGE_EXTENSIONS[type]}`;
   context.workspace.avatars.set(file, { contentType: type, bytes: image.bytes });
-  user.image_url = context.avatarUrl(file);
-  return { response: json(200, { data: { image_url: user.image_url } }), changed: true };
+  user.image_url = `${AVATAR_PATH}${file}`;
+  return {
+    response: json(200, { data: { image_url: imageUrlView(user.image_url, context.publicRoot) } }),
+    changed: true,
+  };
 }
 
 function remove(context: Context) {
