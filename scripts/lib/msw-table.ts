@@ -5,6 +5,7 @@
 // once, as constants.
 import type { BodyCheck } from '../../src/msw/validate.js';
 import { scopeOf } from './cli-table.js';
+import { sourceLiteral } from './literals.js';
 import { successStatus } from './operation-table.js';
 import { generatedHeader, type Operation, type Schema, type Spec } from './spec.js';
 
@@ -62,7 +63,8 @@ class Constants {
     let name = preferred;
     for (let n = 2; taken.has(name); n++) name = `${preferred}${n}`;
     this.byJson.set(json, name);
-    this.lines.push(`const ${name}: ${type} = ${JSON.stringify(value, null, 2)};`);
+    const head = `const ${name}: ${type} = `;
+    this.lines.push(`${head}${sourceLiteral(value, '', head.length)};`);
     return name;
   }
 
@@ -92,9 +94,9 @@ function isSecured(op: Operation, spec: Spec): boolean {
 function mswRowSource(op: Operation, spec: Spec, constants: Constants): string {
   const id = op.operationId;
   const success = successStatus(op);
-  const fields = [`    route: ${JSON.stringify(`${op.method.toUpperCase()} ${op.path}`)},`, `    success: ${success},`];
+  const fields = [`    route: ${sourceLiteral(`${op.method.toUpperCase()} ${op.path}`)},`, `    success: ${success},`];
   const scope = scopeOf(op);
-  if (scope) fields.push(`    scope: ${JSON.stringify(scope)},`);
+  if (scope) fields.push(`    scope: ${sourceLiteral(scope)},`);
 
   if (isSecured(op, spec)) {
     if (!op.responses['401'])
@@ -111,7 +113,7 @@ function mswRowSource(op: Operation, spec: Spec, constants: Constants): string {
   if (kind && media) {
     if (!op.responses['422'])
       throw new Error(`${id} takes a ${kind} body but declares no 422 response for invalid ones`);
-    fields.push(`    ${kind}: ${JSON.stringify(bodyCheck(media.schema, id))},`);
+    fields.push(`    ${kind}: ${sourceLiteral(bodyCheck(media.schema, id), '    ', `    ${kind}: `.length)},`);
   }
 
   const responses = Object.keys(op.responses).map((status) => {
