@@ -233,7 +233,9 @@ describe('emulator control endpoints', () => {
   it('answers an operation without a handler with its first success example, and lists it', async () => {
     const { getTokenInfo: _, ...handlers } = HANDLERS;
     const emulator = createEngine({ users: 5 }, { handlers });
-    expect(emulator.unimplemented).toEqual(['getTokenInfo']);
+    // Listed beside any operation of the spec that has no handler yet (that gate is the next test).
+    const unimplemented = createEngine({ users: 5 }, { handlers: HANDLERS }).unimplemented;
+    expect(emulator.unimplemented.filter((id) => !unimplemented.includes(id))).toEqual(['getTokenInfo']);
     const { body } = await call(emulator, 'GET', '/oauth/token/info');
     expect(body).toEqual(Object.values(mswOperations.getTokenInfo.responses[200].examples)[0]);
   });
