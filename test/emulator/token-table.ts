@@ -22,7 +22,7 @@ export function requestOf(operation: Operation) {
 
 const success = (operation: Operation) => Number(Object.keys(operation.responses).find((s) => s.startsWith('2')));
 export const scopeOf = (operation: Operation) => (operation as Operation & { 'x-scope'?: string })['x-scope'];
-const isRead = (operation: Operation) => operation.method === 'get';
+export const isRead = (operation: Operation) => operation.method === 'get';
 const isOwn = (operation: Operation) => operation.path.startsWith('/profile') || operation.path.startsWith('/oauth');
 
 /** What each token gets, as the token table documents it. */
