@@ -305,7 +305,7 @@ const bot: unknown = {
 };
 
 /** The API's base URL: where `handlers()` and `mock.*()` intercept unless given another. */
-export const defaultBaseUrl = "https://api.pachca.com/api/shared/v1";
+export const defaultBaseUrl = 'https://api.pachca.com/api/shared/v1';
 
 /**
  * What the MSW handlers of `pachca-sdk/msw` answer, per operation: `route` is the method and the

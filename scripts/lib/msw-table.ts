@@ -145,7 +145,7 @@ import type { MswRow } from '../src/msw/row.js';
 ${constants.render()}
 
 /** The API's base URL: where \`handlers()\` and \`mock.*()\` intercept unless given another. */
-export const defaultBaseUrl = ${JSON.stringify(baseUrl)};
+export const defaultBaseUrl = ${sourceLiteral(baseUrl)};
 
 /**
  * What the MSW handlers of \`pachca-sdk/msw\` answer, per operation: \`route\` is the method and the
