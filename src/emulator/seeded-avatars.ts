@@ -21,7 +21,7 @@ export function initials(user: Pick<StoredUser, 'first_name' | 'last_name' | 'ni
   return letters.toLocaleUpperCase() || '?';
 }
 
-/** A 128×128 SVG: white initials centred on a circle-free square of the hue (clients round it). */
+/** A 128×128 SVG: white initials centred on a square of the hue (clients crop avatars as they like). */
 export function avatarSvg(text: string, hue: number): string {
   return (
     '<svg xmlns="http://www.w3.org/2000/svg" width="128" height="128" viewBox="0 0 128 128">' +

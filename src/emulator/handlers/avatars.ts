@@ -27,7 +27,15 @@ function put(context: Context) {
   }
   const type = imageTypeOf(image.bytes);
   if (!type) {
-    return { response: apiError(422, 'image', image.name, 'must be a PNG, JPEG, GIF or WebP image', 'invalid') };
+    return {
+      response: apiError(
+        422,
+        'image',
+        image.name,
+        'must be a PNG, JPEG, GIF or WebP image (its bytes are none of these)',
+        'invalid',
+      ),
+    };
   }
   if (image.bytes.length > MAX_AVATAR_BYTES) {
     return { response: apiError(422, 'image', image.name, 'is too large (at most 2 MB)', 'too_long') };
