@@ -2,488 +2,337 @@
 
 import type { DeclaredResponse, MswRow } from '../src/msw/row.js';
 
-const headers: Record<string, string> = {
-  "x-request-id": "3f9c2a1e-5b7d-4e8a-9c61-2d4f0b8e7a15"
-};
+const headers: Record<string, string> = { 'x-request-id': '3f9c2a1e-5b7d-4e8a-9c61-2d4f0b8e7a15' };
 
 const user: unknown = {
-  "data": {
-    "id": 12,
-    "first_name": "Oleg",
-    "last_name": "Petrov",
-    "nickname": "olegp",
-    "email": "olegp@example.com",
-    "phone_number": "+79001234567",
-    "department": "Product",
-    "title": "CIO",
-    "role": "admin",
-    "suspended": false,
-    "invite_status": "confirmed",
-    "inviter_id": null,
-    "list_tags": [
-      "Product",
-      "Design"
-    ],
-    "custom_properties": [
-      {
-        "id": 1678,
-        "name": "City",
-        "data_type": "string",
-        "value": "Saint Petersburg"
-      }
-    ],
-    "user_status": {
-      "emoji": "🎮",
-      "title": "Very busy",
-      "expires_at": "2024-04-08T10:00:00.000Z",
-      "is_away": false,
-      "away_message": {
-        "text": "On vacation until April 15. For urgent matters contact @ivanov."
-      }
+  data: {
+    id: 12,
+    first_name: 'Oleg',
+    last_name: 'Petrov',
+    nickname: 'olegp',
+    email: 'olegp@example.com',
+    phone_number: '+79001234567',
+    department: 'Product',
+    title: 'CIO',
+    role: 'admin',
+    suspended: false,
+    invite_status: 'confirmed',
+    inviter_id: null,
+    list_tags: ['Product', 'Design'],
+    custom_properties: [{ id: 1678, name: 'City', data_type: 'string', value: 'Saint Petersburg' }],
+    user_status: {
+      emoji: '🎮',
+      title: 'Very busy',
+      expires_at: '2024-04-08T10:00:00.000Z',
+      is_away: false,
+      away_message: { text: 'On vacation until April 15. For urgent matters contact @ivanov.' },
     },
-    "bot": false,
-    "sso": false,
-    "created_at": "2020-06-08T09:32:57.000Z",
-    "last_activity_at": "2025-01-20T13:40:07.000Z",
-    "time_zone": "Europe/Moscow",
-    "image_url": "https://app.pachca.com/users/12/photo.jpg"
-  }
+    bot: false,
+    sso: false,
+    created_at: '2020-06-08T09:32:57.000Z',
+    last_activity_at: '2025-01-20T13:40:07.000Z',
+    time_zone: 'Europe/Moscow',
+    image_url: 'https://app.pachca.com/users/12/photo.jpg',
+  },
 };
 
-const invalidToken: unknown = {
-  "error": "invalid_token",
-  "error_description": "Access token is missing"
-};
+const invalidToken: unknown = { error: 'invalid_token', error_description: 'Access token is missing' };
 
 const insufficientScope: unknown = {
-  "error": "insufficient_scope",
-  "error_description": "The access token does not have the required scope"
+  error: 'insufficient_scope',
+  error_description: 'The access token does not have the required scope',
 };
 
 const permissionDenied: unknown = {
-  "errors": [
+  errors: [
     {
-      "key": "base",
-      "value": null,
-      "message": "Only administrators and owners can do this",
-      "code": "permission_denied",
-      "payload": null
-    }
-  ]
+      key: 'base',
+      value: null,
+      message: 'Only administrators and owners can do this',
+      code: 'permission_denied',
+      payload: null,
+    },
+  ],
 };
 
-const uploaded: unknown = {
-  "data": {
-    "image_url": "https://app.pachca.com/users/12/photo.jpg"
-  }
-};
+const uploaded: unknown = { data: { image_url: 'https://app.pachca.com/users/12/photo.jpg' } };
 
 const planRestriction: unknown = {
-  "errors": [
+  errors: [
     {
-      "key": "base",
-      "value": null,
-      "message": "This feature is not available on your plan",
-      "code": "payment_required",
-      "payload": null
-    }
-  ]
+      key: 'base',
+      value: null,
+      message: 'This feature is not available on your plan',
+      code: 'payment_required',
+      payload: null,
+    },
+  ],
 };
 
 const validation: unknown = {
-  "errors": [
-    {
-      "key": "title",
-      "value": null,
-      "message": "can't be blank",
-      "code": "blank",
-      "payload": null
-    }
-  ]
+  errors: [{ key: 'title', value: null, message: 'can\'t be blank', code: 'blank', payload: null }],
 };
 
 const set: unknown = {
-  "data": {
-    "emoji": "🏖️",
-    "title": "On vacation until March 10",
-    "expires_at": "2025-03-10T23:59:59.000Z",
-    "is_away": true,
-    "away_message": {
-      "text": "I am on vacation. For urgent matters contact @ivanov."
-    }
-  }
+  data: {
+    emoji: '🏖️',
+    title: 'On vacation until March 10',
+    expires_at: '2025-03-10T23:59:59.000Z',
+    is_away: true,
+    away_message: { text: 'I am on vacation. For urgent matters contact @ivanov.' },
+  },
 };
 
 const none: unknown = null;
 
 const guestChat: unknown = {
-  "errors": [
+  errors: [
     {
-      "key": "chat_ids",
-      "value": null,
-      "message": "A guest must be added to exactly one chat",
-      "code": "invalid",
-      "payload": null
-    }
-  ]
+      key: 'chat_ids',
+      value: null,
+      message: 'A guest must be added to exactly one chat',
+      code: 'invalid',
+      payload: null,
+    },
+  ],
 };
 
 const userToken: unknown = {
-  "data": {
-    "id": 4827,
-    "token": "cH5kR9mN...x7Qp",
-    "name": "Reporting script",
-    "user_id": 12,
-    "scopes": [
-      "profile:read",
-      "users:read",
-      "group_tags:read"
-    ],
-    "created_at": "2025-01-15T10:30:00.000Z",
-    "revoked_at": null,
-    "expires_in": null,
-    "last_used_at": "2025-11-20T08:12:00.000Z"
-  }
+  data: {
+    id: 4827,
+    token: 'cH5kR9mN...x7Qp',
+    name: 'Reporting script',
+    user_id: 12,
+    scopes: ['profile:read', 'users:read', 'group_tags:read'],
+    created_at: '2025-01-15T10:30:00.000Z',
+    revoked_at: null,
+    expires_in: null,
+    last_used_at: '2025-11-20T08:12:00.000Z',
+  },
 };
 
 const userProperties: unknown = {
-  "data": [
-    {
-      "id": 1678,
-      "name": "City",
-      "data_type": "string"
-    },
-    {
-      "id": 1679,
-      "name": "Start date",
-      "data_type": "date"
-    }
-  ]
+  data: [{ id: 1678, name: 'City', data_type: 'string' }, { id: 1679, name: 'Start date', data_type: 'date' }],
 };
 
 const lastPage: unknown = {
-  "data": [
-    {
-      "id": 9111,
-      "name": "Backend",
-      "users_count": 6
-    },
-    {
-      "id": 9112,
-      "name": "QA",
-      "users_count": 3
-    }
-  ],
-  "meta": {
-    "paginate": {
-      "next_page": "eyJpZCI6OTExMiwiZGlyIjoiYXNjIn0",
-      "prev_page": null,
-      "has_next": false,
-      "has_prev": false
-    }
-  }
+  data: [{ id: 9111, name: 'Backend', users_count: 6 }, { id: 9112, name: 'QA', users_count: 3 }],
+  meta: {
+    paginate: { next_page: 'eyJpZCI6OTExMiwiZGlyIjoiYXNjIn0', prev_page: null, has_next: false, has_prev: false },
+  },
 };
 
 const nextPage: unknown = {
-  "data": [
-    {
-      "id": 9111,
-      "name": "Backend",
-      "users_count": 6
-    }
-  ],
-  "meta": {
-    "paginate": {
-      "next_page": "eyJpZCI6OTExMSwiZGlyIjoiYXNjIn0",
-      "prev_page": null,
-      "has_next": true,
-      "has_prev": false
-    }
-  }
+  data: [{ id: 9111, name: 'Backend', users_count: 6 }],
+  meta: {
+    paginate: { next_page: 'eyJpZCI6OTExMSwiZGlyIjoiYXNjIn0', prev_page: null, has_next: true, has_prev: false },
+  },
 };
 
-const created: unknown = {
-  "data": {
-    "id": 9111,
-    "name": "Backend",
-    "users_count": 6
-  }
-};
+const created: unknown = { data: { id: 9111, name: 'Backend', users_count: 6 } };
 
 const notFound: unknown = {
-  "errors": [
-    {
-      "key": "id",
-      "value": "404404",
-      "message": "Not found",
-      "code": "not_found",
-      "payload": null
-    }
-  ]
+  errors: [{ key: 'id', value: '404404', message: 'Not found', code: 'not_found', payload: null }],
 };
 
 const lastPage2: unknown = {
-  "data": [
+  data: [
     {
-      "id": 12,
-      "first_name": "Oleg",
-      "last_name": "Petrov",
-      "nickname": "olegp",
-      "email": "olegp@example.com",
-      "phone_number": "+79001234567",
-      "department": "Product",
-      "title": "CIO",
-      "role": "admin",
-      "suspended": false,
-      "invite_status": "confirmed",
-      "inviter_id": null,
-      "list_tags": [
-        "Product"
-      ],
-      "custom_properties": [],
-      "user_status": null,
-      "bot": false,
-      "sso": false,
-      "created_at": "2020-06-08T09:32:57.000Z",
-      "last_activity_at": "2025-01-20T13:40:07.000Z",
-      "time_zone": "Europe/Moscow",
-      "image_url": "https://app.pachca.com/users/12/photo.jpg"
+      id: 12,
+      first_name: 'Oleg',
+      last_name: 'Petrov',
+      nickname: 'olegp',
+      email: 'olegp@example.com',
+      phone_number: '+79001234567',
+      department: 'Product',
+      title: 'CIO',
+      role: 'admin',
+      suspended: false,
+      invite_status: 'confirmed',
+      inviter_id: null,
+      list_tags: ['Product'],
+      custom_properties: [],
+      user_status: null,
+      bot: false,
+      sso: false,
+      created_at: '2020-06-08T09:32:57.000Z',
+      last_activity_at: '2025-01-20T13:40:07.000Z',
+      time_zone: 'Europe/Moscow',
+      image_url: 'https://app.pachca.com/users/12/photo.jpg',
     },
     {
-      "id": 13,
-      "first_name": "Anna",
-      "last_name": "",
-      "nickname": "anna",
-      "email": null,
-      "phone_number": null,
-      "department": "",
-      "title": null,
-      "role": "user",
-      "suspended": false,
-      "invite_status": "confirmed",
-      "inviter_id": 12,
-      "list_tags": [],
-      "custom_properties": [],
-      "user_status": {
-        "emoji": "🏖️",
-        "title": "On vacation",
-        "expires_at": null,
-        "is_away": true,
-        "away_message": null
-      },
-      "bot": false,
-      "sso": true,
-      "created_at": "2021-02-01T08:00:00.000Z",
-      "last_activity_at": null,
-      "time_zone": null,
-      "image_url": null
-    }
+      id: 13,
+      first_name: 'Anna',
+      last_name: '',
+      nickname: 'anna',
+      email: null,
+      phone_number: null,
+      department: '',
+      title: null,
+      role: 'user',
+      suspended: false,
+      invite_status: 'confirmed',
+      inviter_id: 12,
+      list_tags: [],
+      custom_properties: [],
+      user_status: { emoji: '🏖️', title: 'On vacation', expires_at: null, is_away: true, away_message: null },
+      bot: false,
+      sso: true,
+      created_at: '2021-02-01T08:00:00.000Z',
+      last_activity_at: null,
+      time_zone: null,
+      image_url: null,
+    },
   ],
-  "meta": {
-    "paginate": {
-      "next_page": "eyJpZCI6MTMsImRpciI6ImFzYyJ9",
-      "prev_page": "eyJpZCI6MTIsImRpciI6ImRlc2MifQ",
-      "has_next": false,
-      "has_prev": true
-    }
-  }
+  meta: {
+    paginate: {
+      next_page: 'eyJpZCI6MTMsImRpciI6ImFzYyJ9',
+      prev_page: 'eyJpZCI6MTIsImRpciI6ImRlc2MifQ',
+      has_next: false,
+      has_prev: true,
+    },
+  },
 };
 
 const nextPage2: unknown = {
-  "data": [
+  data: [
     {
-      "id": 12,
-      "first_name": "Oleg",
-      "last_name": "Petrov",
-      "nickname": "olegp",
-      "email": "olegp@example.com",
-      "phone_number": "+79001234567",
-      "department": "Product",
-      "title": "CIO",
-      "role": "admin",
-      "suspended": false,
-      "invite_status": "confirmed",
-      "inviter_id": null,
-      "list_tags": [
-        "Product"
-      ],
-      "custom_properties": [],
-      "user_status": null,
-      "bot": false,
-      "sso": false,
-      "created_at": "2020-06-08T09:32:57.000Z",
-      "last_activity_at": "2025-01-20T13:40:07.000Z",
-      "time_zone": "Europe/Moscow",
-      "image_url": "https://app.pachca.com/users/12/photo.jpg"
-    }
+      id: 12,
+      first_name: 'Oleg',
+      last_name: 'Petrov',
+      nickname: 'olegp',
+      email: 'olegp@example.com',
+      phone_number: '+79001234567',
+      department: 'Product',
+      title: 'CIO',
+      role: 'admin',
+      suspended: false,
+      invite_status: 'confirmed',
+      inviter_id: null,
+      list_tags: ['Product'],
+      custom_properties: [],
+      user_status: null,
+      bot: false,
+      sso: false,
+      created_at: '2020-06-08T09:32:57.000Z',
+      last_activity_at: '2025-01-20T13:40:07.000Z',
+      time_zone: 'Europe/Moscow',
+      image_url: 'https://app.pachca.com/users/12/photo.jpg',
+    },
   ],
-  "meta": {
-    "paginate": {
-      "next_page": "eyJpZCI6MTIsImRpciI6ImFzYyJ9",
-      "prev_page": null,
-      "has_next": true,
-      "has_prev": false
-    }
-  }
+  meta: { paginate: { next_page: 'eyJpZCI6MTIsImRpciI6ImFzYyJ9', prev_page: null, has_next: true, has_prev: false } },
 };
 
 const search: unknown = {
-  "data": [
+  data: [
     {
-      "id": 186,
-      "first_name": "Ivan",
-      "last_name": "Petrov",
-      "nickname": "ivanp",
-      "email": "ivan.petrov@example.com",
-      "phone_number": null,
-      "department": "Backend",
-      "title": "Software engineer",
-      "role": "user",
-      "suspended": false,
-      "invite_status": "confirmed",
-      "inviter_id": 12,
-      "list_tags": [
-        "Backend"
-      ],
-      "custom_properties": [],
-      "user_status": null,
-      "bot": false,
-      "sso": false,
-      "created_at": "2025-11-20T09:00:00.000Z",
-      "last_activity_at": "2025-11-21T10:15:00.000Z",
-      "time_zone": "Europe/Moscow",
-      "image_url": null
-    }
+      id: 186,
+      first_name: 'Ivan',
+      last_name: 'Petrov',
+      nickname: 'ivanp',
+      email: 'ivan.petrov@example.com',
+      phone_number: null,
+      department: 'Backend',
+      title: 'Software engineer',
+      role: 'user',
+      suspended: false,
+      invite_status: 'confirmed',
+      inviter_id: 12,
+      list_tags: ['Backend'],
+      custom_properties: [],
+      user_status: null,
+      bot: false,
+      sso: false,
+      created_at: '2025-11-20T09:00:00.000Z',
+      last_activity_at: '2025-11-21T10:15:00.000Z',
+      time_zone: 'Europe/Moscow',
+      image_url: null,
+    },
   ],
-  "meta": {
-    "total": 1,
-    "paginate": {
-      "next_page": "eyJvZmZzZXQiOjF9"
-    }
-  }
+  meta: { total: 1, paginate: { next_page: 'eyJvZmZzZXQiOjF9' } },
 };
 
 const created2: unknown = {
-  "data": {
-    "id": 186,
-    "first_name": null,
-    "last_name": null,
-    "nickname": "",
-    "email": "ivan.petrov@example.com",
-    "phone_number": null,
-    "department": null,
-    "title": null,
-    "role": "user",
-    "suspended": false,
-    "invite_status": "sent",
-    "inviter_id": 12,
-    "list_tags": [
-      "Backend"
-    ],
-    "custom_properties": [],
-    "user_status": null,
-    "bot": false,
-    "sso": false,
-    "created_at": "2025-11-20T09:00:00.000Z",
-    "last_activity_at": null,
-    "time_zone": null,
-    "image_url": null
-  }
+  data: {
+    id: 186,
+    first_name: null,
+    last_name: null,
+    nickname: '',
+    email: 'ivan.petrov@example.com',
+    phone_number: null,
+    department: null,
+    title: null,
+    role: 'user',
+    suspended: false,
+    invite_status: 'sent',
+    inviter_id: 12,
+    list_tags: ['Backend'],
+    custom_properties: [],
+    user_status: null,
+    bot: false,
+    sso: false,
+    created_at: '2025-11-20T09:00:00.000Z',
+    last_activity_at: null,
+    time_zone: null,
+    image_url: null,
+  },
 };
 
 const bot: unknown = {
-  "data": {
-    "id": 1738,
-    "first_name": "Deploy",
-    "last_name": "",
-    "nickname": "deploy_bot",
-    "email": null,
-    "phone_number": null,
-    "department": null,
-    "title": null,
-    "role": "user",
-    "suspended": false,
-    "invite_status": "confirmed",
-    "inviter_id": 12,
-    "list_tags": [],
-    "custom_properties": [],
-    "user_status": null,
-    "bot": true,
-    "sso": false,
-    "created_at": "2024-02-14T08:00:00.000Z",
-    "last_activity_at": null,
-    "time_zone": null,
-    "image_url": null
-  }
+  data: {
+    id: 1738,
+    first_name: 'Deploy',
+    last_name: '',
+    nickname: 'deploy_bot',
+    email: null,
+    phone_number: null,
+    department: null,
+    title: null,
+    role: 'user',
+    suspended: false,
+    invite_status: 'confirmed',
+    inviter_id: 12,
+    list_tags: [],
+    custom_properties: [],
+    user_status: null,
+    bot: true,
+    sso: false,
+    created_at: '2024-02-14T08:00:00.000Z',
+    last_activity_at: null,
+    time_zone: null,
+    image_url: null,
+  },
 };
 
 const rateLimitHeaders: Record<string, string> = {
-  "x-request-id": "3f9c2a1e-5b7d-4e8a-9c61-2d4f0b8e7a15",
-  "retry-after": "1"
+  'x-request-id': '3f9c2a1e-5b7d-4e8a-9c61-2d4f0b8e7a15',
+  'retry-after': '1',
 };
 
 const error429: unknown = {
-  "errors": [
-    {
-      "key": "base",
-      "value": null,
-      "message": "Too Many Requests",
-      "code": "too_many_requests",
-      "payload": null
-    }
-  ]
+  errors: [{ key: 'base', value: null, message: 'Too Many Requests', code: 'too_many_requests', payload: null }],
 };
 
 const error500: unknown = {
-  "errors": [
-    {
-      "key": "base",
-      "value": null,
-      "message": "Internal Server Error",
-      "code": "internal_server_error",
-      "payload": null
-    }
-  ]
+  errors: [
+    { key: 'base', value: null, message: 'Internal Server Error', code: 'internal_server_error', payload: null },
+  ],
 };
 
 const error502: unknown = {
-  "errors": [
-    {
-      "key": "base",
-      "value": null,
-      "message": "Bad Gateway",
-      "code": "bad_gateway",
-      "payload": null
-    }
-  ]
+  errors: [{ key: 'base', value: null, message: 'Bad Gateway', code: 'bad_gateway', payload: null }],
 };
 
 const error503: unknown = {
-  "errors": [
-    {
-      "key": "base",
-      "value": null,
-      "message": "Service Unavailable",
-      "code": "service_unavailable",
-      "payload": null
-    }
-  ]
+  errors: [{ key: 'base', value: null, message: 'Service Unavailable', code: 'service_unavailable', payload: null }],
 };
 
 const error504: unknown = {
-  "errors": [
-    {
-      "key": "base",
-      "value": null,
-      "message": "Gateway Timeout",
-      "code": "gateway_timeout",
-      "payload": null
-    }
-  ]
+  errors: [{ key: 'base', value: null, message: 'Gateway Timeout', code: 'gateway_timeout', payload: null }],
 };
 
 /** The API's base URL: where `handlers()` and `mock.*()` intercept unless given another. */
-export const defaultBaseUrl = "https://api.pachca.com/api/shared/v1";
+export const defaultBaseUrl = 'https://api.pachca.com/api/shared/v1';
 
 /**
  * What the MSW handlers of `pachca-sdk/msw` answer, per operation: `route` is the method and the
@@ -495,9 +344,9 @@ export const defaultBaseUrl = "https://api.pachca.com/api/shared/v1";
  */
 export const mswOperations = {
   getProfile: {
-    route: "GET /profile",
+    route: 'GET /profile',
     success: 200,
-    scope: "profile:read",
+    scope: 'profile:read',
     auth: true,
     responses: {
       200: { headers, examples: { user } },
@@ -506,10 +355,10 @@ export const mswOperations = {
     },
   },
   updateProfileAvatar: {
-    route: "PUT /profile/avatar",
+    route: 'PUT /profile/avatar',
     success: 200,
     auth: true,
-    multipart: {"type":"object","required":["image"],"properties":{"image":{}}},
+    multipart: { type: 'object', required: ['image'], properties: { image: {} } },
     responses: {
       200: { headers, examples: { uploaded } },
       401: { headers, examples: { invalidToken } },
@@ -519,7 +368,7 @@ export const mswOperations = {
     },
   },
   deleteProfileAvatar: {
-    route: "DELETE /profile/avatar",
+    route: 'DELETE /profile/avatar',
     success: 204,
     auth: true,
     responses: {
@@ -530,9 +379,9 @@ export const mswOperations = {
     },
   },
   getProfileStatus: {
-    route: "GET /profile/status",
+    route: 'GET /profile/status',
     success: 200,
-    scope: "profile_status:read",
+    scope: 'profile_status:read',
     auth: true,
     responses: {
       200: { headers, examples: { set, none } },
@@ -541,11 +390,27 @@ export const mswOperations = {
     },
   },
   updateProfileStatus: {
-    route: "PUT /profile/status",
+    route: 'PUT /profile/status',
     success: 200,
-    scope: "profile_status:write",
+    scope: 'profile_status:write',
     auth: true,
-    json: {"type":"object","required":["status"],"properties":{"status":{"type":"object","required":["emoji","title"],"properties":{"emoji":{"type":"string"},"title":{"type":"string"},"expires_at":{"type":"string"},"is_away":{"type":"boolean"},"away_message":{"type":"string"}}}}},
+    json: {
+      type: 'object',
+      required: ['status'],
+      properties: {
+        status: {
+          type: 'object',
+          required: ['emoji', 'title'],
+          properties: {
+            emoji: { type: 'string' },
+            title: { type: 'string' },
+            expires_at: { type: 'string' },
+            is_away: { type: 'boolean' },
+            away_message: { type: 'string' },
+          },
+        },
+      },
+    },
     responses: {
       200: { headers, examples: { set } },
       400: { headers, examples: { guestChat } },
@@ -555,9 +420,9 @@ export const mswOperations = {
     },
   },
   deleteProfileStatus: {
-    route: "DELETE /profile/status",
+    route: 'DELETE /profile/status',
     success: 204,
-    scope: "profile_status:write",
+    scope: 'profile_status:write',
     auth: true,
     responses: {
       204: { headers },
@@ -566,7 +431,7 @@ export const mswOperations = {
     },
   },
   getTokenInfo: {
-    route: "GET /oauth/token/info",
+    route: 'GET /oauth/token/info',
     success: 200,
     auth: true,
     responses: {
@@ -575,9 +440,9 @@ export const mswOperations = {
     },
   },
   listCustomProperties: {
-    route: "GET /custom_properties",
+    route: 'GET /custom_properties',
     success: 200,
-    scope: "custom_properties:read",
+    scope: 'custom_properties:read',
     auth: true,
     responses: {
       200: { headers, examples: { userProperties } },
@@ -589,9 +454,9 @@ export const mswOperations = {
     },
   },
   listGroupTags: {
-    route: "GET /group_tags",
+    route: 'GET /group_tags',
     success: 200,
-    scope: "group_tags:read",
+    scope: 'group_tags:read',
     auth: true,
     responses: {
       200: { headers, examples: { lastPage, nextPage } },
@@ -603,11 +468,15 @@ export const mswOperations = {
     },
   },
   createGroupTag: {
-    route: "POST /group_tags",
+    route: 'POST /group_tags',
     success: 201,
-    scope: "group_tags:write",
+    scope: 'group_tags:write',
     auth: true,
-    json: {"type":"object","required":["group_tag"],"properties":{"group_tag":{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}}}},
+    json: {
+      type: 'object',
+      required: ['group_tag'],
+      properties: { group_tag: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } },
+    },
     responses: {
       201: { headers, examples: { created } },
       400: { headers, examples: { guestChat } },
@@ -618,9 +487,9 @@ export const mswOperations = {
     },
   },
   getGroupTag: {
-    route: "GET /group_tags/{id}",
+    route: 'GET /group_tags/{id}',
     success: 200,
-    scope: "group_tags:read",
+    scope: 'group_tags:read',
     auth: true,
     responses: {
       200: { headers, examples: { tag: created } },
@@ -631,11 +500,15 @@ export const mswOperations = {
     },
   },
   updateGroupTag: {
-    route: "PUT /group_tags/{id}",
+    route: 'PUT /group_tags/{id}',
     success: 200,
-    scope: "group_tags:write",
+    scope: 'group_tags:write',
     auth: true,
-    json: {"type":"object","required":["group_tag"],"properties":{"group_tag":{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}}}},
+    json: {
+      type: 'object',
+      required: ['group_tag'],
+      properties: { group_tag: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } },
+    },
     responses: {
       200: { headers, examples: { tag: created } },
       400: { headers, examples: { guestChat } },
@@ -647,9 +520,9 @@ export const mswOperations = {
     },
   },
   deleteGroupTag: {
-    route: "DELETE /group_tags/{id}",
+    route: 'DELETE /group_tags/{id}',
     success: 204,
-    scope: "group_tags:write",
+    scope: 'group_tags:write',
     auth: true,
     responses: {
       204: { headers },
@@ -660,9 +533,9 @@ export const mswOperations = {
     },
   },
   listGroupTagUsers: {
-    route: "GET /group_tags/{id}/users",
+    route: 'GET /group_tags/{id}/users',
     success: 200,
-    scope: "group_tags:read",
+    scope: 'group_tags:read',
     auth: true,
     responses: {
       200: { headers, examples: { lastPage: lastPage2, nextPage: nextPage2 } },
@@ -675,9 +548,9 @@ export const mswOperations = {
     },
   },
   listUsers: {
-    route: "GET /users",
+    route: 'GET /users',
     success: 200,
-    scope: "users:read",
+    scope: 'users:read',
     auth: true,
     responses: {
       200: { headers, examples: { lastPage: lastPage2, nextPage: nextPage2, search } },
@@ -689,11 +562,42 @@ export const mswOperations = {
     },
   },
   createUser: {
-    route: "POST /users",
+    route: 'POST /users',
     success: 201,
-    scope: "users:create",
+    scope: 'users:create',
     auth: true,
-    json: {"type":"object","required":["user"],"properties":{"user":{"type":"object","required":["email"],"properties":{"email":{"type":"string"},"first_name":{"type":"string"},"last_name":{"type":"string"},"phone_number":{"type":"string"},"nickname":{"type":"string"},"department":{"type":"string"},"title":{"type":"string"},"role":{"type":"string","enum":["admin","user","multi_guest","guest"]},"suspended":{"type":"boolean"},"list_tags":{"type":"array","items":{"type":"string"}},"chat_ids":{"type":"array","items":{"type":"integer"}},"custom_properties":{"type":"array","items":{"type":"object","required":["id","value"],"properties":{"id":{"type":"integer"},"value":{"type":"string"}}}}}},"skip_email_notify":{"type":"boolean"}}},
+    json: {
+      type: 'object',
+      required: ['user'],
+      properties: {
+        user: {
+          type: 'object',
+          required: ['email'],
+          properties: {
+            email: { type: 'string' },
+            first_name: { type: 'string' },
+            last_name: { type: 'string' },
+            phone_number: { type: 'string' },
+            nickname: { type: 'string' },
+            department: { type: 'string' },
+            title: { type: 'string' },
+            role: { type: 'string', enum: ['admin', 'user', 'multi_guest', 'guest'] },
+            suspended: { type: 'boolean' },
+            list_tags: { type: 'array', items: { type: 'string' } },
+            chat_ids: { type: 'array', items: { type: 'integer' } },
+            custom_properties: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['id', 'value'],
+                properties: { id: { type: 'integer' }, value: { type: 'string' } },
+              },
+            },
+          },
+        },
+        skip_email_notify: { type: 'boolean' },
+      },
+    },
     responses: {
       201: { headers, examples: { created: created2 } },
       400: { headers, examples: { guestChat } },
@@ -704,9 +608,9 @@ export const mswOperations = {
     },
   },
   getUser: {
-    route: "GET /users/{id}",
+    route: 'GET /users/{id}',
     success: 200,
-    scope: "users:read",
+    scope: 'users:read',
     auth: true,
     responses: {
       200: { headers, examples: { user, bot } },
@@ -717,11 +621,39 @@ export const mswOperations = {
     },
   },
   updateUser: {
-    route: "PUT /users/{id}",
+    route: 'PUT /users/{id}',
     success: 200,
-    scope: "users:update",
+    scope: 'users:update',
     auth: true,
-    json: {"type":"object","required":["user"],"properties":{"user":{"type":"object","properties":{"email":{"type":"string"},"first_name":{"type":"string"},"last_name":{"type":"string"},"phone_number":{"type":"string"},"nickname":{"type":"string"},"department":{"type":"string"},"title":{"type":"string"},"role":{"type":"string","enum":["admin","user","multi_guest"]},"suspended":{"type":"boolean"},"list_tags":{"type":"array","items":{"type":"string"}},"custom_properties":{"type":"array","items":{"type":"object","required":["id","value"],"properties":{"id":{"type":"integer"},"value":{"type":"string"}}}}}}}},
+    json: {
+      type: 'object',
+      required: ['user'],
+      properties: {
+        user: {
+          type: 'object',
+          properties: {
+            email: { type: 'string' },
+            first_name: { type: 'string' },
+            last_name: { type: 'string' },
+            phone_number: { type: 'string' },
+            nickname: { type: 'string' },
+            department: { type: 'string' },
+            title: { type: 'string' },
+            role: { type: 'string', enum: ['admin', 'user', 'multi_guest'] },
+            suspended: { type: 'boolean' },
+            list_tags: { type: 'array', items: { type: 'string' } },
+            custom_properties: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['id', 'value'],
+                properties: { id: { type: 'integer' }, value: { type: 'string' } },
+              },
+            },
+          },
+        },
+      },
+    },
     responses: {
       200: { headers, examples: { user } },
       400: { headers, examples: { guestChat } },
@@ -733,9 +665,9 @@ export const mswOperations = {
     },
   },
   deleteUser: {
-    route: "DELETE /users/{id}",
+    route: 'DELETE /users/{id}',
     success: 204,
-    scope: "users:delete",
+    scope: 'users:delete',
     auth: true,
     responses: {
       204: { headers },
@@ -746,10 +678,10 @@ export const mswOperations = {
     },
   },
   updateUserAvatar: {
-    route: "PUT /users/{user_id}/avatar",
+    route: 'PUT /users/{user_id}/avatar',
     success: 200,
     auth: true,
-    multipart: {"type":"object","required":["image"],"properties":{"image":{}}},
+    multipart: { type: 'object', required: ['image'], properties: { image: {} } },
     responses: {
       200: { headers, examples: { uploaded } },
       401: { headers, examples: { invalidToken } },
@@ -760,7 +692,7 @@ export const mswOperations = {
     },
   },
   deleteUserAvatar: {
-    route: "DELETE /users/{user_id}/avatar",
+    route: 'DELETE /users/{user_id}/avatar',
     success: 204,
     auth: true,
     responses: {
@@ -772,9 +704,9 @@ export const mswOperations = {
     },
   },
   getUserStatus: {
-    route: "GET /users/{user_id}/status",
+    route: 'GET /users/{user_id}/status',
     success: 200,
-    scope: "user_status:read",
+    scope: 'user_status:read',
     auth: true,
     responses: {
       200: { headers, examples: { set, none } },
@@ -784,11 +716,27 @@ export const mswOperations = {
     },
   },
   updateUserStatus: {
-    route: "PUT /users/{user_id}/status",
+    route: 'PUT /users/{user_id}/status',
     success: 200,
-    scope: "user_status:write",
+    scope: 'user_status:write',
     auth: true,
-    json: {"type":"object","required":["status"],"properties":{"status":{"type":"object","required":["emoji","title"],"properties":{"emoji":{"type":"string"},"title":{"type":"string"},"expires_at":{"type":"string"},"is_away":{"type":"boolean"},"away_message":{"type":"string"}}}}},
+    json: {
+      type: 'object',
+      required: ['status'],
+      properties: {
+        status: {
+          type: 'object',
+          required: ['emoji', 'title'],
+          properties: {
+            emoji: { type: 'string' },
+            title: { type: 'string' },
+            expires_at: { type: 'string' },
+            is_away: { type: 'boolean' },
+            away_message: { type: 'string' },
+          },
+        },
+      },
+    },
     responses: {
       200: { headers, examples: { set } },
       400: { headers, examples: { guestChat } },
@@ -799,9 +747,9 @@ export const mswOperations = {
     },
   },
   deleteUserStatus: {
-    route: "DELETE /users/{user_id}/status",
+    route: 'DELETE /users/{user_id}/status',
     success: 204,
-    scope: "user_status:write",
+    scope: 'user_status:write',
     auth: true,
     responses: {
       204: { headers },

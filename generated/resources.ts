@@ -22,7 +22,10 @@ export interface ProfileResource {
   /** Get the current user's status — `GET /profile/status` */
   getStatus(options?: RequestOptions): Promise<DataOf<"getProfileStatus"> | null>;
   /** Set the current user's status — `PUT /profile/status` */
-  updateStatus(status: BodyOf<"updateProfileStatus">["status"], options?: RequestOptions): Promise<DataOf<"updateProfileStatus">>;
+  updateStatus(
+    status: BodyOf<"updateProfileStatus">["status"],
+    options?: RequestOptions,
+  ): Promise<DataOf<"updateProfileStatus">>;
   /** Clear the current user's status — `DELETE /profile/status` */
   deleteStatus(options?: RequestOptions): Promise<void>;
 }
@@ -39,7 +42,10 @@ export interface CustomPropertiesResource {
 
 export interface GroupTagsResource {
   /** List group tags — `GET /group_tags` */
-  list(params?: QueryOf<"listGroupTags">, options?: RequestOptions): PagePromise<ItemOf<"listGroupTags">, MetaOf<"listGroupTags">>;
+  list(
+    params?: QueryOf<"listGroupTags">,
+    options?: RequestOptions,
+  ): PagePromise<ItemOf<"listGroupTags">, MetaOf<"listGroupTags">>;
   /** List group tags, every page collected into one array — `GET /group_tags` */
   listAll(params?: QueryOf<"listGroupTags">, options?: ListAllOptions): Promise<ItemOf<"listGroupTags">[]>;
   /** Create a group tag — `POST /group_tags` */
@@ -51,9 +57,17 @@ export interface GroupTagsResource {
   /** Delete a group tag — `DELETE /group_tags/{id}` */
   delete(id: number, options?: RequestOptions): Promise<void>;
   /** List the users of a group tag — `GET /group_tags/{id}/users` */
-  listUsers(id: number, params?: QueryOf<"listGroupTagUsers">, options?: RequestOptions): PagePromise<ItemOf<"listGroupTagUsers">, MetaOf<"listGroupTagUsers">>;
+  listUsers(
+    id: number,
+    params?: QueryOf<"listGroupTagUsers">,
+    options?: RequestOptions,
+  ): PagePromise<ItemOf<"listGroupTagUsers">, MetaOf<"listGroupTagUsers">>;
   /** List the users of a group tag, every page collected into one array — `GET /group_tags/{id}/users` */
-  listAllUsers(id: number, params?: QueryOf<"listGroupTagUsers">, options?: ListAllOptions): Promise<ItemOf<"listGroupTagUsers">[]>;
+  listAllUsers(
+    id: number,
+    params?: QueryOf<"listGroupTagUsers">,
+    options?: ListAllOptions,
+  ): Promise<ItemOf<"listGroupTagUsers">[]>;
 }
 
 export interface UsersResource {
@@ -76,7 +90,11 @@ export interface UsersResource {
   /** Get a user's status — `GET /users/{user_id}/status` */
   getStatus(user_id: number, options?: RequestOptions): Promise<DataOf<"getUserStatus"> | null>;
   /** Set a user's status — `PUT /users/{user_id}/status` */
-  updateStatus(user_id: number, status: BodyOf<"updateUserStatus">["status"], options?: RequestOptions): Promise<DataOf<"updateUserStatus">>;
+  updateStatus(
+    user_id: number,
+    status: BodyOf<"updateUserStatus">["status"],
+    options?: RequestOptions,
+  ): Promise<DataOf<"updateUserStatus">>;
   /** Clear a user's status — `DELETE /users/{user_id}/status` */
   deleteStatus(user_id: number, options?: RequestOptions): Promise<void>;
 }

@@ -584,7 +584,8 @@ export interface components {
         AvatarUploadRequest: {
             /**
              * Format: binary
-             * @description Image file (for example JPEG or PNG).
+             * @description Image file: PNG, JPEG, GIF or WebP. Its type is read from its bytes, so the part may declare
+             *     any type, `application/octet-stream` included; a file that is none of these gets 422.
              */
             image: Blob;
         };

@@ -13,6 +13,7 @@ import type {
 import { sdkQueryName } from '../../src/core/names.js';
 import { isDestructive } from '../../src/cli/confirm.js';
 import { cliSample } from './code-samples.js';
+import { sourceLiteral } from './literals.js';
 import { routeOf } from '../../src/core/operation.js';
 import { operationRow } from './operation-table.js';
 import { generatedHeader, type Operation, type Schema, type Spec } from './spec.js';
@@ -235,8 +236,8 @@ export function groupSpecs(ops: Operation[], spec: Spec): CliGroupSpec[] {
 }
 
 export function renderCliCommands(ops: Operation[], spec: Spec): string {
-  const commands = ops.map((op) => `  ${JSON.stringify(commandSpec(op))},`);
-  const groups = groupSpecs(ops, spec).map((g) => `  ${JSON.stringify(g)},`);
+  const commands = ops.map((op) => `  ${sourceLiteral(commandSpec(op), '  ')},`);
+  const groups = groupSpecs(ops, spec).map((g) => `  ${sourceLiteral(g, '  ')},`);
   return `${generatedHeader()}
 import type { CliCommandSpec, CliGroupSpec } from '../src/cli/command-spec.js';
 

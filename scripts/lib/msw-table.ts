@@ -6,6 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { BodyCheck } from '../../src/msw/validate.js';
 import { scopeOf } from './cli-table.js';
+import { sourceLiteral } from './literals.js';
 import { successStatus } from './operation-table.js';
 import { generatedHeader, type Operation, type Schema, type Spec } from './spec.js';
 
@@ -63,7 +64,8 @@ class Constants {
     let name = preferred;
     for (let n = 2; taken.has(name); n++) name = `${preferred}${n}`;
     this.byJson.set(json, name);
-    this.lines.push(`const ${name}: ${type} = ${JSON.stringify(value, null, 2)};`);
+    const head = `const ${name}: ${type} = `;
+    this.lines.push(`${head}${sourceLiteral(value, '', head.length)};`);
     return name;
   }
 
@@ -93,9 +95,9 @@ function isSecured(op: Operation, spec: Spec): boolean {
 function mswRowSource(op: Operation, spec: Spec, constants: Constants): string {
   const id = op.operationId;
   const success = successStatus(op);
-  const fields = [`    route: ${JSON.stringify(`${op.method.toUpperCase()} ${op.path}`)},`, `    success: ${success},`];
+  const fields = [`    route: ${sourceLiteral(`${op.method.toUpperCase()} ${op.path}`)},`, `    success: ${success},`];
   const scope = scopeOf(op);
-  if (scope) fields.push(`    scope: ${JSON.stringify(scope)},`);
+  if (scope) fields.push(`    scope: ${sourceLiteral(scope)},`);
 
   if (isSecured(op, spec)) {
     if (!op.responses['401'])
@@ -112,7 +114,7 @@ function mswRowSource(op: Operation, spec: Spec, constants: Constants): string {
   if (kind && media) {
     if (!op.responses['422'])
       throw new Error(`${id} takes a ${kind} body but declares no 422 response for invalid ones`);
-    fields.push(`    ${kind}: ${JSON.stringify(bodyCheck(media.schema, id))},`);
+    fields.push(`    ${kind}: ${sourceLiteral(bodyCheck(media.schema, id), '    ', `    ${kind}: `.length)},`);
   }
 
   const responses = Object.keys(op.responses).map((status) => {
@@ -177,7 +179,7 @@ import type { DeclaredResponse, MswRow } from '../src/msw/row.js';
 ${constants.render()}
 
 /** The API's base URL: where \`handlers()\` and \`mock.*()\` intercept unless given another. */
-export const defaultBaseUrl = ${JSON.stringify(baseUrl)};
+export const defaultBaseUrl = ${sourceLiteral(baseUrl)};
 
 /**
  * What the MSW handlers of \`pachca-sdk/msw\` answer, per operation: \`route\` is the method and the

@@ -1,5 +1,6 @@
 // Turns spec operations into the SDK's operation table and the typed resource interface.
 import { type OperationRow, routeOf } from '../../src/core/operation.js';
+import { sourceLiteral } from './literals.js';
 import { generatedHeader, type Operation } from './spec.js';
 import { pathParams } from '../../src/core/names.js';
 import { listAllName } from '../../src/core/resources.js';
@@ -58,21 +59,30 @@ function methodSignature(op: Operation, row: OperationRow): string[] {
   if (row.query?.length) args.push(`params${queryRequired ? '' : '?'}: QueryOf<${id}>`);
   args.push('options?: RequestOptions');
   const doc = `  /** ${op.summary} — \`${route.method} ${route.path}\` */`;
-  const params = args.join(', ');
   if (row.paginated) {
+    const listAllArgs = args.map((arg) => (arg === 'options?: RequestOptions' ? 'options?: ListAllOptions' : arg));
     return [
       doc,
-      `  ${method}(${params}): PagePromise<ItemOf<${id}>, MetaOf<${id}>>;`,
+      signature(method, args, `PagePromise<ItemOf<${id}>, MetaOf<${id}>>`),
       `  /** ${op.summary}, every page collected into one array — \`${route.method} ${route.path}\` */`,
-      `  ${listAllName(method)}(${params.replace(', options?: RequestOptions', ', options?: ListAllOptions')}): Promise<ItemOf<${id}>[]>;`,
+      signature(listAllName(method), listAllArgs, `Promise<ItemOf<${id}>[]>`),
     ];
   }
   const result = row.success === 204 ? 'void' : row.nullable ? `DataOf<${id}> | null` : `DataOf<${id}>`;
-  return [doc, `  ${method}(${params}): Promise<${result}>;`];
+  return [doc, signature(method, args, `Promise<${result}>`)];
+}
+
+/** A method of a resource interface: on one line if it fits in 120 columns, else one parameter a line. */
+function signature(name: string, args: string[], result: string): string {
+  const line = `  ${name}(${args.join(', ')}): ${result};`;
+  return line.length <= 120 ? line : `  ${name}(\n${args.map((arg) => `    ${arg},\n`).join('')}  ): ${result};`;
 }
 
 export function renderOperationTable(ops: Operation[]): string {
-  const rows = ops.map((op) => `  ${op.operationId}: ${JSON.stringify(operationRow(op))},`);
+  const rows = ops.map((op) => {
+    const head = `  ${op.operationId}: `;
+    return `${head}${sourceLiteral(operationRow(op), '  ', head.length)},`;
+  });
   return `${generatedHeader()}
 import type { OperationRow } from '../src/core/operation.js';
 

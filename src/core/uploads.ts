@@ -2,7 +2,9 @@
 // multipart `image` part the avatar operations expect. Loaded with `import()` on the first upload,
 // so it becomes a separate chunk; it imports nothing from the rest of the SDK, or bundlers would
 // move what it shares into a third file. Bad input throws a plain Error, which the caller turns
-// into a PachcaInputError. Paths are read by upload-path.ts, which the browser build replaces.
+// into a PachcaInputError. Paths are read by upload-path.ts, which the browser build replaces;
+// image-type.ts is this chunk's own (the emulator, a separate build, shares it).
+import { IMAGE_EXTENSIONS, imageTypeOf } from './image-type.js';
 import type { UploadInput } from './types.js';
 import { readUploadPath } from './upload-path.js';
 
@@ -24,14 +26,10 @@ export function contentTypeFor(filename: string): string {
   return TYPES_BY_EXTENSION[extension] ?? 'application/octet-stream';
 }
 
-/** Bytes carry no name: recognise the common image formats by their first bytes. */
+/** Bytes carry no name: recognise the image formats by their first bytes. */
 function sniffExtension(bytes: Uint8Array): string {
-  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
-  if (bytes[0] === 0x89 && ascii(1, 4) === 'PNG') return 'png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg';
-  if (ascii(0, 4) === 'GIF8') return 'gif';
-  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
-  return 'bin';
+  const type = imageTypeOf(bytes);
+  return type ? IMAGE_EXTENSIONS[type] : 'bin';
 }
 
 /** A part with a name and a content type: the type from the blob, else from the name's extension. */

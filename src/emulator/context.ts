@@ -29,8 +29,8 @@ export interface Context {
   /** The emulator clock, in ms. */
   now: number;
   requestId: string;
-  /** The public URL of an uploaded avatar file. */
-  avatarUrl(file: string): string;
+  /** The origin and base path clients reach the API at (`http://127.0.0.1:3000/api`): what the workspace's paths resolve against. */
+  publicRoot: string;
   /** Records an invitation email in the outbox. */
   invite(invitation: Invitation): void;
 }

@@ -1,6 +1,8 @@
 // The control endpoints for tests, under /__emulator/ on the API's origin: reset, state export and
-// import, the request journal, faults, the clock, the outbox and the uploaded avatars.
+// import, the request journal, faults, the clock, the outbox and the avatars (uploaded and seeded).
+import { FaultError } from './faults.js';
 import { apiError, json } from './responses.js';
+import { seededAvatar } from './seeded-avatars.js';
 import { EmulatorStateError } from './state-document.js';
 import type { Emulator, Fault, FaultMatch } from './types.js';
 import { AVATAR_PATH, type Workspace } from './workspace.js';
@@ -65,7 +67,8 @@ const ROUTES: Record<string, Record<string, Route>> = {
         emulator.faults.next(match, fault);
         return json(201, { data: { match, fault } });
       } catch (error) {
-        return badRequest('fault', null, (error as Error).message);
+        if (error instanceof FaultError) return badRequest(error.key, error.value ?? null, error.message);
+        throw error;
       }
     },
     DELETE: (emulator) => {
@@ -92,8 +95,8 @@ const ROUTES: Record<string, Record<string, Route>> = {
 };
 
 function avatar(workspace: Workspace, file: string): Response {
-  const found = workspace.avatars.get(file);
-  if (!found) return apiError(404, 'file', file, 'No uploaded avatar has this name', 'not_found');
+  const found = workspace.avatars.get(file) ?? seededAvatar(workspace, file);
+  if (!found) return apiError(404, 'file', file, 'No avatar has this name', 'not_found');
   return new Response(new Blob([found.bytes as Uint8Array<ArrayBuffer>]), {
     status: 200,
     headers: { 'content-type': found.contentType },

@@ -16,7 +16,7 @@ import { DEFAULT_USERS, MAX_USERS, seedWorkspace } from './seed.js';
 import { checkState } from './state-document.js';
 import type { Emulator, EmulatorOptions, Invitation, JournalEntry, WorkspaceChange } from './types.js';
 import { displayName } from './views.js';
-import { AVATAR_PATH, Workspace } from './workspace.js';
+import { Workspace } from './workspace.js';
 
 /** Past these the body is refused unread: an avatar is at most 2 MB, a JSON body is a few KB. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -169,7 +169,7 @@ export function createEngine(options: EmulatorOptions, parts: EngineParts): Emul
       tokenLastUsedAt: lastUsed.get(caller.token) ?? null,
       now: clock.now(),
       requestId,
-      avatarUrl: (file) => `${options.publicOrigin ?? url.origin}${basePath}${AVATAR_PATH}${file}`,
+      publicRoot: `${options.publicOrigin ?? url.origin}${basePath}`,
       invite: (invitation) => outbox.push(invitation),
     };
     const { response, changed: wrote } = handler(context);

@@ -14,7 +14,7 @@ const UNDOCUMENTED_SCOPES: Readonly<Record<string, string>> = {
   deleteUserAvatar: 'user_avatar:write',
 };
 
-const rows = mswOperations as Readonly<Record<string, { scope?: string }>>;
+const rows = mswOperations as Readonly<Record<string, { route: string; scope?: string }>>;
 
 /** The scope an operation needs; undefined when it needs none (GET /oauth/token/info). */
 export const scopeOf = (operationId: string): string | undefined =>
@@ -33,5 +33,12 @@ export const ADMIN_ONLY_SCOPES: ReadonlySet<string> = new Set([
   'group_tags:write',
 ]);
 
-export const READ_SCOPES = ALL_SCOPES.filter((scope) => scope.endsWith(':read'));
+/** The scopes of the operations that read (GET): a read-only token's, whatever operations the spec adds. */
+export const READ_SCOPES: readonly string[] = [
+  ...new Set(
+    Object.keys(rows)
+      .filter((id) => rows[id]?.route.startsWith('GET '))
+      .flatMap((id) => scopeOf(id) ?? []),
+  ),
+];
 export const MEMBER_SCOPES = ALL_SCOPES.filter((scope) => !ADMIN_ONLY_SCOPES.has(scope));

@@ -4,6 +4,7 @@
 // people in the proportions of a real workspace.
 import * as pools from '../../generated/emulator-pools.js';
 import { Random } from './random.js';
+import { seededAvatarPath } from './seeded-avatars.js';
 import { TOKENS } from './tokens.js';
 import { latinSlug } from './translit.js';
 import { blankUser } from './workspace.js';
@@ -15,6 +16,8 @@ export const FIRST_USER_ID = 12;
 export const FIRST_GROUP_TAG_ID = 9111;
 
 const DOMAIN = 'example.com';
+/** The owner's avatar colour (a blue): the fixed users do not depend on the seed. */
+const OWNER_HUE = 210;
 const TIME_ZONES = [
   'Europe/Moscow',
   'Europe/Moscow',
@@ -108,7 +111,7 @@ function fixedUsers(): StoredUser[] {
       created_at: '2020-06-08T09:32:57.000Z',
       last_activity_at: '2025-01-20T13:40:07.000Z',
       time_zone: 'Europe/Moscow',
-      image_url: 'https://app.pachca.com/users/12/photo.jpg',
+      image_url: seededAvatarPath(12, OWNER_HUE),
     },
     {
       ...seedUser(13),
@@ -246,7 +249,7 @@ function generatedUser(
     created_at: iso(created),
     last_activity_at: invited || random.chance(0.05) ? null : iso(between(random, LAST_ACTIVE)),
     time_zone: invited || random.chance(0.1) ? null : random.pick(TIME_ZONES),
-    image_url: !invited && random.chance(0.3) ? `https://i.pravatar.cc/300?img=${random.int(1, 70)}` : null,
+    image_url: !invited && random.chance(0.3) ? seededAvatarPath(id, random.int(0, 359)) : null,
   };
   if (kind !== 'bot' && kind !== 'guest') {
     const tags = random.sample(pools.groupTagNames, random.pick(TAGS_PER_USER));

@@ -13,7 +13,7 @@ export interface EmulatorOptions {
   seed?: number;
   /** Path prefix in front of the API paths, e.g. '/api/shared/v1' for MSW on the real base URL; default ''. */
   basePath?: string;
-  /** Origin put into image_url of uploaded avatars, e.g. 'http://127.0.0.1:4010'; default: the request URL's origin. */
+  /** Origin put into image_url of the avatars it serves, e.g. 'http://127.0.0.1:4010'; default: the request URL's origin. */
   publicOrigin?: string;
   /** Answer 429 + Retry-After past N requests per second per token; off by default. */
   rateLimit?: number;
@@ -50,6 +50,7 @@ export interface StoredUser {
   created_at: string;
   last_activity_at: string | null;
   time_zone: string | null;
+  /** A whole URL, or the path of an avatar the emulator serves (`/__emulator/avatars/<file>`), which answers resolve. */
   image_url: string | null;
 }
 

@@ -1,8 +1,9 @@
 // How stored records look in answers: a User with tag names, custom property names and types, its
 // status unless expired, and email and phone hidden from bots (except on their own profile).
 import type { components } from '../../generated/schema.js';
+import type { Context } from './context.js';
 import type { StoredStatus, StoredUser } from './types.js';
-import type { Workspace } from './workspace.js';
+import { AVATAR_PATH } from './workspace.js';
 
 export type User = components['schemas']['User'];
 export type UserStatus = components['schemas']['UserStatus'];
@@ -17,7 +18,17 @@ export function statusView(status: StoredStatus | null, now: number): UserStatus
   return { ...rest, away_message: away_message === null ? null : { text: away_message } };
 }
 
-export function userView(workspace: Workspace, user: StoredUser, viewer: StoredUser, now: number): User {
+/** What of a request a view depends on: who asks, when, and where the emulator is reached. */
+export type ViewContext = Pick<Context, 'workspace' | 'viewer' | 'now' | 'publicRoot'>;
+
+/**
+ * An image_url as clients get it. The workspace keeps the avatars it serves itself as paths
+ * (`/__emulator/avatars/<file>`), so a state works at any origin; older states hold whole URLs.
+ */
+export const imageUrlView = (imageUrl: string | null, publicRoot: string): string | null =>
+  imageUrl?.startsWith(AVATAR_PATH) ? `${publicRoot}${imageUrl}` : imageUrl;
+
+export function userView({ workspace, viewer, now, publicRoot }: ViewContext, user: StoredUser): User {
   const hidden = viewer.bot && viewer.id !== user.id;
   return {
     id: user.id,
@@ -43,7 +54,7 @@ export function userView(workspace: Workspace, user: StoredUser, viewer: StoredU
     created_at: user.created_at,
     last_activity_at: user.last_activity_at,
     time_zone: user.time_zone,
-    image_url: user.image_url,
+    image_url: imageUrlView(user.image_url, publicRoot),
   };
 }
 

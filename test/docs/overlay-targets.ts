@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { bundleSpec } from '../../scripts/lib/spec.js';
+import { bundleSpec, type Operation } from '../../scripts/lib/spec.js';
 
 export interface OverlayAction {
   target: string;
@@ -45,4 +45,17 @@ function probeMarks(node: unknown): number[] {
   if (Array.isArray(node)) return node.flatMap(probeMarks);
   if (typeof node !== 'object' || node === null) return [];
   return Object.entries(node).flatMap(([key, value]) => (key === PROBE ? (value as number[]) : probeMarks(value)));
+}
+
+/**
+ * The operationIds of `ops` whose summary the overlay translates. One it does not translate yet
+ * is for the translation gate (test/docs/ru-overlay.test.ts) to name, not for the docs page.
+ */
+export function translatedSummaries(overlay: Overlay, ops: Operation[]): Set<string> {
+  const targets = new Set(
+    overlay.actions
+      .filter((action) => (action.update as { summary?: unknown } | undefined)?.summary)
+      .map((action) => action.target),
+  );
+  return new Set(ops.filter((op) => targets.has(`$.paths['${op.path}'].${op.method}`)).map((op) => op.operationId));
 }

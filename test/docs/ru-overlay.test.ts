@@ -10,28 +10,12 @@ import { DOCS_LANGUAGES } from '../../scripts/lib/docs-languages.js';
 import { runNode } from '../../scripts/lib/processes.js';
 import { bundleSpec, REDOCLY_BIN, ROOT, type Spec } from '../../scripts/lib/spec.js';
 import { type Overlay, unmatchedTargets } from './overlay-targets.js';
-import { atPointer, toJsonPath, translatableFields, withoutFields } from './translatable-fields.js';
+import { atPointer, isRussian, toJsonPath, translatableFields, withoutFields } from './translatable-fields.js';
 
 const OVERLAY = join(ROOT, DOCS_LANGUAGES.find((language) => language.code === 'ru')?.overlay ?? 'missing');
 const overlay = parse(readFileSync(OVERLAY, 'utf8')) as Overlay;
 /** What an action may set: the prose the docs show, never a key, a schema or an example value. */
 const PROSE_KEYS = ['title', 'summary', 'description', 'x-displayName'];
-
-/**
- * Russian prose: Cyrillic letters, and more of them than Latin ones once code spans, URLs and
- * Markdown link targets are set aside (so `emoji`, `SSO` or `multipart/form-data` in a Russian
- * sentence are fine, an English sentence with one Russian word is not).
- */
-function isRussian(text: unknown): boolean {
-  if (typeof text !== 'string') return false;
-  const prose = text
-    .replace(/`[^`]*`/g, '')
-    .replace(/\]\([^)]*\)/g, ']')
-    .replace(/https?:\/\/\S+/g, '');
-  const cyrillic = prose.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
-  const latin = prose.match(/\p{Script=Latin}/gu)?.length ?? 0;
-  return cyrillic > 0 && cyrillic >= latin;
-}
 
 /** Redocly's problems with a file, linted with the repository's redocly.yaml; a failed run is one problem. */
 async function redoclyLint(file: string): Promise<string[]> {

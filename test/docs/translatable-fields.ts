@@ -87,3 +87,19 @@ export function withoutFields<T>(doc: T, fields: TextField[]): T {
   }
   return copy;
 }
+
+/**
+ * Russian prose: Cyrillic letters, and more of them than Latin ones once code spans, URLs and
+ * Markdown link targets are set aside (so `emoji`, `SSO` or `multipart/form-data` in a Russian
+ * sentence are fine, an English sentence with one Russian word is not).
+ */
+export function isRussian(text: unknown): boolean {
+  if (typeof text !== 'string') return false;
+  const prose = text
+    .replace(/`[^`]*`/g, '')
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/https?:\/\/\S+/g, '');
+  const cyrillic = prose.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
+  const latin = prose.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  return cyrillic > 0 && cyrillic >= latin;
+}

@@ -98,9 +98,30 @@ describe('emulator avatars', () => {
     const emulator = emulatorFor();
     const text = new FormData();
     text.append('image', 'not a file');
-    for (const form of [new FormData(), text, imageForm(PNG, 'text/plain')]) {
+    const notImages = [imageForm(new TextEncoder().encode('<svg/>'), 'image/png'), imageForm(PNG.slice(0, 7))];
+    for (const form of [new FormData(), text, ...notImages]) {
       const { status, body } = await call(emulator, 'PUT', '/profile/avatar', { form });
       expect([status, body.errors[0].key.replace(/^body\./, '')]).toEqual([422, 'image']);
+    }
+  });
+
+  it('reads the type from the bytes, whatever the part declares, and serves the file as that type', async () => {
+    const emulator = emulatorFor();
+    const gif = Uint8Array.from(atob('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7'), (c) =>
+      c.charCodeAt(0),
+    );
+    for (const [bytes, declared, type] of [
+      [PNG, 'application/octet-stream', 'image/png'],
+      [PNG, 'text/plain', 'image/png'],
+      [gif, 'image/png', 'image/gif'],
+    ] as const) {
+      const uploaded = await call(emulator, 'PUT', '/profile/avatar', { form: imageForm(bytes, declared) });
+      expect(uploaded.status).toBe(200);
+      const url = new URL(uploaded.body.data.image_url);
+      expect(url.pathname).toMatch(new RegExp(`\\.${type.split('/')[1]!.replace('jpeg', 'jpg')}$`));
+      const image = await emulator.handle(new Request(ORIGIN + url.pathname));
+      expect(image.headers.get('content-type')).toBe(type);
+      expect(new Uint8Array(await image.arrayBuffer())).toEqual(bytes);
     }
   });
 

@@ -3,14 +3,16 @@
 // parameter and its own examples), the generator writes a copy of generated/ from it beside a copy
 // of src/, and every derived piece picks the operation up with no other edit: the SDK method and
 // its every-page twin, the CLI command and `--describe`, the MSW handler, the docs' samples, the
-// coverage gates' counts and the live check's walk. Nothing is built or started: the copies are
-// imported in-process.
+// coverage gates' counts and the live check's walk. It fails exactly the gates that name it (its
+// emulator handler, its facts row, its Russian text); the gates that derive from the spec (the
+// token table, the not-implemented answer, the docs page, the coverage gates) take it as it is.
+// Nothing is built or started: the copies are imported in-process.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getResponse, type HttpHandler } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
+import { parse, parseDocument } from 'yaml';
 import { generate, renderGenerated } from '../../scripts/generate.js';
 import { codeSamples } from '../../scripts/lib/code-samples.js';
 import { conventionProblems } from '../../scripts/lib/conventions.js';
@@ -23,6 +25,14 @@ import type * as Sdk from '../../src/index.js';
 import type * as Msw from '../../src/msw/index.js';
 import type * as Cli from '../../src/cli/program.js';
 import type * as Emulator from '../../src/emulator/index.js';
+import type * as Engine from '../../src/emulator/engine.js';
+import type * as Handlers from '../../src/emulator/handlers/index.js';
+import { DOCS_LANGUAGES } from '../../scripts/lib/docs-languages.js';
+import { type Overlay, translatedSummaries } from '../docs/overlay-targets.js';
+import { atPointer, isRussian, translatableFields } from '../docs/translatable-fields.js';
+import { call } from '../emulator/support.js';
+import { EXPECTED, requestOf } from '../emulator/token-table.js';
+import { documentedRoutes } from '../spec/facts.js';
 import { runInProcess } from '../cli/run-cli.js';
 import { declaredExamples, declaredResponses } from '../support/coverage.js';
 import { listAllCall, sdkCall } from '../support/sdk-calls.js';
@@ -43,6 +53,8 @@ let sdk: typeof Sdk;
 let msw: typeof Msw;
 let cli: typeof Cli;
 let emulator: typeof Emulator;
+let engine: typeof Engine;
+let handlers: typeof Handlers;
 let tables: Tables;
 
 /** Writes the repository's spec to `dir`, with the new path file. */
@@ -85,11 +97,13 @@ beforeAll(async () => {
   await generate({ specRoot, outDir: join(dir, 'generated'), spec });
   ops = listOperations(spec);
   op = ops.find((o) => o.operationId === ID) as Operation;
-  [sdk, msw, cli, emulator] = await Promise.all([
+  [sdk, msw, cli, emulator, engine, handlers] = await Promise.all([
     load<typeof Sdk>('src/index.ts'),
     load<typeof Msw>('src/msw/index.ts'),
     load<typeof Cli>('src/cli/program.ts'),
     load<typeof Emulator>('src/emulator/index.ts'),
+    load<typeof Engine>('src/emulator/engine.ts'),
+    load<typeof Handlers>('src/emulator/handlers/index.ts'),
   ]);
   const { cliCommands } = await load<typeof import('../../generated/cli-commands.js')>('generated/cli-commands.ts');
   tables = { operations: sdk.operations as Record<string, OperationRow>, commands: cliCommands };
@@ -110,8 +124,11 @@ describe('a 25th operation, from its spec file and `npm run generate` alone', ()
     });
     const types = readFileSync(join(dir, 'generated/resources.ts'), 'utf8');
     expect(types).toContain('export interface SearchResource {');
-    expect(types).toMatch(/ {2}listUsers\(params\?: QueryOf<"searchUsers">, options\?: RequestOptions\): PagePromise</);
-    expect(types).toMatch(/ {2}listAllUsers\(params\?: QueryOf<"searchUsers">, options\?: ListAllOptions\)/);
+    // On one line, or one parameter a line past 120 columns.
+    expect(types).toMatch(
+      / {2}listUsers\(\s*params\?: QueryOf<"searchUsers">,\s*options\?: RequestOptions,?\s*\): PagePromise</,
+    );
+    expect(types).toMatch(/ {2}listAllUsers\(\s*params\?: QueryOf<"searchUsers">,\s*options\?: ListAllOptions,?\s*\)/);
   });
 
   it('is an SDK method that sends the array Rails-style and pages, with its every-page twin', async () => {
@@ -227,6 +244,53 @@ describe('a 25th operation, from its spec file and `npm run generate` alone', ()
       `${sdk.DEFAULT_BASE_URL}${PATH}?limit=3&cursor=eyJzZWFyY2giOjF9`,
       `${sdk.DEFAULT_BASE_URL}${PATH}?limit=3&query=olegp`,
     ]);
+  });
+});
+
+describe('the gates: a new operation fails exactly those that name it', () => {
+  const ru = DOCS_LANGUAGES.find((language) => language.code === 'ru')?.overlay ?? 'missing';
+
+  it('fails the handler gate, the facts row and the Russian text, each naming only it', () => {
+    // test/emulator/control.test.ts: every operation of the spec has a handler.
+    expect(emulator.createEmulator({ users: 5 }).unimplemented).toEqual([ID]);
+    // test/spec/operations.test.ts: the spec holds exactly the documented operations.
+    const routes = ops.map((o) => `${o.method.toUpperCase()} ${o.path}`);
+    expect(routes.filter((route) => !documentedRoutes().includes(route))).toEqual([`GET ${PATH}`]);
+    expect(documentedRoutes().filter((route) => !routes.includes(route))).toEqual([]);
+    // test/docs/ru-overlay.test.ts: every field of the English bundle has Russian text.
+    // Dereferenced as `spec` is, so that the two have the same pointers.
+    const russian = dereference(bundleSpec({ specRoot, overlays: [join(ROOT, ru)] }));
+    const untranslated = translatableFields(spec).filter((field) => !isRussian(atPointer(russian, field.pointer)));
+    expect(untranslated.length).toBeGreaterThan(0);
+    expect(untranslated.filter((field) => !field.pointer.startsWith('/paths/~1search~1users/'))).toEqual([]);
+  });
+
+  it('passes the token table: each fixed token gets what the table says of a read with its own scope', async () => {
+    const workspace = emulator.createEmulator({ users: 30 });
+    for (const [token, expected] of Object.entries(EXPECTED)) {
+      const { status, body } = await call(workspace, 'GET', requestOf(op).path, { ...requestOf(op), token });
+      const want = expected(op);
+      expect([status, body?.error], `${token}: ${JSON.stringify(body)}`).toEqual([want.status, want.error]);
+    }
+  });
+
+  it('passes the not-implemented answer: a missing handler is listed beside the new operation', async () => {
+    const { getTokenInfo: _, ...some } = handlers.HANDLERS;
+    const without = engine.createEngine({ users: 5 }, { handlers: some });
+    const pending = engine.createEngine({ users: 5 }, { handlers: handlers.HANDLERS }).unimplemented;
+    expect(pending).toEqual([ID]);
+    expect(without.unimplemented.filter((id) => !pending.includes(id))).toEqual(['getTokenInfo']);
+  });
+
+  it("passes the docs page: it checks the Russian summaries the overlay has, and leaves the rest to the text's gate", () => {
+    const overlay = parse(readFileSync(join(ROOT, ru), 'utf8')) as Overlay;
+    const translated = translatedSummaries(overlay, ops);
+    expect(translated.has(ID)).toBe(false);
+    expect([...translated].sort()).toEqual(
+      specOperations()
+        .map((o) => o.operationId)
+        .sort(),
+    );
   });
 });
 

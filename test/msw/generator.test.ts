@@ -54,15 +54,22 @@ describe('renderMswTable', () => {
   it('gives a new operation its row: route, success, token, body check, responses and examples', () => {
     const text = renderMswTable([widgetOp()], spec);
     const row = text.slice(text.indexOf('  createWidget: {'));
-    expect(row).toContain('route: "POST /widgets",');
+    expect(row).toContain("route: 'POST /widgets',");
     expect(row).toContain('success: 201,');
     expect(row).toContain('auth: true,');
+    // One entry a line where the whole would pass 120 columns.
     expect(row).toContain(
-      'json: {"type":"object","required":["widget"],"properties":{"widget":{"type":"object","required":["size"],"properties":{"size":{"type":"integer"}}}}},',
+      [
+        '    json: {',
+        "      type: 'object',",
+        "      required: ['widget'],",
+        "      properties: { widget: { type: 'object', required: ['size'], properties: { size: { type: 'integer' } } } },",
+        '    },',
+      ].join('\n'),
     );
     expect(row).toContain('201: { headers, examples: { small } },');
-    expect(text).toContain('"x-request-id": "req-42"');
-    expect(text).toContain('export const defaultBaseUrl = "https://api.example.com/v1";');
+    expect(text).toContain("'x-request-id': 'req-42'");
+    expect(text).toContain("export const defaultBaseUrl = 'https://api.example.com/v1';");
   });
 
   it('gives every operation the statuses the spec documents for all of them, in the API error shape', () => {

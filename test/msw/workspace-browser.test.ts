@@ -1,8 +1,9 @@
 // A persisted pachca-sdk/msw workspace in headless Chromium: the page starts
 // `setupWorker(...createWorkspace({ persist: 'sessionStorage' }).handlers)`, the SDK creates a user
-// (and uploads an avatar that an <img> then shows), the page reloads and the user is still found,
-// then a reset and another reload and the user is gone. No mock server runs and Chromium resolves
-// no host but 127.0.0.1, so every answer comes from the worker and what survives comes from storage.
+// (and uploads an avatar that an <img> then shows, as it shows a seeded one), the page reloads
+// and the user is still found, then a reset and another reload and the user is gone. No mock
+// server runs and Chromium resolves no host but 127.0.0.1, so every answer comes from the worker
+// and what survives comes from storage.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +35,9 @@ describe('a persisted workspace in headless chromium', () => {
     expect(await findUsers(email)).toEqual([]);
     const created = await page.evaluate((e) => window.workspacePage.createUser(e), email);
     expect(created.imageUrl.startsWith(`${defaultBaseUrl}/__emulator/avatars/`)).toBe(true);
+    const seeded = await page.evaluate(() => window.workspacePage.profileImageUrl());
+    expect(seeded).toMatch(/\/__emulator\/avatars\/seed-12-\d+\.svg$/);
+    expect(await page.evaluate((url) => window.workspacePage.imageWidth(url), seeded!)).toBe(128);
 
     await page.reload();
     expect(await findUsers(email)).toEqual([created.id]);

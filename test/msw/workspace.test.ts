@@ -110,6 +110,22 @@ describe('a workspace under setupServer', () => {
     expect((await client().users.get(20)).image_url).toBe(image_url);
   });
 
+  it("serves every seeded user's avatar under its base URL, so an <img> shows it offline", async () => {
+    for (const baseUrl of [defaultBaseUrl, 'http://localhost:3000/api']) {
+      served({ baseUrl, users: 60 });
+      const users = await client({ baseUrl }).users.listAll();
+      const urls = users.flatMap((user) => (user.image_url === null ? [] : [user.image_url]));
+      expect(urls.length).toBeGreaterThan(10);
+      for (const url of urls) {
+        expect(url.startsWith(`${baseUrl}/__emulator/avatars/seed-`)).toBe(true);
+        const image = await fetch(url);
+        expect([image.status, image.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
+        expect(await image.text()).toMatch(/^<svg [^>]*>.*<\/svg>$/);
+      }
+      server.resetHandlers();
+    }
+  });
+
   it('answers at another base URL, and only there', async () => {
     const baseUrl = 'http://localhost:3000/api/';
     const workspace = served({ baseUrl });

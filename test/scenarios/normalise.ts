@@ -1,7 +1,8 @@
 // What may differ between the two transports' transcripts of one scenario, replaced by
 // placeholders so the rest compares exactly: the ids of what the scenario created (the shared
 // server has handed out more ids than a fresh workspace), the cursors that encode them, the times
-// of the run, and the origin of uploaded avatars' URLs. Seeded data and every other value stay.
+// of the run, the origin of avatars' URLs and the names of uploaded ones. Seeded data and every
+// other value stay.
 import type { Exchange } from './transport.js';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
@@ -30,7 +31,10 @@ export function normalise(transcript: Exchange[], options: { baseUrl: string; si
     // An error names the id of the path it did not find as a string: `{key: 'id', value: '233'}`.
     if (typeof item === 'string' && key === 'value' && /^\d+$/.test(item)) return ids.get(Number(item)) ?? item;
     if (typeof item === 'string' && CURSOR_KEYS.has(key)) return '<cursor>';
-    if (typeof item === 'string' && item.startsWith(avatars)) return '<uploaded avatar>';
+    if (typeof item === 'string' && item.startsWith(avatars)) {
+      const file = item.slice(avatars.length);
+      return file.startsWith('seed-') ? `<base URL>/__emulator/avatars/${file}` : '<uploaded avatar>';
+    }
     if (typeof item === 'string' && isRunTime(item)) return '<time of the run>';
     if (item && typeof item === 'object')
       return Object.fromEntries(Object.entries(item).map(([k, v]) => [k, value(k, v)]));

@@ -79,13 +79,13 @@ export const groupTagHandlers: Record<string, Handler> = {
   },
 
   listGroupTagUsers: (context) => {
-    const { workspace, query, viewer, now } = context;
+    const { workspace, query } = context;
     const tag = tagOf(context);
     if (tag instanceof Response) return { response: tag };
     const list = listRequest(query, 'keyset');
     if (list instanceof Response) return { response: list };
     const page = keysetPage(workspace.memberIds(tag.id), list.position, list.limit);
-    const data = page.ids.map((id) => userView(workspace, workspace.user(id), viewer, now));
+    const data = page.ids.map((id) => userView(context, workspace.user(id)));
     return { response: json(200, { data, meta: page.meta }) };
   },
 };

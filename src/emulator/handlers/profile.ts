@@ -4,7 +4,5 @@ import { userView } from '../views.js';
 import type { Handler } from '../context.js';
 
 export const profileHandlers: Record<string, Handler> = {
-  getProfile: ({ workspace, viewer, now }) => ({
-    response: json(200, { data: userView(workspace, viewer, viewer, now) }),
-  }),
+  getProfile: (context) => ({ response: json(200, { data: userView(context, context.viewer) }) }),
 };

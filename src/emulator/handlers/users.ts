@@ -94,8 +94,9 @@ function matches(user: StoredUser, viewer: StoredUser, needle: string): boolean 
 }
 
 export const userHandlers: Record<string, Handler> = {
-  listUsers: ({ workspace, query, viewer, now }) => {
-    const view = (id: number) => userView(workspace, workspace.user(id), viewer, now);
+  listUsers: (context) => {
+    const { workspace, query, viewer } = context;
+    const view = (id: number) => userView(context, workspace.user(id));
     const needle = query.get('query')?.trim().toLowerCase();
     if (needle) {
       const list = listRequest(query, 'offset');
@@ -110,7 +111,8 @@ export const userHandlers: Record<string, Handler> = {
     return { response: json(200, { data: page.ids.map(view), meta: page.meta }) };
   },
 
-  createUser: ({ workspace, body, viewer, now, requestId, invite }) => {
+  createUser: (context) => {
+    const { workspace, body, viewer, now, requestId, invite } = context;
     // The request's shape check has made `email` required here.
     const { user: fields, skip_email_notify } = body as {
       user: components['schemas']['UserCreateFields'];
@@ -141,17 +143,17 @@ export const userHandlers: Record<string, Handler> = {
     if (skip_email_notify !== true) {
       invite({ user_id: user.id, email: fields.email, inviter_id: viewer.id, sent_at: at, request_id: requestId });
     }
-    return { response: json(201, { data: userView(workspace, user, viewer, now) }), changed: true };
+    return { response: json(201, { data: userView(context, user) }), changed: true };
   },
 
   getUser: (context) => {
     const user = userOf(context, 'id');
     if (user instanceof Response) return { response: user };
-    return { response: json(200, { data: userView(context.workspace, user, context.viewer, context.now) }) };
+    return { response: json(200, { data: userView(context, user) }) };
   },
 
   updateUser: (context) => {
-    const { workspace, body, viewer, now } = context;
+    const { workspace, body } = context;
     const user = userOf(context, 'id');
     if (user instanceof Response) return { response: user };
     const refused = ownerProtection(context, user);
@@ -172,7 +174,7 @@ export const userHandlers: Record<string, Handler> = {
     const { errors, tagIds } = fieldErrors(workspace, fields, user);
     if (errors.length) return { response: apiErrors(422, errors) };
     apply(workspace, user, fields, tagIds);
-    return { response: json(200, { data: userView(workspace, user, viewer, now) }), changed: true };
+    return { response: json(200, { data: userView(context, user) }), changed: true };
   },
 
   deleteUser: (context) => {

@@ -35,6 +35,11 @@ const workspacePage = {
     const { image_url } = await client.users.updateAvatar(user.id, new Blob([PNG], { type: 'image/png' }));
     return { id: user.id, imageUrl: image_url };
   },
+  /** The seeded image_url of the token's user (the workspace draws it). */
+  async profileImageUrl() {
+    await started;
+    return (await client.profile.get()).image_url;
+  },
   /** The ids of the users a search for `query` finds. */
   async findUsers(query: string) {
     await started;
