@@ -4,7 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_BASE_URL, Pachca } from '../src/index.js';
-import { startMock } from './mock.js';
+import { startPrism } from './lib/prism.js';
 import { Checker, TokenRefusedError, UnreachableError } from './lib/verify/checker.js';
 import { createRecorder, type Recorder } from './lib/verify/recorder.js';
 import { buildReport, EXIT, formatText } from './lib/verify/report.js';
@@ -75,7 +75,7 @@ async function walkThroughProxy({
   say,
 }: WalkSettings): Promise<Stopped | undefined> {
   say(`verify: starting the Prism proxy in front of ${baseUrl}…`);
-  const proxy = await startMock({
+  const proxy = await startPrism({
     port: await freePort(),
     upstream: baseUrl,
     debug: verbose,
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   const say = (text: string) => process.stderr.write(`${redact(text)}\n`);
 
   // First Ctrl-C: stop the walk, undo the writes, stop Prism. A second one exits at once
-  // (Prism is killed by the exit hook in startMock).
+  // (Prism is killed by the exit hook in startPrism).
   const interrupt = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {

@@ -6,6 +6,7 @@ import { VERSION } from '../../generated/version.js';
 import { addApiCommand } from './api-command.js';
 import { addAuthCommands } from './auth-commands.js';
 import { addCompletionCommand } from './completion.js';
+import { addEmulatorCommand } from './emulator-command.js';
 import { configPath, readConfig } from './config.js';
 import { EXIT, reportError } from './errors.js';
 import { exampleText } from './help-text.js';
@@ -128,6 +129,7 @@ export function buildProgram(redactText: (text: string) => string = (text) => te
   addOperationCommands(program, commandIo.io);
   addApiCommand(program, commandIo.io);
   addCompletionCommand(program, commandIo.io);
+  addEmulatorCommand(program, commandIo.io);
   return program;
 }
 

@@ -4,8 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Emulator } from '../../../src/emulator/index.js';
-import { UserFacingError } from '../ports.js';
+import type { Emulator } from '../types.js';
+import { UserFacingError } from './user-facing-error.js';
 
 export interface StateFile {
   /** Resolves once the latest change is on disk. */
