@@ -83,7 +83,7 @@ async function readBody(route: OperationRoute, request: Request): Promise<Body> 
   const bytes = await bodyBytes(request);
   if (bytes instanceof Response) return bytes;
   if (!fits) return unreadable(route, 'content-type', header, `must be ${expected}`);
-  return route.multipart ? readForm(route, bytes, header!) : readJson(route, bytes);
+  return route.multipart ? readForm(route, bytes, header ?? '') : readJson(route, bytes);
 }
 
 export interface EngineParts {

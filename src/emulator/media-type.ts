@@ -23,8 +23,8 @@ export function parseMediaType(header: string | null): MediaType | undefined {
   for (const part of rest) {
     const parameter = PARAMETER.exec(part);
     if (!parameter) return undefined;
-    const value = parameter[2]!;
-    parameters[parameter[1]!.toLowerCase()] = value.startsWith('"')
+    const [, name = '', value = ''] = parameter;
+    parameters[name.toLowerCase()] = value.startsWith('"')
       ? value.slice(1, -1).replace(/\\(.)/g, '$1')
       : value;
   }

@@ -68,8 +68,8 @@ const inSpecDocument = <T>(value: T): T =>
 function resolve<T>(document: OpenApiDocument, value: unknown): T {
   let current = value as { $ref?: string };
   for (let hops = 0; current && typeof current.$ref === 'string' && hops < 10; hops++) {
-    const [, , kind, name] = current.$ref.split('/');
-    current = document.components?.[kind!]?.[decodeURIComponent(name!)] as { $ref?: string };
+    const [, , kind = '', name = ''] = current.$ref.split('/');
+    current = document.components?.[kind]?.[decodeURIComponent(name)] as { $ref?: string };
   }
   return current as T;
 }
