@@ -89,10 +89,22 @@ export async function startEmulatorServer({
     if (serve) return serve(incoming, outgoing);
     outgoing.writeHead(503, { 'retry-after': '1', 'content-length': '0' }).end(); // still seeding
   });
-  // A request the HTTP parser refuses, or a socket that breaks: that connection only.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
-    else socket.destroy();
+  // A request the HTTP parser refuses (a request line or headers past Node's 16 KB, a malformed
+  // line): an answer in the API's shape on that connection, which then closes; a broken socket just
+  // closes. Nothing else is affected.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? 431 : 400;
+    const message = tooLarge ? 'The request line and headers are larger than 16 KB' : `cannot be parsed (${error.code})`;
+    const body = JSON.stringify({
+      errors: [{ key: 'request', value: null, message, code: 'invalid', payload: null }],
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+        `content-type: application/json\r\nx-request-id: ${randomUUID()}\r\nconnection: close\r\n` +
+        `content-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
   });
   const bound = await listen(server, port, host);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
