@@ -3,21 +3,36 @@
 //   dist/index.cjs + index.d.cts   CommonJS build of the SDK and its types
 //   dist/index.browser.js          ESM build for browsers (the `browser` export condition)
 //   dist/cli.js                    the `pachca` bin (ESM, with a shebang, its libraries bundled)
-//   dist/cli.js.LICENSE.txt        the license notices of the libraries bundled into cli.js
+//   dist/cli-*.js                  the bin's lazily loaded chunks: `pachca emulator` (the engine,
+//                                  the Node server, ajv) is one, never loaded by other commands
+//   dist/cli.js.LICENSE.txt        the license notices of the libraries bundled into cli.js and its chunks
+//   dist/spec/openapi.{json,yaml}  the bundled English spec (`pachca-sdk/openapi.json`, `.yaml`),
+//                                  which `pachca emulator` checks every exchange against
 //   dist/msw.{js,cjs,d.ts,d.cts}    `pachca-sdk/msw`: MSW handlers (msw stays an import); the
 //                                  committed msw/package.json leads resolvers that ignore
 //                                  `exports` (TypeScript's node10) to them
 // tsup builds into a fresh staging directory and the files are renamed into place, so the docs
 // build's files in dist/ survive and a second build running at the same time never leaves half
 // a file behind.
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Options } from 'tsup';
 import ts from 'typescript';
+import { stringify } from 'yaml';
 import { browserVariants } from './lib/browser-variants.js';
-import { ROOT } from './lib/spec.js';
+import { bundleSpec, ROOT } from './lib/spec.js';
 import { thirdPartyLicenses } from './lib/third-party-licenses.js';
 
 export const DIST = join(ROOT, 'dist');
@@ -27,7 +42,10 @@ export const MSW_ENTRY = join(ROOT, 'src/msw/index.ts');
 
 // Every file a build writes matches one of these; anything else in dist/ belongs to someone else.
 export const PACKAGE_FILES =
-  /^((index|msw)\.(js|cjs|d\.ts|d\.cts)|index\.browser\.js|cli\.js(\.LICENSE\.txt)?|(chunk|browser)-[\w-]+\.(js|cjs))$/;
+  /^((index|msw)\.(js|cjs|d\.ts|d\.cts)|index\.browser\.js|cli\.js(\.LICENSE\.txt)?|(chunk|browser|cli)-[\w-]+\.(js|cjs))$/;
+
+/** The directory of the bundled spec in dist/, replaced whole by each build. */
+export const SPEC_DIR = 'spec';
 
 const common: Options = {
   // Works in Node 20 and every browser or edge runtime with fetch and private class fields.
@@ -135,18 +153,30 @@ function cliBuild(outDir: string): Options {
     entry: { cli: CLI_ENTRY },
     format: ['esm'],
     platform: 'node',
-    // One self-contained file: nothing but the bin needs the CLI's modules. Its libraries
-    // (devDependencies) are bundled in, so an SDK install brings only `dependencies`
-    // (openapi-fetch), which stay external.
-    splitting: false,
+    // Nothing but the bin needs the CLI's modules. Its libraries (devDependencies: commander, ajv,
+    // …) are bundled in, so an SDK install brings only `dependencies` (openapi-fetch), which stay
+    // external. Code split: what a command loads with import() (the emulator) is a chunk of its
+    // own, so the other commands never read it.
+    splitting: true,
     skipNodeModulesBundle: false,
+    esbuildOptions(options) {
+      options.chunkNames = 'cli-[name]-[hash]';
+    },
     // Bundled CommonJS libraries (cli-table3) call require() for Node builtins: give them one.
     banner: {
       js: `${hasShebang ? '' : '#!/usr/bin/env node\n'}import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);`,
     },
-    esbuildPlugins: [thirdPartyLicenses(join(outDir, 'cli.js.LICENSE.txt'), 'cli.js')],
+    esbuildPlugins: [thirdPartyLicenses(join(outDir, 'cli.js.LICENSE.txt'), 'cli.js and its chunks')],
     outDir,
   };
+}
+
+/** The spec bundled by Redocly from openapi/, as JSON and YAML, into `dir`. */
+function writeBundledSpec(dir: string): void {
+  const spec = bundleSpec();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'openapi.json'), `${JSON.stringify(spec, null, 2)}\n`);
+  writeFileSync(join(dir, 'openapi.yaml'), stringify(spec, { lineWidth: 0 }));
 }
 
 export interface PackageBuild {
@@ -160,13 +190,16 @@ export async function buildPackage(): Promise<PackageBuild> {
   try {
     emitDeclarations(declarations);
     const builds = [...sdkBuilds(staging, declarations), ...mswBuilds(staging, declarations), cliBuild(staging)];
-    await Promise.all(builds.map((options) => build(options)));
+    const building = Promise.all(builds.map((options) => build(options)));
+    writeBundledSpec(join(staging, SPEC_DIR));
+    await building;
     for (const types of ['index', 'msw']) copyFileSync(join(staging, `${types}.d.ts`), join(staging, `${types}.d.cts`));
     // Files an earlier build wrote but this one did not (an old chunk) must not ship.
     const built = readdirSync(staging);
     for (const old of readdirSync(DIST).filter((name) => PACKAGE_FILES.test(name) && !built.includes(name))) {
       rmSync(join(DIST, old), { force: true });
     }
+    rmSync(join(DIST, SPEC_DIR), { recursive: true, force: true });
     for (const name of built) renameSync(join(staging, name), join(DIST, name));
     return { files: built.sort() };
   } finally {
