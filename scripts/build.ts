@@ -3,9 +3,10 @@
 //   dist/index.cjs + index.d.cts   CommonJS build of the SDK and its types
 //   dist/index.browser.js          ESM build for browsers (the `browser` export condition)
 //   dist/cli.js                    the `pachca` bin (ESM, with a shebang, its libraries bundled)
-//   dist/cli-*.js                  the bin's lazily loaded chunks: `pachca emulator` (the engine,
-//                                  the Node server, ajv) is one, never loaded by other commands
-//   dist/cli.js.LICENSE.txt        the license notices of the libraries bundled into cli.js and its chunks
+//   dist/cli-emulator.js           `pachca emulator` (the engine, the Node server, ajv bundled in),
+//                                  which cli.js imports only when that command runs
+//   dist/cli.js.LICENSE.txt,       the license notices of the libraries bundled into each
+//   dist/cli-emulator.js.LICENSE.txt
 //   dist/spec/openapi.{json,yaml}  the bundled English spec (`pachca-sdk/openapi.json`, `.yaml`),
 //                                  which `pachca emulator` checks every exchange against
 //   dist/msw.{js,cjs,d.ts,d.cts}    `pachca-sdk/msw`: MSW handlers (msw stays an import); the
@@ -28,6 +29,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Plugin } from 'esbuild';
 import { build, type Options } from 'tsup';
 import ts from 'typescript';
 import { stringify } from 'yaml';
@@ -42,7 +44,7 @@ export const MSW_ENTRY = join(ROOT, 'src/msw/index.ts');
 
 // Every file a build writes matches one of these; anything else in dist/ belongs to someone else.
 export const PACKAGE_FILES =
-  /^((index|msw)\.(js|cjs|d\.ts|d\.cts)|index\.browser\.js|cli\.js(\.LICENSE\.txt)?|(chunk|browser|cli)-[\w-]+\.(js|cjs))$/;
+  /^((index|msw)\.(js|cjs|d\.ts|d\.cts)|index\.browser\.js|cli(-emulator)?\.js(\.LICENSE\.txt)?|(chunk|browser)-[\w-]+\.(js|cjs))$/;
 
 /** The directory of the bundled spec in dist/, replaced whole by each build. */
 export const SPEC_DIR = 'spec';
@@ -153,20 +155,50 @@ function cliBuild(outDir: string): Options {
     entry: { cli: CLI_ENTRY },
     format: ['esm'],
     platform: 'node',
-    // Nothing but the bin needs the CLI's modules. Its libraries (devDependencies: commander, ajv,
-    // …) are bundled in, so an SDK install brings only `dependencies` (openapi-fetch), which stay
-    // external. Code split: what a command loads with import() (the emulator) is a chunk of its
-    // own, so the other commands never read it.
-    splitting: true,
+    // One self-contained file: nothing but the bin needs the CLI's modules. Its libraries
+    // (devDependencies) are bundled in, so an SDK install brings only `dependencies`
+    // (openapi-fetch), which stay external. The emulator's command module is the one exception:
+    // built apart (emulatorBuild), and imported by path when `pachca emulator` runs.
+    splitting: false,
     skipNodeModulesBundle: false,
-    esbuildOptions(options) {
-      options.chunkNames = 'cli-[name]-[hash]';
-    },
     // Bundled CommonJS libraries (cli-table3) call require() for Node builtins: give them one.
     banner: {
       js: `${hasShebang ? '' : '#!/usr/bin/env node\n'}import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);`,
     },
-    esbuildPlugins: [thirdPartyLicenses(join(outDir, 'cli.js.LICENSE.txt'), 'cli.js and its chunks')],
+    esbuildPlugins: [emulatorApart, thirdPartyLicenses(join(outDir, 'cli.js.LICENSE.txt'), 'cli.js')],
+    outDir,
+  };
+}
+
+/** The module `pachca emulator` imports, and the file it is built into beside cli.js. */
+const EMULATOR_MODULE = '../emulator/node/run.js';
+const EMULATOR_FILE = 'cli-emulator';
+
+/** cli.js imports the emulator's separate build by its file name instead of bundling it. */
+const emulatorApart: Plugin = {
+  name: 'emulator-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/emulator\/node\/run\.js$/ }, (args) =>
+      args.path === EMULATOR_MODULE ? { path: `./${EMULATOR_FILE}.js`, external: true } : undefined,
+    );
+  },
+};
+
+/**
+ * `pachca emulator`: the engine, the Node server and ajv (bundled: about 200 KB in this one file,
+ * instead of ajv, ajv-formats and their four dependencies in every SDK install).
+ */
+function emulatorBuild(outDir: string): Options {
+  return {
+    ...common,
+    entry: { [EMULATOR_FILE]: join(ROOT, 'src/emulator/node/run.ts') },
+    format: ['esm'],
+    platform: 'node',
+    splitting: false,
+    skipNodeModulesBundle: false,
+    // ajv and ajv-formats are CommonJS and call require(): give them one, as the bin has.
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    esbuildPlugins: [thirdPartyLicenses(join(outDir, `${EMULATOR_FILE}.js.LICENSE.txt`), `${EMULATOR_FILE}.js`)],
     outDir,
   };
 }
@@ -189,7 +221,12 @@ export async function buildPackage(): Promise<PackageBuild> {
   const declarations = mkdtempSync(join(tmpdir(), 'pachca-declarations-'));
   try {
     emitDeclarations(declarations);
-    const builds = [...sdkBuilds(staging, declarations), ...mswBuilds(staging, declarations), cliBuild(staging)];
+    const builds = [
+      ...sdkBuilds(staging, declarations),
+      ...mswBuilds(staging, declarations),
+      cliBuild(staging),
+      emulatorBuild(staging),
+    ];
     const building = Promise.all(builds.map((options) => build(options)));
     writeBundledSpec(join(staging, SPEC_DIR));
     await building;

@@ -1,5 +1,5 @@
 // `pachca emulator` is the only code that loads the emulator: in the built package its server,
-// engine and ajv sit in a chunk of their own that dist/cli.js reaches only through import(), and
+// engine and ajv sit in a file of their own that dist/cli.js reaches only through import(), and
 // neither the SDK's entry nor `pachca users list --help` loads it (their module loads recorded
 // by a Node loader hook).
 import { execFile } from 'node:child_process';
@@ -30,17 +30,17 @@ function staticGraph(entry: string): Set<string> {
   return seen;
 }
 
-/** The chunk that holds the emulator's Node server (its one `startEmulatorServer`). */
+/** The one file of the package that holds the emulator's Node server (its `startEmulatorServer`). */
 function emulatorChunk(): string {
-  const files = inject('packedFiles')
+  const holding = inject('packedFiles')
     .map((file) => file.path)
-    .filter((path) => /^dist\/cli-[\w-]+\.js$/.test(path))
+    .filter(
+      (path) =>
+        path.endsWith('.js') && /function startEmulatorServer\(/.test(readFileSync(join(dist(), '..', path), 'utf8')),
+    )
     .map((path) => path.slice('dist/'.length));
-  const holding = files.filter((file) =>
-    /function startEmulatorServer\(/.test(readFileSync(join(dist(), file), 'utf8')),
-  );
-  expect(holding).toHaveLength(1);
-  return holding[0]!;
+  expect(holding).toEqual(['cli-emulator.js']);
+  return 'cli-emulator.js';
 }
 
 /** The dist/ files a Node process loads for `args`, recorded by a loader hook, and its exit code. */
