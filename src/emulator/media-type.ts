@@ -24,9 +24,7 @@ export function parseMediaType(header: string | null): MediaType | undefined {
     const parameter = PARAMETER.exec(part);
     if (!parameter) return undefined;
     const [, name = '', value = ''] = parameter;
-    parameters[name.toLowerCase()] = value.startsWith('"')
-      ? value.slice(1, -1).replace(/\\(.)/g, '$1')
-      : value;
+    parameters[name.toLowerCase()] = value.startsWith('"') ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value;
   }
   return { essence: `${essence[1]}/${essence[2]}`.toLowerCase(), parameters };
 }

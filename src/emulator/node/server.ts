@@ -96,7 +96,9 @@ export async function startEmulatorServer({
     if (!socket.writable) return void socket.destroy();
     const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
     const status = tooLarge ? 431 : 400;
-    const message = tooLarge ? 'The request line and headers are larger than 16 KB' : `cannot be parsed (${error.code})`;
+    const message = tooLarge
+      ? 'The request line and headers are larger than 16 KB'
+      : `cannot be parsed (${error.code})`;
     const body = JSON.stringify({
       errors: [{ key: 'request', value: null, message, code: 'invalid', payload: null }],
     });
