@@ -85,7 +85,7 @@ export async function startMockMode(
   return {
     url: server.url,
     summary: 'the emulator',
-    details: emulatorDetails(server, mode),
+    details: [...emulatorDetails(server, mode), "Other modes: --examples, --dynamic (Prism's mock of the spec)"],
     stop: server.stop,
     onCrash: () => undefined,
   };

@@ -3,6 +3,7 @@
 // SDK and every other command never load it, and the build puts it in a chunk of its own.
 import type { Command } from 'commander';
 import { UsageError } from './errors.js';
+import { exampleText } from './help-text.js';
 import type { CliIo } from './io.js';
 
 export function addEmulatorCommand(program: Command, io: CliIo): void {
@@ -17,7 +18,11 @@ export function addEmulatorCommand(program: Command, io: CliIo): void {
     .option('--seed <n>', 'another deterministic workspace (default: 1)')
     .option('--state <file>', 'load the workspace from <file> and save every write there (created when missing)')
     .option('--rate-limit <n>', 'answer 429 with Retry-After past <n> requests per second per token')
-    .addHelpText('after', '\nTokens, control endpoints (/__emulator/…), --state and limits: the README of pachca-sdk.')
+    .addHelpText(
+      'after',
+      `${exampleText('pachca emulator --port 4010 --users 500 --state workspace.json')}\n\n` +
+        'Tokens, control endpoints (/__emulator/…), --state and limits: the README of pachca-sdk.',
+    )
     .action(async (flags: Record<string, string | undefined>) => {
       const { parseRunOptions, runEmulator } = await import('../emulator/node/run.js');
       let options: ReturnType<typeof parseRunOptions>;

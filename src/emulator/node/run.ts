@@ -1,5 +1,5 @@
 // `pachca emulator`: the emulator served until Ctrl-C. Loaded only by that command (a dynamic
-// import in src/cli/emulator-command.ts, its own chunk in dist/), so `import 'pachca-sdk'` and the
+// import in src/cli/emulator-command.ts; dist/cli-emulator.js in the package), so `import 'pachca-sdk'` and the
 // other commands never load the engine, ajv or the spec.
 import { curlExample, emulatorDetails } from './banner.js';
 import { loadBundledSpec } from './bundled-spec.js';
