@@ -49,11 +49,13 @@ const CODES: Record<string, string> = {
   minLength: 'too_short',
 };
 
-function makeAjv(options: { coerceTypes?: 'array' } = {}): Ajv2020 {
+function makeAjv(options: { coerceTypes?: 'array'; allErrors?: boolean } = {}): Ajv2020 {
   // OpenAPI's annotations are not JSON Schema keywords: unknown keywords are ignored, not errors.
-  const ajv = new Ajv2020({ allErrors: true, strict: false, ...options });
-  // ajv-formats is CommonJS: from ESM its plugin is the `default` property of the module.
-  ajvFormats.default(ajv);
+  // The bundled spec is linted at build time, so its schemas are not checked again at each start.
+  const ajv = new Ajv2020({ allErrors: true, strict: false, validateSchema: false, ...options });
+  // ajv-formats is CommonJS: from ESM its plugin is the `default` property of the module. Its
+  // fast mode: the formats' simpler patterns, which a 50-user page checks hundreds of times.
+  ajvFormats.default(ajv, { mode: 'fast' });
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) && Math.abs(n) < 2 ** 31 });
   ajv.addFormat('int64', { type: 'number', validate: Number.isInteger });
   ajv.addFormat('binary', true); // a file part: its bytes are the handler's to check
@@ -109,12 +111,14 @@ function fieldErrors(errors: ErrorObject[] | null | undefined, data: unknown, ke
   return out;
 }
 
-/** A validator compiled on its first use, then kept: a start compiles nothing it does not serve. */
+/** Made on first use, then kept: a start compiles nothing it does not serve. */
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 type Lazy = () => ValidateFunction;
-const lazy = (compile: () => ValidateFunction): Lazy => {
-  let compiled: ValidateFunction | undefined;
-  return () => (compiled ??= compile());
-};
+const lazy = once<ValidateFunction>;
 
 interface CompiledParameter {
   parameter: Parameter;
@@ -142,11 +146,12 @@ export interface SpecCheck {
  * compiled once, on first use: all of them at once would cost a second and more of the start.
  */
 export function compileSpecCheck(document: OpenApiDocument): SpecCheck {
-  const ajv = makeAjv();
-  const coercing = makeAjv({ coerceTypes: 'array' });
   const definitions = { $id: 'spec.json', $defs: inSpecDocument(document.components?.schemas ?? {}) };
-  ajv.addSchema(definitions);
-  coercing.addSchema(definitions);
+  // Requests: every problem, to name each field. Answers: the first, as the check stops at one and
+  // a page of users is checked whole on every request. Parameters: with strings coerced.
+  const ajv = once(() => makeAjv().addSchema(definitions));
+  const answers = once(() => makeAjv({ allErrors: false }).addSchema(definitions));
+  const coercing = once(() => makeAjv({ coerceTypes: 'array' }).addSchema(definitions));
 
   const operations = new Map<string, CompiledOperation>();
   for (const item of Object.values(document.paths)) {
@@ -160,7 +165,7 @@ export function compileSpecCheck(document: OpenApiDocument): SpecCheck {
         return {
           parameter,
           array: schema.type === 'array',
-          validate: lazy(() => coercing.compile({ type: 'object', properties: { value: schema } })),
+          validate: lazy(() => coercing().compile({ type: 'object', properties: { value: schema } })),
         };
       });
       const requestBody = resolve<{ content?: Record<string, { schema?: Schema }> } | undefined>(
@@ -171,11 +176,11 @@ export function compileSpecCheck(document: OpenApiDocument): SpecCheck {
       const responses = new Map<number, Lazy | null>();
       for (const [status, declared] of Object.entries(operation.responses ?? {})) {
         const schema = resolve<ResponseObject>(document, declared).content?.['application/json']?.schema;
-        responses.set(Number(status), schema ? lazy(() => ajv.compile(inSpecDocument(schema))) : null);
+        responses.set(Number(status), schema ? lazy(() => answers().compile(inSpecDocument(schema))) : null);
       }
       operations.set(operation.operationId, {
         parameters,
-        body: bodySchema ? lazy(() => ajv.compile(inSpecDocument(bodySchema))) : undefined,
+        body: bodySchema ? lazy(() => ajv().compile(inSpecDocument(bodySchema))) : undefined,
         responses,
       });
     }
