@@ -185,8 +185,8 @@ const emulatorApart: Plugin = {
 };
 
 /**
- * `pachca emulator`: the engine, the Node server and ajv (bundled: about 200 KB in this one file,
- * instead of ajv, ajv-formats and their four dependencies in every SDK install).
+ * `pachca emulator`: the engine, the Node server and ajv (bundled: about 300 KB of this one file,
+ * instead of ajv, ajv-formats and their four dependencies, 3.1 MB installed, in every SDK install).
  */
 function emulatorBuild(outDir: string): Options {
   return {
