@@ -1,6 +1,6 @@
-// Creates under `--state` with 10,000 users: POST /users from 16 clients at once against the
-// emulator served the way its one-process Node server does (test/emulator-server/fixtures/
-// durable-server.ts: each 201 is sent only once its journal line is fsynced). Beside it, the same
+// Creates under `--state` with 10,000 users: POST /users from 16 clients at once against
+// `pachca emulator --state` from the built package (each 201 is sent only once its journal line is
+// fsynced). Beside it, the same
 // server without --state, and what this disk allows: appends with an fdatasync each, one after
 // another. Then a SIGTERM: the time to stop (the final compaction) and a check that the saved
 // snapshot holds every user that got a 201.
@@ -13,6 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { WorkspaceState } from '../src/emulator/index.js';
+import { buildPackage, DIST } from '../scripts/build.js';
+import { distIsStale } from '../scripts/lib/pack.js';
 import { ROOT } from '../scripts/lib/spec.js';
 import { isMain, ms, printTable, quantile, saveResult } from './lib/report.js';
 
@@ -21,7 +23,6 @@ const CONCURRENCY = 16;
 const WARMUP_MS = 1_000;
 const DURATION_MS = 4_000;
 const GOAL_PER_SECOND = 1_000;
-const SERVER = join(ROOT, 'test/emulator-server/fixtures/durable-server.ts');
 
 /** Appends of one journal-sized line, each followed by fdatasync, for `durationMs`. */
 async function fsyncedAppendsPerSecond(dir: string, durationMs = 1_000): Promise<number> {
@@ -74,14 +75,18 @@ interface Serving {
 
 /** The server with `file` as its state ('-': none), under CONCURRENCY clients that create users. */
 async function serveCreates(file: string): Promise<Serving> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER, file, String(USERS)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  if (distIsStale()) await buildPackage();
+  const state = file === '-' ? [] : ['--state', file];
+  const args = [join(DIST, 'cli.js'), 'emulator', '--port', '0', '--users', String(USERS), ...state];
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = once(child, 'exit');
   const port = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once('line', (line) => resolve(line.split(' ')[1] ?? ''));
+    child.once('exit', (code) => reject(new Error(`the emulator exited with ${code}`)));
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      const found = /^Pachca emulator: http:\/\/127\.0\.0\.1:(\d+)$/.exec(line);
+      if (found?.[1]) resolve(found[1]);
+    });
   });
   const url = new URL(`http://127.0.0.1:${port}/users`);
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });

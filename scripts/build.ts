@@ -3,7 +3,12 @@
 //   dist/index.cjs + index.d.cts   CommonJS build of the SDK and its types
 //   dist/index.browser.js          ESM build for browsers (the `browser` export condition)
 //   dist/cli.js                    the `pachca` bin (ESM, with a shebang, its libraries bundled)
-//   dist/cli.js.LICENSE.txt        the license notices of the libraries bundled into cli.js
+//   dist/cli-emulator.js           `pachca emulator` (the engine, the Node server, ajv bundled in),
+//                                  which cli.js imports only when that command runs
+//   dist/cli.js.LICENSE.txt,       the license notices of the libraries bundled into each
+//   dist/cli-emulator.js.LICENSE.txt
+//   dist/spec/openapi.{json,yaml}  the bundled English spec (`pachca-sdk/openapi.json`, `.yaml`),
+//                                  which `pachca emulator` checks every exchange against
 //   dist/msw.{js,cjs,d.ts,d.cts}    `pachca-sdk/msw`: MSW handlers (msw stays an import); the
 //                                  committed msw/package.json leads resolvers that ignore
 //                                  `exports` (TypeScript's node10) to them
@@ -24,10 +29,12 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Plugin } from 'esbuild';
 import { build, type Options } from 'tsup';
 import ts from 'typescript';
+import { stringify } from 'yaml';
 import { browserVariants } from './lib/browser-variants.js';
-import { ROOT } from './lib/spec.js';
+import { bundleSpec, ROOT } from './lib/spec.js';
 import { thirdPartyLicenses } from './lib/third-party-licenses.js';
 
 export const DIST = join(ROOT, 'dist');
@@ -37,7 +44,10 @@ export const MSW_ENTRY = join(ROOT, 'src/msw/index.ts');
 
 // Every file a build writes matches one of these; anything else in dist/ belongs to someone else.
 export const PACKAGE_FILES =
-  /^((index|msw)\.(js|cjs|d\.ts|d\.cts)|index\.browser\.js|cli\.js(\.LICENSE\.txt)?|(chunk|browser)-[\w-]+\.(js|cjs))$/;
+  /^((index|msw)\.(js|cjs|d\.ts|d\.cts)|index\.browser\.js|cli(-emulator)?\.js(\.LICENSE\.txt)?|(chunk|browser)-[\w-]+\.(js|cjs))$/;
+
+/** The directory of the bundled spec in dist/, replaced whole by each build. */
+export const SPEC_DIR = 'spec';
 
 const common: Options = {
   // Works in Node 20 and every browser or edge runtime with fetch and private class fields.
@@ -169,16 +179,58 @@ function cliBuild(outDir: string): Options {
     platform: 'node',
     // One self-contained file: nothing but the bin needs the CLI's modules. Its libraries
     // (devDependencies) are bundled in, so an SDK install brings only `dependencies`
-    // (openapi-fetch), which stay external.
+    // (openapi-fetch), which stay external. The emulator's command module is the one exception:
+    // built apart (emulatorBuild), and imported by path when `pachca emulator` runs.
     splitting: false,
     skipNodeModulesBundle: false,
     // Bundled CommonJS libraries (cli-table3) call require() for Node builtins: give them one.
     banner: {
       js: `${hasShebang ? '' : '#!/usr/bin/env node\n'}import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);`,
     },
-    esbuildPlugins: [thirdPartyLicenses(join(outDir, 'cli.js.LICENSE.txt'), 'cli.js')],
+    esbuildPlugins: [emulatorApart, thirdPartyLicenses(join(outDir, 'cli.js.LICENSE.txt'), 'cli.js')],
     outDir,
   };
+}
+
+/** The module `pachca emulator` imports, and the file it is built into beside cli.js. */
+const EMULATOR_MODULE = '../emulator/node/run.js';
+const EMULATOR_FILE = 'cli-emulator';
+
+/** cli.js imports the emulator's separate build by its file name instead of bundling it. */
+const emulatorApart: Plugin = {
+  name: 'emulator-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/emulator\/node\/run\.js$/ }, (args) =>
+      args.path === EMULATOR_MODULE ? { path: `./${EMULATOR_FILE}.js`, external: true } : undefined,
+    );
+  },
+};
+
+/**
+ * `pachca emulator`: the engine, the Node server and ajv (bundled: about 300 KB of this one file,
+ * instead of ajv, ajv-formats and their four dependencies, 3.1 MB installed, in every SDK install).
+ */
+function emulatorBuild(outDir: string): Options {
+  return {
+    ...common,
+    entry: { [EMULATOR_FILE]: join(ROOT, 'src/emulator/node/run.ts') },
+    format: ['esm'],
+    platform: 'node',
+    splitting: false,
+    skipNodeModulesBundle: false,
+    // ajv and ajv-formats are CommonJS and call require(): give them one, as the bin has.
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    esbuildPlugins: [thirdPartyLicenses(join(outDir, `${EMULATOR_FILE}.js.LICENSE.txt`), `${EMULATOR_FILE}.js`)],
+    outDir,
+  };
+}
+
+/** The spec bundled by Redocly from openapi/, as JSON and YAML, into `dir`. */
+function writeBundledSpec(dir: string): void {
+  const spec = bundleSpec();
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'openapi.json'), `${JSON.stringify(spec, null, 2)}\n`);
+  writeFileSync(join(dir, 'openapi.yaml'), stringify(spec, { lineWidth: 0 }));
 }
 
 export interface PackageBuild {
@@ -192,14 +244,22 @@ export async function buildPackage({ program }: { program?: ts.Program } = {}): 
   const declarations = mkdtempSync(join(tmpdir(), 'pachca-declarations-'));
   try {
     emitDeclarations(declarations, program ?? declarationProgram());
-    const builds = [...sdkBuilds(staging, declarations), ...mswBuilds(staging, declarations), cliBuild(staging)];
-    await Promise.all(builds.map((options) => build(options)));
+    const builds = [
+      ...sdkBuilds(staging, declarations),
+      ...mswBuilds(staging, declarations),
+      cliBuild(staging),
+      emulatorBuild(staging),
+    ];
+    const building = Promise.all(builds.map((options) => build(options)));
+    writeBundledSpec(join(staging, SPEC_DIR));
+    await building;
     for (const types of ['index', 'msw']) copyFileSync(join(staging, `${types}.d.ts`), join(staging, `${types}.d.cts`));
     // Files an earlier build wrote but this one did not (an old chunk) must not ship.
     const built = readdirSync(staging);
     for (const old of readdirSync(DIST).filter((name) => PACKAGE_FILES.test(name) && !built.includes(name))) {
       rmSync(join(DIST, old), { force: true });
     }
+    rmSync(join(DIST, SPEC_DIR), { recursive: true, force: true });
     for (const name of built) renameSync(join(staging, name), join(DIST, name));
     return { files: built.sort() };
   } finally {

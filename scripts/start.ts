@@ -1,14 +1,15 @@
 // `npm start`: everything a frontend developer or API reader needs, one command.
-//   - the mock server on 127.0.0.1:4010 (MOCK_PORT / --mock-port), CORS on: the emulator behind
-//     Prism's proxy, or Prism's mock with --examples or --dynamic (scripts/lib/emulator/mode.ts);
+//   - the mock server on 127.0.0.1:4010 (MOCK_PORT / --mock-port), CORS on: the emulator
+//     (src/emulator/node/), or Prism's mock with --examples or --dynamic (scripts/lib/mock-modes.ts);
 //   - the API docs (dist/docs/index.html) and the bundled spec on 127.0.0.1:8080 (DOCS_PORT / --docs-port).
 // Ctrl-C or SIGTERM stops both.
 import { parseArgs } from 'node:util';
 import type { Server } from 'node:http';
 import { buildDocs, DIST } from './build-docs.js';
-import { MODE_FLAGS, MODE_HELP, readMockMode, startMockMode, type RunningMock } from './lib/emulator/mode.js';
-import { curlExample, DEFAULT_MOCK_PORT, HOST } from './mock.js';
-import { assertPortFree, parsePort, UserFacingError } from './lib/ports.js';
+import { curlExample } from '../src/emulator/node/banner.js';
+import { DEFAULT_PORT as DEFAULT_MOCK_PORT } from '../src/emulator/node/port.js';
+import { MODE_FLAGS, MODE_HELP, readMockMode, startMockMode, type RunningMock } from './lib/mock-modes.js';
+import { assertPortFree, HOST, parsePort, UserFacingError } from './lib/ports.js';
 import { onShutdown } from './lib/processes.js';
 import { runMain } from './lib/run-main.js';
 import { serveStatic } from './lib/static-server.js';
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
   });
 
   console.log('Building the API docs and starting the mock server…');
-  // Prism reads openapi/ itself, so it starts while the docs build.
+  // The mock starts while the docs build.
   const mockReady = startMockMode(options.mode, {
     port: options.mockPort,
     log: (line) => console.log(`mock │ ${line}`),

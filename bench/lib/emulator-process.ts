@@ -1,67 +1,53 @@
-// The emulator for the benchmarks, in a child process (as `npm run mock` runs it) so that its CPU
-// time is not charged to the client being measured. The child prints one JSON line once it serves.
+// The emulator for the benchmarks as a user runs it: `pachca emulator` from the built package
+// (dist/cli.js, built first when stale), in a child process so that its CPU time is not charged to
+// the client being measured. Ready is the first answer to a request, measured from the spawn.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { startEmulatorStack } from '../../scripts/lib/emulator/stack.js';
+import { join } from 'node:path';
+import { buildPackage, DIST } from '../../scripts/build.js';
+import { distIsStale } from '../../scripts/lib/pack.js';
 import { freePort } from '../../scripts/lib/ports.js';
-import { isMain } from './report.js';
 
 export interface EmulatorProcess {
   url: string;
-  prismUrl: string;
-  engineUrl: string;
-  /** Spawn → serving, as the parent saw it. */
+  /** Spawn → the first answer to GET /profile. */
   readyMs: number;
-  seededInMs: number;
-  /** Resident memory now, in MB: the emulator's process, and Prism's. */
-  rssMb(): { emulator: number; prism: number };
+  /** Resident memory of the whole emulator process now, in MB. */
+  rssMb(): number;
   close(): Promise<void>;
 }
 
 const rssOf = (pid: number | undefined): number => {
-  if (!pid) return NaN;
+  if (!pid) return Number.NaN;
   const kb = /^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return Number(kb) / 1024;
 };
 
 export async function startEmulatorProcess(users?: number): Promise<EmulatorProcess> {
+  if (distIsStale()) await buildPackage();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const began = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, String(users ?? '')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const args = [join(DIST, 'cli.js'), 'emulator', '--port', String(port), ...(users ? ['--users', String(users)] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'] });
   const exited = once(child, 'exit');
-  const line = await new Promise<string>((resolve, reject) => {
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the emulator exited with ${code}`)));
-    createInterface({ input: child.stdout! }).once('line', resolve);
-  });
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`pachca emulator exited with ${child.exitCode}`);
+    const answer = await fetch(`${url}/profile`, { headers: { authorization: 'Bearer test-token' } }).catch(
+      () => undefined,
+    );
+    if (answer?.status === 200) break;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
   const readyMs = performance.now() - began;
-  const started = JSON.parse(line) as {
-    url: string;
-    prismUrl: string;
-    engineUrl: string;
-    seededInMs: number;
-    prismPid: number;
-  };
   return {
-    ...started,
+    url,
     readyMs,
-    rssMb: () => ({ emulator: rssOf(child.pid), prism: rssOf(started.prismPid) }),
+    rssMb: () => rssOf(child.pid),
     close: async () => {
       child.kill('SIGTERM');
       await exited;
     },
   };
-}
-
-if (isMain(import.meta.url)) {
-  const users = Number(process.argv[2]) || undefined;
-  const stack = await startEmulatorStack({ port: await freePort(), engine: { users }, log: () => undefined });
-  const stop = () => void stack.stop().then(() => process.exit(0));
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-  const { url, prismUrl, engineUrl, seededInMs, prismPid } = stack;
-  console.log(JSON.stringify({ url, prismUrl, engineUrl, seededInMs, prismPid }));
 }

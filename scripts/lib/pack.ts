@@ -36,11 +36,14 @@ function newestMtime(path: string): number {
 export function distIsStale(): boolean {
   try {
     const built = Math.min(
-      ...['dist/index.js', 'dist/cli.js', 'dist/msw.js'].map((file) => statSync(join(ROOT, file)).mtimeMs),
+      ...['dist/index.js', 'dist/cli.js', 'dist/msw.js', 'dist/spec/openapi.json'].map(
+        (file) => statSync(join(ROOT, file)).mtimeMs,
+      ),
     );
     const inputs = [
       'src',
       'generated',
+      'openapi',
       'scripts/build.ts',
       'scripts/lib/browser-variants.ts',
       'scripts/lib/third-party-licenses.ts',

@@ -3,16 +3,13 @@
 import { createConnection, createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** An error meant for the person at the terminal: printed as one line, no stack. */
-export class UserFacingError extends Error {}
+import { UserFacingError } from '../../src/emulator/node/user-facing-error.js';
 
-export function parsePort(value: string, source: string): number {
-  const port = Number(value);
-  if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
-    throw new UserFacingError(`${source} must be a port number from 1 to 65535, got "${value}"`);
-  }
-  return port;
-}
+export { UserFacingError };
+export { parsePort } from '../../src/emulator/node/port.js';
+
+/** Where the local servers listen. */
+export const HOST = '127.0.0.1';
 
 /** Rejects with a one-line UserFacingError when something already listens on host:port. */
 export function assertPortFree(host: string, port: number, what: string, override: string): Promise<void> {

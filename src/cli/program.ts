@@ -6,6 +6,7 @@ import { VERSION } from '../../generated/version.js';
 import { addApiCommand } from './api-command.js';
 import { addAuthCommands } from './auth-commands.js';
 import { addCompletionCommand } from './completion.js';
+import { addEmulatorCommand } from './emulator-command.js';
 import { configPath, readConfig } from './config.js';
 import { EXIT, reportError } from './errors.js';
 import { exitCodesHelp } from './exit-codes.js';
@@ -129,6 +130,7 @@ export function buildProgram(redactText: (text: string) => string = (text) => te
   addApiCommand(program, commandIo.io);
   addGuideCommand(program, commandIo.io);
   addCompletionCommand(program, commandIo.io);
+  addEmulatorCommand(program, commandIo.io);
   return program;
 }
 

@@ -1,6 +1,6 @@
 // The Pachca emulator's engine: a workspace in memory that every operation of the spec reads and
 // changes as the API does. It uses only what browsers have (Request, Response, URL, crypto), so
-// the same engine serves the Node emulator (behind Prism's proxy) and runs inside MSW.
+// the same engine serves the Node emulator (src/emulator/node/, `pachca emulator`) and runs inside MSW.
 //   const emulator = createEmulator({ users: 120, seed: 1 });
 //   const response = await emulator.handle(new Request('http://x/profile', { headers: { Authorization: 'Bearer test-token' } }));
 import { createEngine } from './engine.js';

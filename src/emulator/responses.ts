@@ -1,6 +1,6 @@
 // The API's answers: JSON bodies, 204s, `{errors: [...]}` for field and business-rule errors and
 // `{error, error_description}` for token and scope errors.
-import type { FieldError } from '../msw/validate.js';
+import { type FieldError, reported } from '../msw/validate.js';
 
 export type { FieldError };
 
@@ -13,7 +13,7 @@ export const noContent = (): Response => new Response(null, { status: 204 });
 
 export const fieldError = (key: string, value: unknown, message: string, code: string): FieldError => ({
   key,
-  value: value === undefined || value === null ? null : typeof value === 'string' ? value : JSON.stringify(value),
+  value: reported(value),
   message,
   code,
   payload: null,

@@ -2,6 +2,7 @@
 // its workspace exports and imports.
 import type { everyOperationStatuses } from '../../generated/msw.js';
 import type { components } from '../../generated/schema.js';
+import type { FieldError } from '../msw/validate.js';
 
 export type Role = components['schemas']['UserRole'];
 export type DataType = components['schemas']['CustomPropertyDataType'];
@@ -17,7 +18,25 @@ export interface EmulatorOptions {
   publicOrigin?: string;
   /** Answer 429 + Retry-After past N requests per second per token; off by default. */
   rateLimit?: number;
+  /**
+   * Checks each routed, authorised request before its handler runs: the problems it returns are
+   * answered 422 in the API's shape. The Node server passes its check against the spec.
+   */
+  checkRequest?: RequestCheck;
 }
+
+/** What a request check sees of one request routed to an operation. */
+export interface CheckedRequest {
+  operationId: string;
+  url: URL;
+  headers: Headers;
+  /** The path parameters, already matched as ids. */
+  params: Record<string, number>;
+  /** The JSON body parsed, or a multipart body's fields (files as UploadedFile); undefined when none. */
+  body: unknown;
+}
+
+export type RequestCheck = (request: CheckedRequest) => FieldError[];
 
 /** A status as stored: `away_message` is the plain string the requests send. */
 export interface StoredStatus {

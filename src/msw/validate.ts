@@ -27,9 +27,24 @@ const HAS_TYPE: Record<string, (value: unknown) => boolean> = {
   object: isPlainObject,
 };
 
-/** The rejected value as the API reports it: a string, or null when there is none. */
-const reported = (value: unknown): string | null =>
-  value === undefined || value === null ? null : typeof value === 'string' ? value : JSON.stringify(value);
+/** Past this many characters an echoed value is cut: a 5 MB field must not make a 5 MB error. */
+export const MAX_REPORTED_CHARS = 200;
+const CUT = '…';
+
+/**
+ * The rejected value as the API reports it: a string (JSON for anything else), or null when there
+ * is none; cut to MAX_REPORTED_CHARS with an ellipsis. The one place errors echo what was sent.
+ */
+export function reported(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : JSON.stringify(value);
+  } catch {
+    text = String(value); // too deep to serialise, or a BigInt
+  }
+  return text.length > MAX_REPORTED_CHARS ? text.slice(0, MAX_REPORTED_CHARS - CUT.length) + CUT : text;
+}
 
 const problem = (key: string, value: unknown, message: string, code: string): FieldError => ({
   // Problems with the body as a whole name it `body`; fields are named by their path, `user.email`.

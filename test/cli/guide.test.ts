@@ -53,6 +53,7 @@ describe.concurrent('every workflow of pachca guide runs against a seeded emulat
         const run = await runInProcess(words.slice(1), { env });
         expect(run.code, `${where}: \`${step.command}\` exited ${run.code}\n${run.stderr}`).toBe(0);
       }
+      expect(await emulator.violations(), 'answers that break the spec').toEqual([]);
     });
   }
 });

@@ -1,5 +1,5 @@
-// No acknowledged write is lost: the emulator with `--state` in a process group of its own (as
-// `npm run mock` runs it), 200 parallel POST /users, and a signal while they are answered: SIGTERM
+// No acknowledged write is lost: `pachca emulator --state` (the packed bin) in a process group of
+// its own (as `npm run mock` runs it), 200 parallel POST /users, and a signal while they are answered: SIGTERM
 // twice to the group (npm forwards the group's signal, so the server gets it twice), SIGINT,
 // SIGHUP, and SIGKILL. After each, the next start must hold every user that got its 201; a clean
 // stop exits 0 and leaves only the state file, and no temporary file survives a start.
@@ -8,11 +8,10 @@ import { once } from 'node:events';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { WorkspaceState } from '../../src/emulator/index.js';
 import { killGroup, spawnGroup } from '../support/process-group.js';
 
-const FIXTURE = 'test/emulator-server/fixtures/durable-server.ts';
 const WRITES = 200;
 /** The signal goes out once this many creates have been acknowledged: the rest are still in flight. */
 const KILL_AFTER = 60;
@@ -30,11 +29,18 @@ const acknowledged = new Map<number, string>();
 const servers: Server[] = [];
 
 async function startServer(): Promise<Server> {
-  const { child, output } = spawnGroup(process.execPath, ['--import', 'tsx', FIXTURE, file, '120']);
+  const { child, output } = spawnGroup(process.execPath, [
+    inject('cliPath'),
+    'emulator',
+    '--port',
+    '0',
+    '--state',
+    file,
+  ]);
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   const port = await new Promise<string>((resolve, reject) => {
     const check = () => {
-      const found = /listening (\d+)/.exec(output());
+      const found = /^Pachca emulator: http:\/\/127\.0\.0\.1:(\d+)$/m.exec(output());
       if (found?.[1]) resolve(found[1]);
     };
     child.stdout?.on('data', check);

@@ -1,5 +1,5 @@
 // `npm run mock` spawned as a person runs it, in its own process group so that a failed test can
-// still reach Prism; on a free port, so it never meets another server on 4010.
+// still reach a Prism it started (--examples); on a free port, so it never meets another server on 4010.
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { freePort } from '../../scripts/lib/ports.js';

@@ -156,8 +156,8 @@ describe('the CLI drives every operation', { timeout: CLI_TEST_TIMEOUT_MS }, () 
   });
 });
 
-describe('Prism', () => {
-  it('reports no violation for anything the emulator sent', async () => {
+describe("the server's spec check", () => {
+  it('found no violation in anything the emulator sent', async () => {
     expect(await violations()).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readMockMode } from '../../scripts/lib/emulator/mode.js';
+import { readMockMode } from '../../scripts/lib/mock-modes.js';
 import { openStateStore } from '../../src/emulator/node/state-store.js';
 import { createEmulator, EMULATOR_TOKENS } from '../../src/emulator/index.js';
 import { unique } from '../support/emulator.js';
@@ -37,7 +37,7 @@ describe('npm run mock', { timeout: PROCESS_TIMEOUT_MS }, () => {
   it('serves the emulator by default, and its banner says so: tokens, control URL, what is not implemented; --rate-limit answers 429 with Retry-After', async () => {
     const mock = await start(['--users', '30', '--rate-limit', '3'], { viaNpm: true });
     const output = mock.output();
-    expect(output).toContain(`Mock server (the emulator behind Prism): ${mock.url}`);
+    expect(output).toContain(`Mock server (the emulator): ${mock.url}`);
     expect(output).toMatch(/Mode: emulator, a stateful workspace of 30 users \(seed 1\)/);
     expect(output).toContain('--examples, --dynamic');
     for (const [token, who] of Object.entries(EMULATOR_TOKENS)) {
@@ -109,7 +109,7 @@ describe('npm run mock -- --state FILE', { timeout: PROCESS_TIMEOUT_MS }, () => 
     expect(await mock.stop()).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain(name);
 
-    // What the next start does with the file, without a second Prism: the same loader.
+    // What the next start does with the file: the same loader.
     const next = createEmulator({ users: 20 });
     const state = await openStateStore(next, file, () => undefined);
     const tags = await next.handle(

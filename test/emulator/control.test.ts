@@ -216,7 +216,7 @@ describe('emulator control endpoints', () => {
       );
     expect((await send('{"group_tag":')).status).toBe(400);
     expect((await send('{"group_tag":{"name":"X"}}', 'text/plain')).status).toBe(400);
-    expect((await send(`{"group_tag":{"name":"${'x'.repeat(5 * 1024 * 1024)}"}}`)).status).toBe(422);
+    expect((await send(`{"group_tag":{"name":"${'x'.repeat(5 * 1024 * 1024)}"}}`)).status).toBe(413);
     expect((await send('{"group_tag":{}}')).status).toBe(422);
     expect((await call(emulator, 'GET', '/profile')).status).toBe(200);
   });

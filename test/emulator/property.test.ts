@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type RecordedChange, StateReplay } from '../../src/emulator/changes.js';
 import type { Emulator } from '../../src/emulator/index.js';
-import { call, emulatorFor, walk } from './support.js';
+import { checkConsistent } from './invariants.js';
+import { call, emulatorFor } from './support.js';
 
 const RUNS = 4;
 const STEPS = 250;
@@ -47,7 +48,6 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 /** Ids of the workspace's users and tags, read from its own lists. */
-const ids = (items: { id: number }[]) => items.map((item) => item.id);
 const nth = <T>(list: T[], n: number): T | undefined => (list.length ? list[n % list.length] : undefined);
 
 async function run(emulator: Emulator, s: Step, users: number[], tagIds: number[], deleted: string[]) {
@@ -90,21 +90,6 @@ async function run(emulator: Emulator, s: Step, users: number[], tagIds: number[
     case 'deleteStatus':
       await call(emulator, 'DELETE', `/users/${nth(users, s.pick) ?? 1}/status`);
   }
-}
-
-async function checkConsistent(emulator: Emulator, deleted: string[]) {
-  const users = await walk(emulator, '/users', 'test-token', 50);
-  expect(new Set(ids(users)).size, 'a full walk lists no one twice').toBe(users.length);
-  for (const user of users) expect((await call(emulator, 'GET', `/users/${user.id}`)).body.data).toEqual(user);
-  const tags = await walk(emulator, '/group_tags', 'test-token', 50);
-  for (const tag of tags) {
-    expect((await call(emulator, 'GET', `/group_tags/${tag.id}`)).body.data).toEqual(tag);
-    const members = await walk(emulator, `/group_tags/${tag.id}/users`, 'test-token', 50);
-    expect(tag.users_count, tag.name).toBe(members.length);
-    expect(ids(members)).toEqual(ids(users.filter((u) => u.list_tags.includes(tag.name))));
-  }
-  for (const path of deleted) expect((await call(emulator, 'GET', path)).status, path).toBe(404);
-  return { users: ids(users), tags: ids(tags) };
 }
 
 /** Five users and three tags: every step checks the whole workspace, so it is kept small. */

@@ -2,7 +2,8 @@
 // spec, with values that look like a real workspace (the `x-faker` annotations in
 // openapi/components/schemas). One mock for the whole file; every GET operation is called 20 times.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOST, startMock, type Mock } from '../../scripts/mock.js';
+import { HOST } from '../../scripts/lib/ports.js';
+import { type Prism, startPrism } from '../../scripts/lib/prism.js';
 import { freePort } from '../../scripts/lib/ports.js';
 import type { Operation } from '../../scripts/lib/spec.js';
 import { PATH_PARAM } from '../../src/core/names.js';
@@ -60,11 +61,11 @@ describe('the mock with --dynamic', () => {
     gets.map((op) => [op.operationId, op.responses['200']!.content!['application/json']!.schema]),
   );
   const validators = compileValidators(schemas);
-  let mock: Mock;
+  let mock: Prism;
   const answers: Answer[] = [];
 
   beforeAll(async () => {
-    mock = await startMock({ port: await freePort(HOST), dynamic: true, log: () => undefined });
+    mock = await startPrism({ port: await freePort(HOST), dynamic: true, log: () => undefined });
     for (const operation of gets) {
       const calls = Array.from({ length: CALLS_PER_OPERATION }, async () => {
         const response = await fetch(urlFor(mock.url, operation), {

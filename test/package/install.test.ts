@@ -2,7 +2,8 @@
 // from the tarball (dependencies from the npm cache), then used through `import`, `require` and
 // the `pachca` bin. SDK calls go to a local node:http server, the bin's to the Prism mock, so the
 // installed code really runs.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { operations } from '../../generated/operations.js';
 import type { PackedFile } from '../../scripts/lib/pack.js';
+import { freePort, isListening } from '../../scripts/lib/ports.js';
 import { ROOT } from '../../scripts/lib/spec.js';
 import { installedProject } from '../support/installed-project.js';
 import { MOCK_TOKEN, mockUrl } from '../support/mock.js';
@@ -85,12 +87,16 @@ describe('the packed tarball', () => {
         'README.md',
         'dist/cli.js',
         'dist/cli.js.LICENSE.txt',
+        'dist/cli-emulator.js',
+        'dist/cli-emulator.js.LICENSE.txt',
         'dist/index.browser.js',
         'dist/index.cjs',
         'dist/index.d.cts',
         'dist/index.d.ts',
         'dist/index.js',
         ...['dist/msw.cjs', 'dist/msw.d.cts', 'dist/msw.d.ts', 'dist/msw.js', 'msw/package.json'],
+        'dist/spec/openapi.json',
+        'dist/spec/openapi.yaml',
         'package.json',
         ...chunks,
       ].sort(),
@@ -205,6 +211,60 @@ console.log(JSON.stringify([Object.keys(esm).sort(), Object.keys(cjs).sort()]));
     expect(stdout).toMatch(/^data:\n {2}- id: 12\n {4}first_name: Oleg\n/);
     expect(stdout).toContain('    nickname: olegp\n');
     expect(stdout).toContain('  - id: 13\n');
+  });
+
+  it('runs `npx pachca emulator` from the installed package: its banner, an answer, SIGTERM', {
+    timeout: 40_000,
+  }, async () => {
+    const port = await freePort();
+    const child = spawn('npx', ['--no', '--', 'pachca', 'emulator', '--port', String(port), '--users', '20'], {
+      cwd: project,
+      env: { ...env(), npm_config_update_notifier: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group: npx, node and all are stopped together below
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    const exited = once(child, 'exit');
+    try {
+      const url = `http://127.0.0.1:${port}`;
+      while (!output.includes('Press Ctrl-C to stop.')) {
+        if (child.exitCode !== null) throw new Error(`pachca emulator exited: ${output}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(output).toContain(`Pachca emulator: ${url}`);
+      expect(output).toContain('test-token');
+      const response = await fetch(`${url}/users/12`, { headers: { authorization: 'Bearer test-token' } });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { data: { first_name: string } }).data.first_name).toBe('Oleg');
+      const refused = await fetch(`${url}/users/12`, {
+        method: 'PUT',
+        headers: { authorization: 'Bearer test-token', 'content-type': 'application/json' },
+        body: JSON.stringify({ user: { role: 'emperor' } }),
+      });
+      expect(refused.status).toBe(422);
+    } finally {
+      // To the group, as Ctrl-C does: npx dies of the signal, the emulator stops and exits 0.
+      process.kill(-(child.pid ?? 0), 'SIGTERM');
+    }
+    const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null];
+    expect(code === 0 || signal === 'SIGTERM', `npx exited with ${code ?? signal}`).toBe(true);
+    expect(await isListening('127.0.0.1', port)).toBe(false);
+  });
+
+  it('ships the bundled spec as pachca-sdk/openapi.json and pachca-sdk/openapi.yaml', TIMEOUT, async () => {
+    const out = await runScript(
+      'spec.mjs',
+      `import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+const require = createRequire(import.meta.url);
+const json = require('pachca-sdk/openapi.json');
+const yaml = readFileSync(require.resolve('pachca-sdk/openapi.yaml'), 'utf8');
+console.log(JSON.stringify({ openapi: json.openapi, paths: Object.keys(json.paths).length, yaml: yaml.startsWith('openapi: 3.1') }));`,
+    );
+    expect(JSON.parse(out)).toMatchObject({ openapi: '3.1.0', yaml: true });
+    expect(JSON.parse(out).paths).toBeGreaterThan(10);
   });
 });
 

@@ -30,8 +30,17 @@ describe('the packed tarball', () => {
     expect(code, report).toBe(0);
   });
 
-  it('passes @arethetypeswrong/cli for every entry', LINT, async () => {
-    const { code, report } = await lint('attw', [inject('tarball'), '--format', 'table-flipped']);
+  it('passes @arethetypeswrong/cli for every entry of code', LINT, async () => {
+    // The bundled spec's entries are data files with no types to check (node10 resolves no
+    // `exports` subpath at all).
+    const { code, report } = await lint('attw', [
+      inject('tarball'),
+      '--format',
+      'table-flipped',
+      '--exclude-entrypoints',
+      './openapi.json',
+      './openapi.yaml',
+    ]);
     expect(code, report).toBe(0);
     expect(report).toContain('pachca-sdk/msw');
   });

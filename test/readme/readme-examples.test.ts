@@ -150,6 +150,7 @@ describe('README.md', () => {
     // Guards against a parser that finds nothing: the README has both kinds.
     expect(commands).toBeGreaterThanOrEqual(10);
     expect(scripts).toBeGreaterThanOrEqual(3);
+    expect(await session.emulator.violations(), 'answers that break the spec').toEqual([]);
   });
 
   it('prints the examples marked with a file as those files are; every other mark is a fragment', () => {

@@ -156,8 +156,7 @@ export const SCENARIOS: Scenario[] = [
     async run(api, run) {
       const id = await createUser(api, run, 'tokens');
       // What each token may do (README, Emulator tokens): read a user, read its token's info,
-      // change a user, create a tag, change the owner. No token at all is refused alike: on the
-      // server by Prism, whose 401 the front rewrites into the API's.
+      // change a user, create a tag, change the owner. No token at all is refused alike.
       const table: [token: string | null, statuses: number[]][] = [
         ['test-token', [200, 200, 200, 201, 200]],
         ['admin-token', [200, 200, 200, 201, 403]],

@@ -1,8 +1,8 @@
-// The two ways a client reaches the emulator: the shared emulator server (Prism's proxy in front,
-// through fetch) and a workspace of pachca-sdk/msw (the same engine, in-process, under msw's
-// setupServer). A scenario drives either through this one interface, which records every exchange
-// for the comparison; the workspace's answers are checked against the spec as they come, since no
-// Prism stands in front of it.
+// The two ways a client reaches the emulator: an emulator server (through fetch; it checks its own
+// answers against the spec and journals any violation) and a workspace of pachca-sdk/msw (the same
+// engine, in-process, under msw's setupServer). A scenario drives either through this one
+// interface, which records every exchange for the comparison; the workspace's answers are checked
+// against the spec here as they come, since no server checks them.
 import type { Fault, FaultMatch } from '../../src/emulator/index.js';
 import type { Workspace } from '../../src/msw/index.js';
 import { expectSpecAnswer } from '../emulator/support.js';
@@ -89,11 +89,14 @@ abstract class Recording implements Transport {
   protected check(_method: string, _path: string, _status: number, _text: string, _options: SendOptions): void {}
 }
 
-/** The shared emulator server of the test run (test/setup/emulator.ts). */
+/** An emulator server; `controlUrl` when the API is reached through a proxy (Prism) in front of it. */
 export class ServerTransport extends Recording {
   readonly name = 'the emulator server';
 
-  constructor(readonly baseUrl: string) {
+  constructor(
+    readonly baseUrl: string,
+    private readonly controlUrl = baseUrl,
+  ) {
     super();
   }
 
@@ -107,7 +110,7 @@ export class ServerTransport extends Recording {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...match, ...fault }),
     };
-    const response = await call('/__emulator/faults', init, this.baseUrl);
+    const response = await call('/__emulator/faults', init, this.controlUrl);
     if (response.status !== 201) throw new Error(`POST /__emulator/faults answered ${response.status}`);
   }
 }

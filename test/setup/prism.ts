@@ -1,9 +1,10 @@
-// Vitest global setup: one Prism mock of openapi/openapi.yaml, started by scripts/mock.ts as
-// `npm run mock` starts it, shared by every suite that calls `inject('prismUrl')`. Prism runs with
+// Vitest global setup: one Prism mock of openapi/openapi.yaml, started by scripts/lib/prism.ts as
+// `npm run mock -- --examples` starts it, shared by every suite that calls `inject('prismUrl')`. Prism runs with
 // its default request validation, so a request the spec does not allow gets a 4xx instead of an
 // example. It is stopped in teardown, and killed on Ctrl-C or any other exit of the vitest process.
 import type { TestProject } from 'vitest/node';
-import { HOST, startMock, type Mock } from '../../scripts/mock.js';
+import { HOST } from '../../scripts/lib/ports.js';
+import { type Prism, startPrism } from '../../scripts/lib/prism.js';
 import { freePort } from '../../scripts/lib/ports.js';
 
 declare module 'vitest' {
@@ -16,11 +17,11 @@ declare module 'vitest' {
 const START_ATTEMPTS = 3;
 
 /** Starts the mock on a free port; a port taken between the choice and the start is tried again. */
-async function startOnFreePort(): Promise<Mock> {
+async function startOnFreePort(): Promise<Prism> {
   for (let attempt = 1; ; attempt++) {
     try {
       // Request lines are not shown: the suites check what they need.
-      return await startMock({ port: await freePort(HOST), log: () => undefined });
+      return await startPrism({ port: await freePort(HOST), log: () => undefined });
     } catch (error) {
       if (attempt >= START_ATTEMPTS || !/EADDRINUSE/.test(String(error))) throw error;
     }

@@ -1,5 +1,5 @@
 // Vitest global setup: the spec bundled by Redocly once for the whole run, not once per suite.
-// Suites read it through test/support/spec.ts.
+// Suites read it through test/support/spec.ts; the shared emulator checks against it.
 import type { TestProject } from 'vitest/node';
 import { bundleSpec, type Spec } from '../../scripts/lib/spec.js';
 
@@ -10,6 +10,8 @@ declare module 'vitest' {
   }
 }
 
-export default function setup(project: TestProject): void {
-  project.provide('bundledSpec', bundleSpec());
+export default function setup(project: TestProject): Spec {
+  const spec = bundleSpec();
+  project.provide('bundledSpec', spec);
+  return spec;
 }

@@ -382,7 +382,7 @@ describe('stopping', () => {
     started.child.kill('SIGTERM');
     const [code, signal] = (await stopped) as [number | null, NodeJS.Signals | null];
     expect({ code, signal }).toEqual({ code: 0, signal: null });
-    expect(await groupGone(started.child)).toBe(true); // Prism included: it ran in npm's process group
+    expect(await groupGone(started.child)).toBe(true); // nothing it started outlives it
     expect(await isListening(HOST, mockPort)).toBe(false);
     expect(await isListening(HOST, docsPort)).toBe(false);
   }, 15_000);

@@ -40,7 +40,7 @@ export async function journal(): Promise<JournalEntry[]> {
   return ((await response.json()) as { data: JournalEntry[] }).data;
 }
 
-/** Every journal entry that Prism found a violation in. */
+/** Every journal entry the emulator found a spec violation in (its answer checked against the spec). */
 export async function violations(): Promise<JournalEntry[]> {
   return (await journal()).filter((entry) => entry.violations.length > 0);
 }

@@ -5,7 +5,7 @@
 // interruption are parameters, so a test runs it in-process as the entry runs it.
 import { parseArgs } from 'node:util';
 import { DEFAULT_BASE_URL, Pachca } from '../../../src/index.js';
-import { startMock } from '../../mock.js';
+import { startPrism } from '../prism.js';
 import { freePort } from '../ports.js';
 import { Checker, TokenRefusedError, UnreachableError } from './checker.js';
 import { createRecorder, type Recorder } from './recorder.js';
@@ -80,7 +80,7 @@ async function walkThroughProxy({
   say,
 }: WalkSettings): Promise<Stopped | undefined> {
   say(`verify: starting the Prism proxy in front of ${baseUrl}…`);
-  const proxy = await startMock({
+  const proxy = await startPrism({
     port: await freePort(),
     upstream: baseUrl,
     debug: verbose,

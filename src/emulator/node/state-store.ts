@@ -13,6 +13,7 @@ import { basename, dirname, join } from 'node:path';
 import { StateReplay } from '../changes.js';
 import { type Emulator, EmulatorStateError, type WorkspaceState } from '../index.js';
 import { checkState } from '../state-document.js';
+import { UserFacingError } from './user-facing-error.js';
 
 export interface StateStore {
   /** Resolves once every change made so far is durable (fsynced); rejects if it cannot be saved. */
@@ -22,7 +23,7 @@ export interface StateStore {
 }
 
 /** The state file or its journal cannot be used: the start stops with this message, files untouched. */
-export class StateFileError extends Error {
+export class StateFileError extends UserFacingError {
   override readonly name = 'StateFileError';
 }
 
