@@ -1,11 +1,13 @@
-// With --state, an acknowledged write is already in the state file: the server saves before it
-// answers, so reading the file the moment a 201 or 204 arrives finds the change, for writes sent
+// With --state, an acknowledged write is already saved: the server makes it durable (in the state
+// file or the journal beside it, which the next start replays) before it answers, so reading what
+// the next start would load, the moment a 201 or 204 arrives, finds the change, for writes sent
 // one after another and all at once.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type EmulatorServer, startEmulatorServer } from '../../src/emulator/node/server.js';
+import { readSavedState } from '../../src/emulator/node/state-store.js';
 import { unique } from '../support/emulator.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pachca-durable-'));
@@ -33,14 +35,15 @@ const createTag = (name: string) =>
     body: JSON.stringify({ group_tag: { name } }),
   });
 
-const saved = () => readFileSync(file, 'utf8');
+/** What a start now would load, as text. */
+const saved = async () => JSON.stringify(await readSavedState(file));
 
 describe('--state: a write is saved before it is answered', () => {
   it('one at a time: each 201 finds its tag in the file', async () => {
     for (let i = 0; i < 5; i++) {
       const name = unique('durable');
       expect((await createTag(name)).status).toBe(201);
-      expect(saved()).toContain(name);
+      expect(await saved()).toContain(name);
     }
   });
 
@@ -49,7 +52,7 @@ describe('--state: a write is saved before it is answered', () => {
     await Promise.all(
       names.map(async (name) => {
         expect((await createTag(name)).status).toBe(201);
-        expect(saved()).toContain(name);
+        expect(await saved()).toContain(name);
       }),
     );
   });
@@ -62,6 +65,6 @@ describe('--state: a write is saved before it is answered', () => {
       headers: { authorization: 'Bearer test-token' },
     });
     expect(deleted.status).toBe(204);
-    expect(saved()).not.toContain(name);
+    expect(await saved()).not.toContain(name);
   });
 });

@@ -155,6 +155,35 @@ function deferred(): Deferred {
   return { promise, resolve, reject };
 }
 
+/** FILE and its journal as they are, and the state they hold (undefined when FILE is missing). */
+async function readStateFiles(file: string, log: (line: string) => void) {
+  const journalFile = journalOf(file);
+  const snapshotText = await readIfExists(file);
+  const journalText = await readIfExists(journalFile);
+  if (snapshotText === undefined && journalText) {
+    throw new StateFileError(
+      `--state ${file} does not exist, but its journal ${journalFile} does, with changes to it. Restore the file, or remove the journal too to start from the seed`,
+    );
+  }
+  let state: WorkspaceState | undefined;
+  if (snapshotText !== undefined) {
+    const snapshot = loadSnapshot(file, snapshotText, checkState);
+    state = journalText ? replayJournal(snapshot, journalFile, journalText, log) : snapshot;
+  }
+  return { snapshotText, journalText, state };
+}
+
+/**
+ * What the next start would load from FILE and its journal (every acknowledged write), read
+ * without changing either; undefined when FILE is missing. A StateFileError when they do not load.
+ */
+export async function readSavedState(
+  file: string,
+  log: (line: string) => void = () => undefined,
+): Promise<WorkspaceState | undefined> {
+  return (await readStateFiles(file, log)).state;
+}
+
 /**
  * Loads FILE (its snapshot and journal) into the emulator, or creates FILE from the emulator's
  * seeded workspace when it is missing, and from then on saves every change. A StateFileError, with
@@ -172,19 +201,8 @@ export async function openStateStore(
   } catch (error) {
     throw new StateFileError(`--state ${file}: its directory cannot be read: ${(error as Error).message}`);
   }
-  const snapshotText = await readIfExists(file);
-  const journalText = await readIfExists(journalFile);
-  if (snapshotText === undefined && journalText) {
-    throw new StateFileError(
-      `--state ${file} does not exist, but its journal ${journalFile} does, with changes to it. Restore the file, or remove the journal too to start from the seed`,
-    );
-  }
-  if (snapshotText !== undefined && !journalText) {
-    loadSnapshot(file, snapshotText, (document) => emulator.importState(document)); // it checks the state
-  } else if (snapshotText !== undefined && journalText) {
-    const snapshot = loadSnapshot(file, snapshotText, checkState);
-    emulator.importState(replayJournal(snapshot, journalFile, journalText, log));
-  }
+  const { snapshotText, journalText, state } = await readStateFiles(file, log);
+  if (state) emulator.importState(state);
 
   /** The journal size at which it is next folded into the snapshot. */
   let compactAt = Math.max(snapshotText?.length ?? 0, compactAfterBytes);
