@@ -22,10 +22,10 @@ describe('pachca --help', () => {
   const commands = allCommands(program);
 
   it('has an example for the program, every group and every command', () => {
-    // 1 program + auth (1 group, 5 commands) + api (and api ls) + guide + completion (and the hidden
-    // __complete-profiles it calls) + the spec's groups and operations.
+    // 1 program + auth (1 group, 5 commands) + api (and api ls) + guide + emulator + completion (and
+    // the hidden __complete-profiles it calls) + the spec's groups and operations.
     expect(commands.length).toBe(
-      1 + 6 + 2 + 1 + 2 + new Set(cliCommands.map((c) => c.words[0])).size + cliCommands.length,
+      1 + 6 + 2 + 1 + 1 + 2 + new Set(cliCommands.map((c) => c.words[0])).size + cliCommands.length,
     );
     for (const command of commands) {
       expect(helpOf(command), `help of ${command.name()}`).toMatch(/\nExample:\n {2}\$ pachca /);
