@@ -6,7 +6,7 @@
 // block marked `<!-- readme-test: FILE -->` must print FILE as it is (that file's suite runs it);
 // one marked `<!-- readme-test: fragment (…) -->` is a piece of a larger program and is not run.
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,13 +111,12 @@ async function runShell(session: Session, block: Block): Promise<number> {
 }
 
 /** An example printed from a file: the file from its first import on (its header says why it exists). */
-function checkPrinted(block: Block): void {
+function checkPrinted(block: Block, page = 'README.md'): void {
+  const at = `${page}:${block.line} (${block.heading})`;
   const file = join(ROOT, block.marker!);
-  expect(existsSync(file), `${where(block)}: readme-test names ${block.marker}, which does not exist`).toBe(true);
+  expect(existsSync(file), `${at}: readme-test names ${block.marker}, which does not exist`).toBe(true);
   const source = readFileSync(file, 'utf8');
-  expect(`${block.text}\n`, `${where(block)} differs from ${block.marker}`).toBe(
-    source.slice(source.indexOf('import ')),
-  );
+  expect(`${block.text}\n`, `${at} differs from ${block.marker}`).toBe(source.slice(source.indexOf('import ')));
 }
 
 describe('README.md', () => {
@@ -160,6 +159,16 @@ describe('README.md', () => {
       checkPrinted(block);
     }
     expect(marked.length).toBeGreaterThan(0);
+  });
+
+  it('links pages under docs/ whose examples marked with a file print those files as they are', () => {
+    for (const page of readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md'))) {
+      expect(README, `README.md links docs/${page}`).toContain(`(docs/${page})`);
+      const marked = readmeBlocks(readFileSync(join(ROOT, 'docs', page), 'utf8')).filter(
+        (block) => block.marker && !block.marker.startsWith('fragment ('),
+      );
+      for (const block of marked) checkPrinted(block, `docs/${page}`);
+    }
   });
 
   it("shows the CLI's exit-code table as src/cli/exit-codes.ts has it", () => {
