@@ -46,6 +46,8 @@ export const SAMPLE_LANGUAGES = [
   { lang: 'Shell', label: 'curl' },
 ] as const;
 
+const CURL_LABEL = SAMPLE_LANGUAGES[2].label;
+
 /** The TypeScript SDK, CLI and curl samples of one (dereferenced) operation. */
 export function codeSamples(op: Operation, baseUrl: string, language: LanguageCode = 'en'): CodeSample[] {
   const [sdk, cli, curl] = SAMPLE_LANGUAGES;
@@ -65,6 +67,21 @@ export function withCodeSamples(bundled: Spec, operations: Operation[], language
     target['x-codeSamples'] = codeSamples(op, baseUrl, language);
   }
   return bundled;
+}
+
+/**
+ * `spec` as the docs pages show it: Scalar writes the curl sample itself, for the server and token
+ * selected in its console, so the fixed one (kept in the published bundle for other viewers) goes.
+ */
+export function pageSpec(spec: Spec): Spec {
+  const copy = structuredClone(spec);
+  for (const item of Object.values(copy.paths)) {
+    for (const operation of Object.values(item) as Record<string, unknown>[]) {
+      const samples = operation['x-codeSamples'] as CodeSample[] | undefined;
+      if (samples) operation['x-codeSamples'] = samples.filter((sample) => sample.label !== CURL_LABEL);
+    }
+  }
+  return copy;
 }
 
 export function sdkSample(op: Operation, language: LanguageCode = 'en'): string {
