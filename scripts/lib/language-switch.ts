@@ -13,7 +13,8 @@ const BAR_HEIGHT = '36px';
 const STYLE = `
   :root { --scalar-custom-header-height: ${BAR_HEIGHT}; }
   html { scroll-padding-top: ${BAR_HEIGHT}; }
-  .docs-languages { position: sticky; top: 0; z-index: 1000; height: ${BAR_HEIGHT};
+  body { padding-top: ${BAR_HEIGHT}; }
+  .docs-languages { position: fixed; top: 0; left: 0; right: 0; z-index: 1000; height: ${BAR_HEIGHT};
     box-sizing: border-box; display: flex; align-items: center; justify-content: flex-end; gap: 16px;
     padding: 0 24px; background: var(--scalar-background-1, #fff);
     border-bottom: 1px solid var(--scalar-border-color, #e4e7eb);
