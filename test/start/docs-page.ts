@@ -83,8 +83,8 @@ export async function sendFromConsole(page: Page, op: Operation, serverUrl: stri
   await send.click();
   const response = await answered;
   const status = response.status();
-  const heading = dialog.locator('.animate-response-children');
-  await heading.getByText(new RegExp(`\\b${status}\\b`)).waitFor();
+  // Scalar shows the status as a link to its MDN page, beside the time and size.
+  await dialog.locator(`.animate-response-children a[href$="/Status/${status}"]`).waitFor();
   const exchange: ConsoleExchange = {
     method,
     url: response.url(),
@@ -113,11 +113,13 @@ export async function clippedCode(page: Page): Promise<string[]> {
 
 /**
  * Collects what went wrong on a page from now on (console errors, uncaught exceptions, failed
- * loads) into `problems`, which several pages may share.
+ * loads) into `problems`, which several pages may share. An error answer from `server` is what
+ * the console asked for (Chromium logs every 4xx as a console error), not a problem.
  */
-export function watchProblems(page: Page, problems: string[] = []): string[] {
+export function watchProblems(page: Page, problems: string[] = [], server?: string): string[] {
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+    const answered = server !== undefined && message.location().url.startsWith(server);
+    if (message.type() === 'error' && !answered) problems.push(`console.error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`exception: ${error.message}`));
   page.on('requestfailed', (request) =>
