@@ -129,9 +129,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const started = Date.now();
     const build = await buildDocs();
     console.log(`API docs for ${build.operations} operations built in ${Date.now() - started} ms:`);
+    const mb = (file: string) => `${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`;
+    console.log(`  Scalar: ${relative(ROOT, build.script)} (${mb(build.script)}, shared by the pages)`);
     for (const page of build.pages) {
-      const size = (statSync(page.html).size / 1024 / 1024).toFixed(1);
-      console.log(`  ${page.language.name}: ${relative(ROOT, page.html)} (${size} MB, works offline)`);
+      console.log(`  ${page.language.name}: ${relative(ROOT, page.html)} (${mb(page.html)}, works offline)`);
       for (const file of [page.yaml, page.json]) console.log(`    ${relative(ROOT, file)}`);
     }
     console.log('Open a page in a browser, or run `npm start` to serve them.');

@@ -1,4 +1,4 @@
-// Redoc `x-codeSamples` for every operation, written from the spec alone: the SDK call comes from
+// `x-codeSamples` for every operation, written from the spec alone: the SDK call comes from
 // `x-sdk-method`, the CLI line from `x-cli-command`, and every argument value from the examples of
 // the operation's parameters and request body. Adding an operation to the spec adds its samples.
 import { jsLiteral, shellSingleQuoted, shellWord } from './literals.js';
@@ -39,7 +39,7 @@ export const SAMPLE_COMMENTS: Record<LanguageCode, Record<'token' | 'everyItem' 
   },
 };
 
-/** The sample tabs in the order the docs offer them; Redoc only shows languages listed in its config. */
+/** The samples in the order the docs offer them: the SDK first, which the docs show by default. */
 export const SAMPLE_LANGUAGES = [
   { lang: 'TypeScript', label: 'TypeScript SDK' },
   { lang: 'Shell', label: 'CLI' },
