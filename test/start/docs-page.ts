@@ -22,10 +22,21 @@ export const sectionOf = (page: Page, hash: string) => page.locator(`section[id$
 
 /** Opens the route `hash` of the open page as a reader does: with a click on its link in Scalar's sidebar. */
 export async function goToHash(page: Page, hash: string): Promise<void> {
-  await page
-    .locator(`.t-doc__sidebar a[href="${hash}"], aside a[href="${hash}"], nav a[href="${hash}"]`)
-    .first()
-    .click();
+  await page.locator(`aside a[href="${hash}"]`).first().click();
+  await page.waitForURL((url) => decodeURIComponent(url.hash) === hash);
+}
+
+/**
+ * Opens the route `hash` and brings its section's heading to the top of the window. Scalar renders
+ * sections lazily, and on a busy machine its scroll after a sidebar click can land above a section
+ * whose neighbours grew meanwhile; the reader then scrolls on, as this does.
+ */
+export async function openSection(page: Page, hash: string): Promise<void> {
+  await goToHash(page, hash);
+  const heading = sectionOf(page, hash).locator('h1, h2, h3').first();
+  const top = (await heading.boundingBox())?.y ?? -1;
+  const height = page.viewportSize()?.height ?? 0;
+  if (top < 0 || top > height / 2) await heading.evaluate((h) => h.scrollIntoView({ block: 'center' }));
 }
 
 /**
@@ -66,12 +77,12 @@ export interface ConsoleExchange {
 }
 
 /**
- * Opens `op`'s request console from its "Test Request" button, sends the request exactly as the
+ * Opens `op`'s request console from its "Test Request" button (its section open, `openSection`), sends the request exactly as
+ * the
  * console prefills it, waits for the answer to show and closes the console again.
  */
 export async function sendFromConsole(page: Page, op: Operation, serverUrl: string): Promise<ConsoleExchange> {
   const hash = operationHash(op);
-  await goToHash(page, hash);
   await sectionOf(page, hash).locator('.show-api-client-button').first().click();
   const dialog = page.locator('[role="dialog"].scalar-client');
   const send = dialog.locator('button[data-addressbar-action="send"]:visible');

@@ -26,6 +26,7 @@ import {
   clippedCode,
   goToHash,
   headingInView,
+  openSection,
   operationHash,
   sectionOf,
   sendFromConsole,
@@ -404,7 +405,7 @@ describe('the docs in headless chromium, with no network', { timeout: 120_000 },
           expect(hasCyrillic(op.summary), `${language.name}: ${op.summary}`).toBe(true);
           expect(op.summary).not.toBe(original.summary);
         }
-        await goToHash(page, operationHash(op));
+        await openSection(page, operationHash(op));
         // The SDK sample is the one shown first; its call reads whole, however it wraps.
         await headingInView(page, operationHash(op), op.summary, `client.${op['x-sdk-method']}(`);
         expect(await clippedCode(page), `${language.name}: ${op.operationId}`).toEqual([]);
