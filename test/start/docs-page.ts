@@ -36,7 +36,7 @@ export async function openSection(page: Page, hash: string): Promise<void> {
   const heading = sectionOf(page, hash).locator('h1, h2, h3').first();
   const top = (await heading.boundingBox())?.y ?? -1;
   const height = page.viewportSize()?.height ?? 0;
-  if (top < 0 || top > height / 2) await heading.evaluate((h) => h.scrollIntoView({ block: 'center' }));
+  if (top < 0 || top > height / 2) await heading.evaluate((h) => h.scrollIntoView({ block: 'start' }));
 }
 
 /**

@@ -377,7 +377,7 @@ describe('the docs in headless chromium, with no network', { timeout: 120_000 },
       await page.screenshot({ path: join(DIST, `docs-${language.code}-screenshot.png`) });
       // The anchors are the tags' names in every language; the headings are their display names.
       for (const tag of bundle.tags as { name: string; 'x-displayName'?: string }[]) {
-        await goToHash(page, tagHash(tag.name));
+        await openSection(page, tagHash(tag.name));
         await headingInView(page, tagHash(tag.name), tag['x-displayName'] ?? tag.name);
       }
     }
