@@ -195,7 +195,7 @@ export const cliCommands: CliCommandSpec[] = [
     ],
     destructive: false,
     paginated: false,
-    example: 'pachca profile update-status \\\n  --emoji="🏖️" \\\n  --title="On vacation until March 10" \\\n  --expires-at=2025-03-10T23:59:59.000Z \\\n  --is-away \\\n  --away-message="I am on vacation. For urgent matters contact @ivanov."',
+    example: 'pachca profile update-status \\\n  --emoji="🏖️" \\\n  --title="On vacation until March 10" \\\n  --expires-at=2030-03-10T23:59:59.000Z \\\n  --is-away \\\n  --away-message="I am on vacation. For urgent matters contact @ivanov."',
     reference: {
       parameters: [],
       body: {
@@ -371,7 +371,7 @@ export const cliCommands: CliCommandSpec[] = [
         target: ['cursor'],
         type: 'string',
         required: false,
-        description: 'Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page.',
+        description: 'Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page (such as `eyJpZCI6MTAsImRpciI6ImFzYyJ9`). Leave it out for the first page.',
       },
     ],
     destructive: false,
@@ -398,7 +398,7 @@ export const cliCommands: CliCommandSpec[] = [
           in: 'query',
           type: 'string',
           required: false,
-          description: 'Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page.',
+          description: 'Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page (such as `eyJpZCI6MTAsImRpciI6ImFzYyJ9`). Leave it out for the first page.',
         },
       ],
       responses: [
@@ -609,7 +609,7 @@ export const cliCommands: CliCommandSpec[] = [
         target: ['cursor'],
         type: 'string',
         required: false,
-        description: 'Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page.',
+        description: 'Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page (such as `eyJpZCI6MTAsImRpciI6ImFzYyJ9`). Leave it out for the first page.',
       },
     ],
     destructive: false,
@@ -630,7 +630,7 @@ export const cliCommands: CliCommandSpec[] = [
           in: 'query',
           type: 'string',
           required: false,
-          description: 'Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page.',
+          description: 'Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page (such as `eyJpZCI6MTAsImRpciI6ImFzYyJ9`). Leave it out for the first page.',
         },
       ],
       responses: [
@@ -685,7 +685,7 @@ export const cliCommands: CliCommandSpec[] = [
         target: ['cursor'],
         type: 'string',
         required: false,
-        description: 'Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page.',
+        description: 'Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page (such as `eyJpZCI6MTAsImRpciI6ImFzYyJ9`). Leave it out for the first page.',
       },
     ],
     destructive: false,
@@ -712,7 +712,7 @@ export const cliCommands: CliCommandSpec[] = [
           in: 'query',
           type: 'string',
           required: false,
-          description: 'Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page.',
+          description: 'Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page (such as `eyJpZCI6MTAsImRpciI6ImFzYyJ9`). Leave it out for the first page.',
         },
       ],
       responses: [
@@ -1312,7 +1312,7 @@ export const cliCommands: CliCommandSpec[] = [
     ],
     destructive: false,
     paginated: false,
-    example: 'pachca users update-status 12 \\\n  --emoji="🏖️" \\\n  --title="On vacation until March 10" \\\n  --expires-at=2025-03-10T23:59:59.000Z \\\n  --is-away \\\n  --away-message="I am on vacation. For urgent matters contact @ivanov."',
+    example: 'pachca users update-status 12 \\\n  --emoji="🏖️" \\\n  --title="On vacation until March 10" \\\n  --expires-at=2030-03-10T23:59:59.000Z \\\n  --is-away \\\n  --away-message="I am on vacation. For urgent matters contact @ivanov."',
     reference: {
       parameters: [{ name: 'user_id', in: 'path', type: 'integer', required: true, description: 'User identifier.' }],
       body: {

@@ -77,7 +77,7 @@ const set: unknown = {
   data: {
     emoji: '🏖️',
     title: 'On vacation until March 10',
-    expires_at: '2025-03-10T23:59:59.000Z',
+    expires_at: '2030-03-10T23:59:59.000Z',
     is_away: true,
     away_message: { text: 'I am on vacation. For urgent matters contact @ivanov.' },
   },

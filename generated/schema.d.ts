@@ -621,7 +621,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When the status is reset automatically (ISO-8601, UTC). Omit for a status that never expires.
-             * @example 2025-03-10T23:59:59.000Z
+             * @example 2030-03-10T23:59:59.000Z
              */
             expires_at?: string;
             /**
@@ -1047,7 +1047,10 @@ export interface components {
         GroupTagNames: string[];
         /** @description Number of items per page (1–50). */
         Limit: number;
-        /** @description Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page. */
+        /**
+         * @description Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page
+         *     (such as `eyJpZCI6MTAsImRpciI6ImFzYyJ9`). Leave it out for the first page.
+         */
         Cursor: string;
         /** @description Group tag identifier. */
         GroupTagId: number;
@@ -1264,7 +1267,10 @@ export interface operations {
                 "names[]"?: components["parameters"]["GroupTagNames"];
                 /** @description Number of items per page (1–50). */
                 limit?: components["parameters"]["Limit"];
-                /** @description Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page. */
+                /**
+                 * @description Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page
+                 *     (such as `eyJpZCI6MTAsImRpciI6ImFzYyJ9`). Leave it out for the first page.
+                 */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -1406,7 +1412,10 @@ export interface operations {
             query?: {
                 /** @description Number of items per page (1–50). */
                 limit?: components["parameters"]["Limit"];
-                /** @description Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page. */
+                /**
+                 * @description Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page
+                 *     (such as `eyJpZCI6MTAsImRpciI6ImFzYyJ9`). Leave it out for the first page.
+                 */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;
@@ -1446,7 +1455,10 @@ export interface operations {
                 query?: components["parameters"]["UserQuery"];
                 /** @description Number of items per page (1–50). */
                 limit?: components["parameters"]["Limit"];
-                /** @description Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page. */
+                /**
+                 * @description Opaque cursor of the page to fetch, taken from `meta.paginate.next_page` of the previous page
+                 *     (such as `eyJpZCI6MTAsImRpciI6ImFzYyJ9`). Leave it out for the first page.
+                 */
                 cursor?: components["parameters"]["Cursor"];
             };
             header?: never;

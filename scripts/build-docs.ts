@@ -1,36 +1,35 @@
 // `npm run build:docs`: the published artefacts of the spec, all in dist/, in every docs language
 // (scripts/lib/docs-languages.ts):
 //   dist/openapi.yaml, dist/openapi.json        the bundled spec (one file, with x-codeSamples)
-//   dist/docs/index.html                        Redoc page with every script and style inline (works offline)
+//   dist/docs/index.html                        Scalar API reference with a request console (works offline)
 //   dist/openapi.ru.yaml, dist/openapi.ru.json  the same bundle with the Russian overlay applied
-//   dist/docs/ru/index.html                     its Redoc page
+//   dist/docs/ru/index.html                     its page, in Russian
+//   dist/docs/assets/scalar-api-reference.js    Scalar's standalone bundle, shared by the pages
 // Each file is written beside its target and renamed into place once every language has built, so
 // a reader (or a second build running at the same time) never sees half a file or a mix of builds.
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, posix, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
-import { SAMPLE_LANGUAGES, withCodeSamples } from './lib/code-samples.js';
-import { DOCS_LANGUAGES, type DocsLanguage, fromPage, pagePath } from './lib/docs-languages.js';
+import { pageSpec, withCodeSamples } from './lib/code-samples.js';
+import { DOCS_LANGUAGES, type DocsLanguage, pagePath } from './lib/docs-languages.js';
 import { withLanguageSwitch } from './lib/language-switch.js';
-import { externalResources, makeSelfContained } from './lib/offline-html.js';
+import { externalResources } from './lib/offline-html.js';
 import { runNode } from './lib/processes.js';
 import { dereference } from './lib/dereference.js';
+import { SCALAR_SCRIPT, SCALAR_STANDALONE, scalarPage } from './lib/scalar-page.js';
 import { listOperations, REDOCLY_BIN, ROOT, SPEC_ROOT, type Spec } from './lib/spec.js';
 
 export const DIST = join(ROOT, 'dist');
-
-/** Redoc settings for a page: our sample tabs (SDK first) and download links to its spec beside it. */
-const redocConfig = (language: DocsLanguage) => ({
-  telemetry: 'off',
-  openapi: {
-    codeSamples: { languages: SAMPLE_LANGUAGES },
-    downloadUrls: ['yaml', 'json'].map((ext) => ({
-      title: `${language.bundle}.${ext}`,
-      url: fromPage(language, `${language.bundle}.${ext}`),
-    })),
-  },
-});
 
 /** The files of one language, at their place in dist/. */
 export interface DocsPage {
@@ -42,6 +41,8 @@ export interface DocsPage {
 
 export interface DocsBuild {
   pages: DocsPage[];
+  /** Scalar's script, shared by the pages. */
+  script: string;
   operations: number;
 }
 
@@ -63,10 +64,14 @@ export async function buildDocs({
   mkdirSync(dist, { recursive: true });
   const staging = mkdtempSync(join(dist, '.build-'));
   try {
-    // Side by side: each language is two Redocly runs that mostly wait on one core.
+    // Side by side: each language is a Redocly run that mostly waits on one core.
     const staged = await Promise.all(
       DOCS_LANGUAGES.map((language) => stageLanguage(language, join(staging, language.code), signal)),
     );
+    const script = join(dist, SCALAR_SCRIPT);
+    mkdirSync(dirname(script), { recursive: true });
+    copyFileSync(SCALAR_STANDALONE, join(staging, 'scalar.js'));
+    renameSync(join(staging, 'scalar.js'), script);
     const pages = staged.map(({ files }) => {
       const built = docsFiles(files.language, dist);
       mkdirSync(dirname(built.html), { recursive: true });
@@ -76,13 +81,13 @@ export async function buildDocs({
       return built;
     });
     // Every language documents the same operations: an overlay only changes prose.
-    return { pages, operations: Math.max(...staged.map((s) => s.operations)) };
+    return { pages, script, operations: Math.max(...staged.map((s) => s.operations)) };
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
 }
 
-/** Bundles the spec in `language` (its overlay applied), adds the code samples and builds its page, all in `dir`. */
+/** Bundles the spec in `language` (its overlay applied), adds the code samples and writes its page, all in `dir`. */
 async function stageLanguage(
   language: DocsLanguage,
   dir: string,
@@ -103,12 +108,10 @@ async function stageLanguage(
 
   writeFileSync(files.json, `${JSON.stringify(spec, null, 2)}\n`);
   writeFileSync(files.yaml, stringify(spec, { lineWidth: 0 }));
-  const config = join(dir, 'redocly.yaml');
-  writeFileSync(config, stringify(redocConfig(language)));
-  await redocly(['build-docs', files.json, '--inlineBundle', '--config', config, '-o', files.html], signal);
 
   const others = DOCS_LANGUAGES.filter((other) => other !== language);
-  const html = withLanguageSwitch(makeSelfContained(readFileSync(files.html, 'utf8')), language, others);
+  const script = posix.relative(pagePath(language), SCALAR_SCRIPT);
+  const html = withLanguageSwitch(scalarPage(language, pageSpec(spec), script), language, others);
   const remote = externalResources(html);
   if (remote.length) throw new Error(`the ${language.name} docs would load from the network: ${remote.join(', ')}`);
   writeFileSync(files.html, html);
@@ -126,9 +129,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const started = Date.now();
     const build = await buildDocs();
     console.log(`API docs for ${build.operations} operations built in ${Date.now() - started} ms:`);
+    const mb = (file: string) => `${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`;
+    console.log(`  Scalar: ${relative(ROOT, build.script)} (${mb(build.script)}, shared by the pages)`);
     for (const page of build.pages) {
-      const size = (statSync(page.html).size / 1024 / 1024).toFixed(1);
-      console.log(`  ${page.language.name}: ${relative(ROOT, page.html)} (${size} MB, works offline)`);
+      console.log(`  ${page.language.name}: ${relative(ROOT, page.html)} (${mb(page.html)}, works offline)`);
       for (const file of [page.yaml, page.json]) console.log(`    ${relative(ROOT, file)}`);
     }
     console.log('Open a page in a browser, or run `npm start` to serve them.');

@@ -1,7 +1,8 @@
 // `npm start`: everything a frontend developer or API reader needs, one command.
 //   - the mock server on 127.0.0.1:4010 (MOCK_PORT / --mock-port), CORS on: the emulator
 //     (src/emulator/node/), or Prism's mock with --examples or --dynamic (scripts/lib/mock-modes.ts);
-//   - the API docs (dist/docs/index.html) and the bundled spec on 127.0.0.1:8080 (DOCS_PORT / --docs-port).
+//   - the API docs (dist/docs/index.html) and the bundled spec on 127.0.0.1:8080 (DOCS_PORT / --docs-port),
+//     their request console set to this mock server and its owner's token (`test-token`).
 // Ctrl-C or SIGTERM stops both.
 import { parseArgs } from 'node:util';
 import type { Server } from 'node:http';
@@ -12,6 +13,7 @@ import { MODE_FLAGS, MODE_HELP, readMockMode, startMockMode, type RunningMock } 
 import { assertPortFree, HOST, parsePort, UserFacingError } from './lib/ports.js';
 import { onShutdown } from './lib/processes.js';
 import { runMain } from './lib/run-main.js';
+import { LOCAL_TOKEN, localConsoleScript } from './lib/scalar-page.js';
 import { serveStatic } from './lib/static-server.js';
 
 const DEFAULT_DOCS_PORT = 8080;
@@ -81,8 +83,10 @@ async function main(): Promise<void> {
     log: (line) => console.log(`mock │ ${line}`),
     signal: aborted.signal,
   }).then((started) => (mock = started));
+  // The pages it serves send their console's requests to this emulator, with its owner's token.
+  const headHtml = localConsoleScript({ serverUrl: `http://${HOST}:${options.mockPort}`, token: LOCAL_TOKEN });
   const docsReady = buildDocs({ signal: aborted.signal })
-    .then(() => serveStatic(DIST, { host: HOST, port: options.docsPort, home: DOCS_HOME }))
+    .then(() => serveStatic(DIST, { host: HOST, port: options.docsPort, home: DOCS_HOME, headHtml }))
     .then((server) => (docs = server));
   const settled = Promise.allSettled([mockReady, docsReady]);
   startup = settled;

@@ -1,4 +1,4 @@
-// Redoc `x-codeSamples` for every operation, written from the spec alone: the SDK call comes from
+// `x-codeSamples` for every operation, written from the spec alone: the SDK call comes from
 // `x-sdk-method`, the CLI line from `x-cli-command`, and every argument value from the examples of
 // the operation's parameters and request body. Adding an operation to the spec adds its samples.
 import { jsLiteral, shellSingleQuoted, shellWord } from './literals.js';
@@ -39,12 +39,14 @@ export const SAMPLE_COMMENTS: Record<LanguageCode, Record<'token' | 'everyItem' 
   },
 };
 
-/** The sample tabs in the order the docs offer them; Redoc only shows languages listed in its config. */
+/** The samples in the order the docs offer them: the SDK first, which the docs show by default. */
 export const SAMPLE_LANGUAGES = [
   { lang: 'TypeScript', label: 'TypeScript SDK' },
   { lang: 'Shell', label: 'CLI' },
   { lang: 'Shell', label: 'curl' },
 ] as const;
+
+const CURL_LABEL = SAMPLE_LANGUAGES[2].label;
 
 /** The TypeScript SDK, CLI and curl samples of one (dereferenced) operation. */
 export function codeSamples(op: Operation, baseUrl: string, language: LanguageCode = 'en'): CodeSample[] {
@@ -65,6 +67,21 @@ export function withCodeSamples(bundled: Spec, operations: Operation[], language
     target['x-codeSamples'] = codeSamples(op, baseUrl, language);
   }
   return bundled;
+}
+
+/**
+ * `spec` as the docs pages show it: Scalar writes the curl sample itself, for the server and token
+ * selected in its console, so the fixed one (kept in the published bundle for other viewers) goes.
+ */
+export function pageSpec(spec: Spec): Spec {
+  const copy = structuredClone(spec);
+  for (const item of Object.values(copy.paths)) {
+    for (const operation of Object.values(item) as Record<string, unknown>[]) {
+      const samples = operation['x-codeSamples'] as CodeSample[] | undefined;
+      if (samples) operation['x-codeSamples'] = samples.filter((sample) => sample.label !== CURL_LABEL);
+    }
+  }
+  return copy;
 }
 
 export function sdkSample(op: Operation, language: LanguageCode = 'en'): string {

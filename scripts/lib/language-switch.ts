@@ -1,33 +1,31 @@
-// Each docs page names its language and links to the others from a slim navbar above Redoc. The
-// link is plain HTML before Redoc's root, not Markdown in the spec: it shows on every route (Redoc
-// 3 shows info.description only on the overview, and scrolls a deep-linked operation to the top),
-// needs no network and leaves the published spec alone. Clicking it keeps the open operation: the
-// hash (`#/users/createuser`) is the same in every language because the tags' names are.
-import { type DocsLanguage, relativePage } from './docs-languages.js';
+// Each docs page names its language and links to the others (and to its bundled spec) from a slim
+// bar above Scalar's reference. The bar is plain HTML outside Scalar's root, not Markdown in the
+// spec: it shows on every route, needs no network and leaves the published spec alone. Clicking a
+// language keeps the open operation: the hash (`#tag/users/POST/users`) is the same in every
+// language because the tags' names and the paths are.
+import { type DocsLanguage, fromPage, relativePage } from './docs-languages.js';
 
 const HTML_TAG = /<html lang="[^"]*">/;
 const BAR_HEIGHT = '36px';
 
-// Redoc 3 lays its page out below a navbar of height --navbar-stack-height: the sidebar, the
-// sticky sample panels and the scroll to an opened operation all start under it. Its layout sets
-// the height to 0 in an inline style, which an !important rule outranks. The colours are Redoc's
-// navbar ones, so the bar follows its light and dark modes.
+// Scalar lays its sidebar and sticky headers out from the top of the window; --scalar-custom-header-height
+// moves them below the bar. The colours are Scalar's theme ones, so the bar follows light and dark mode.
 const STYLE = `
-  #redoc [style*="--navbar-stack-height"] { --navbar-height: ${BAR_HEIGHT} !important;
-    --navbar-stack-height: ${BAR_HEIGHT} !important; }
+  :root { --scalar-custom-header-height: ${BAR_HEIGHT}; }
   html { scroll-padding-top: ${BAR_HEIGHT}; }
   body { padding-top: ${BAR_HEIGHT}; }
   .docs-languages { position: fixed; top: 0; left: 0; right: 0; z-index: 1000; height: ${BAR_HEIGHT};
     box-sizing: border-box; display: flex; align-items: center; justify-content: flex-end; gap: 16px;
-    padding: 0 24px; background: var(--navbar-bg-color, #fff);
-    border-bottom: 1px solid var(--navbar-border-color, #e4e7eb);
-    font: 14px/20px var(--font-family-base, system-ui, sans-serif); }
-  .docs-languages a { color: var(--link-color-primary, #3254d1); text-decoration: none; }
-  .docs-languages a:hover, .docs-languages a:focus-visible { text-decoration: underline; }`;
+    padding: 0 24px; background: var(--scalar-background-1, #fff);
+    border-bottom: 1px solid var(--scalar-border-color, #e4e7eb);
+    font: 14px/20px var(--scalar-font, system-ui, sans-serif); }
+  .docs-languages a { color: var(--scalar-color-accent, #3254d1); text-decoration: none; }
+  .docs-languages a:hover, .docs-languages a:focus-visible { text-decoration: underline; }
+  .docs-languages .docs-spec { margin-right: auto; color: var(--scalar-color-2, #555); }`;
 
-// Set on click rather than once: Redoc moves between operations without a hashchange event.
+// Set on click rather than once: Scalar moves between operations with history.replaceState, no hashchange.
 const KEEP_HASH = `
-  for (const link of document.querySelectorAll('.docs-languages a')) {
+  for (const link of document.querySelectorAll('.docs-languages a[data-page]')) {
     const keepHash = () => { link.href = link.dataset.page + location.hash; };
     link.addEventListener('click', keepHash);
     link.addEventListener('auxclick', keepHash);
@@ -41,10 +39,12 @@ export function withLanguageSwitch(html: string, page: DocsLanguage, others: rea
       return `<a href="${href}" data-page="${href}" hreflang="${other.code}" lang="${other.code}">${other.name}</a>`;
     })
     .join('\n    ');
-  const nav = `<nav class="docs-languages">\n    ${links}\n  </nav>`;
+  const spec = ['yaml', 'json']
+    .map((ext) => `<a href="${fromPage(page, `${page.bundle}.${ext}`)}" download>${page.bundle}.${ext}</a>`)
+    .join(' · ');
+  const nav = `<nav class="docs-languages">\n    <span class="docs-spec">OpenAPI: ${spec}</span>\n    ${links}\n  </nav>`;
   if (!HTML_TAG.test(html)) throw new Error('the built page has no <html lang> to set');
   const withLang = html.replace(HTML_TAG, `<html lang="${page.code}">`);
-  // The page's own <body> follows its <head>; Redoc's inline scripts hold the string too, later on.
   const body = withLang.indexOf('<body', withLang.indexOf('</head>'));
   if (body === -1) throw new Error('the built page has no <body> to add the language links to');
   const at = withLang.indexOf('>', body) + 1;

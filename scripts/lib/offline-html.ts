@@ -18,18 +18,3 @@ export function externalResources(html: string): string[] {
   }
   return found;
 }
-
-// Redoc's "API docs by Redocly" badge loads its logo from cdn.redoc.ly when the page runs. The
-// same badge with an inline logo keeps the attribution and the page offline. If a Redoc update
-// changes these URLs, the browser test (network blocked) reports the failed load.
-const REDOC_LOGOS = ['https://cdn.redoc.ly/redoc/logo-mini-full.svg', 'https://cdn.redoc.ly/redoc/logo-mini.svg'];
-const INLINE_LOGO = `data:image/svg+xml,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" width="56" height="16"><text x="0" y="12" font-family="sans-serif" font-size="12" fill="#5b5b5b">Redocly</text></svg>',
-)}`;
-
-/** The built page made self-contained: inline Redoc logo, and no favicon request. */
-export function makeSelfContained(html: string): string {
-  let page = html;
-  for (const logo of REDOC_LOGOS) page = page.replaceAll(logo, INLINE_LOGO);
-  return page.replace('<head>', '<head>\n  <link rel="icon" href="data:,">');
-}

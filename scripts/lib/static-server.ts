@@ -1,6 +1,6 @@
 // A tiny read-only file server for dist/: the docs page and the bundled spec. It serves files
 // under its root and nothing else (no listings, no `..`, no symlinks out of the root).
-import { createReadStream, realpathSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 
@@ -36,11 +36,12 @@ export function resolveInside(root: string, urlPath: string): string | undefined
 
 /**
  * Listens on host:port and resolves once it does; rejects with the listen error (EADDRINUSE …).
- * `/` redirects to `home`.
+ * `/` redirects to `home`. `headHtml`, when given, is added at the end of every HTML page's
+ * <head>: what this server knows and a published copy would not (`npm start`'s emulator).
  */
 export function serveStatic(
   root: string,
-  { host, port, home }: { host: string; port: number; home: string },
+  { host, port, home, headHtml }: { host: string; port: number; home: string; headHtml?: string },
 ): Promise<Server> {
   const server = createServer((req, res) => {
     const { pathname } = new URL(req.url ?? '/', 'http://localhost');
@@ -57,11 +58,14 @@ export function serveStatic(
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
     }
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-length': statSync(file).size,
-      'cache-control': 'no-cache',
-    });
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    if (headHtml !== undefined && extname(file) === '.html') {
+      const page = Buffer.from(readFileSync(file, 'utf8').replace('</head>', `${headHtml}\n</head>`));
+      res.writeHead(200, { 'content-type': type, 'content-length': page.length, 'cache-control': 'no-cache' });
+      res.end(req.method === 'HEAD' ? undefined : page);
+      return;
+    }
+    res.writeHead(200, { 'content-type': type, 'content-length': statSync(file).size, 'cache-control': 'no-cache' });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
   });

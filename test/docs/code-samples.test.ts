@@ -67,7 +67,7 @@ describe('CLI samples', () => {
         'pachca users update-status 12 \\',
         '  --emoji="🏖️" \\',
         '  --title="On vacation until March 10" \\',
-        '  --expires-at=2025-03-10T23:59:59.000Z \\',
+        '  --expires-at=2030-03-10T23:59:59.000Z \\',
         '  --is-away \\',
         '  --away-message="I am on vacation. For urgent matters contact @ivanov."',
       ].join('\n'),

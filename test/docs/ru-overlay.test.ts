@@ -10,12 +10,23 @@ import { DOCS_LANGUAGES } from '../../scripts/lib/docs-languages.js';
 import { runNode } from '../../scripts/lib/processes.js';
 import { bundleSpec, REDOCLY_BIN, ROOT, type Spec } from '../../scripts/lib/spec.js';
 import { type Overlay, unmatchedTargets } from './overlay-targets.js';
-import { atPointer, isRussian, toJsonPath, translatableFields, withoutFields } from './translatable-fields.js';
+import {
+  atPointer,
+  isRussian,
+  PROSE_EXAMPLE_KEYS,
+  toJsonPath,
+  translatableFields,
+  withoutFields,
+} from './translatable-fields.js';
 
 const OVERLAY = join(ROOT, DOCS_LANGUAGES.find((language) => language.code === 'ru')?.overlay ?? 'missing');
 const overlay = parse(readFileSync(OVERLAY, 'utf8')) as Overlay;
-/** What an action may set: the prose the docs show, never a key, a schema or an example value. */
-const PROSE_KEYS = ['title', 'summary', 'description', 'x-displayName'];
+/**
+ * What an action may set: the prose the docs show, never a key or a schema. Example values may
+ * change only where they are prose (`PROSE_EXAMPLE_KEYS`); the bundle test below checks that
+ * nothing else differs.
+ */
+const PROSE_KEYS = ['title', 'summary', 'description', 'x-displayName', 'example', ...PROSE_EXAMPLE_KEYS];
 
 /** Redocly's problems with a file, linted with the repository's redocly.yaml; a failed run is one problem. */
 async function redoclyLint(file: string): Promise<string[]> {
@@ -45,7 +56,7 @@ describe('the Russian overlay', () => {
     expect(await redoclyLint(OVERLAY)).toEqual([]);
   });
 
-  it('only updates prose: titles, summaries, descriptions and tag display names', () => {
+  it('only updates prose: titles, summaries, descriptions, tag display names and prose example values', () => {
     const other = overlay.actions.flatMap(({ target, update, remove }) => {
       if (remove || typeof update !== 'object' || update === null) return [`${target}: not an update of an object`];
       return Object.keys(update)
@@ -68,7 +79,13 @@ describe('the Russian bundle', () => {
     const fields = translatableFields(english);
     expect(fields.filter((field) => isRussian(field.english))).toEqual([]); // the measure tells the two apart
     const untranslated = fields.filter((field) => !isRussian(atPointer(russian, field.pointer)));
-    console.log(`ru coverage: ${fields.length - untranslated.length}/${fields.length} fields`);
+    const examples = fields.filter(
+      (field) => /\/(example|value)\//.test(`${field.pointer}/`) && !field.pointer.endsWith('/summary'),
+    );
+    console.log(
+      `ru coverage: ${fields.length - untranslated.length}/${fields.length} fields, ${examples.length} of them example values`,
+    );
+    expect(examples.length).toBeGreaterThan(0); // the gate counts example values too
     // Each line names the overlay target to add (or fix) in openapi/overlays/ru.yaml.
     expect(untranslated.map((field) => `${toJsonPath(english, field.pointer)}: ${field.english}`)).toEqual([]);
   });

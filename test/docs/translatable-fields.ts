@@ -1,6 +1,8 @@
 // The human-readable text of a bundled spec: what a reader of the docs sees as prose, and what a
-// translation overlay must cover. Example values, faker hints, enums, defaults and code samples
-// are data, the same in every language, and are skipped.
+// translation overlay must cover. That includes the prose inside examples (a status's title, an
+// away message, a job title, a department), which a reader would write in their own language.
+// Every other example value (ids, emails, names, enums, dates), faker hints, enums, defaults and
+// code samples are data, the same in every language, and are skipped.
 
 export interface TextField {
   /** JSON Pointer (RFC 6901) of the translated text in a translated bundle. */
@@ -12,7 +14,9 @@ export interface TextField {
 /** Keys whose string value is prose. */
 const PROSE_KEYS = new Set(['title', 'summary', 'description']);
 /** Keys whose value is data, never prose, wherever they appear. */
-const DATA_KEYS = new Set(['example', 'default', 'enum', 'const', 'x-codeSamples']);
+const DATA_KEYS = new Set(['default', 'enum', 'const', 'x-codeSamples']);
+/** Fields whose string values in an example are prose; `text` is the away message's. */
+export const PROSE_EXAMPLE_KEYS = new Set(['title', 'department', 'away_message', 'text']);
 
 /**
  * Every prose field of `bundle` (a Redocly bundle, `$ref`s kept): titles, summaries and
@@ -30,8 +34,11 @@ export function translatableFields(bundle: unknown): TextField[] {
     if (!isObject(node)) return;
     for (const [key, value] of Object.entries(node)) {
       if (DATA_KEYS.has(key) || (key.startsWith('x-') && key !== 'x-displayName')) continue;
-      // An Example Object's `value` is the example itself.
-      if (key === 'value' && path.at(-2) === 'examples') continue;
+      // An Example Object's `value` is the example itself; `example` is a media type's or a schema's.
+      if ((key === 'value' && path.at(-2) === 'examples') || key === 'example') {
+        exampleProse(value, [...path, key], fields);
+        continue;
+      }
       if (typeof value === 'string' && PROSE_KEYS.has(key) && !isPropertiesMap(path))
         fields.push({ pointer: toPointer([...path, key]), english: value });
       else visit(value, [...path, key]);
@@ -42,6 +49,31 @@ export function translatableFields(bundle: unknown): TextField[] {
   for (const [i, tag] of tags.entries())
     fields.push({ pointer: toPointer(['tags', String(i), 'x-displayName']), english: tag.name });
   return fields;
+}
+
+/**
+ * The prose strings of an example at `path`: the values of its prose fields, and the example
+ * itself when it is the schema of such a field (`properties.title.example`).
+ */
+function exampleProse(example: unknown, path: string[], fields: TextField[]): void {
+  const field = path.at(-3) === 'properties' ? path.at(-2) : undefined;
+  if (typeof example === 'string') {
+    if (field && PROSE_EXAMPLE_KEYS.has(field)) fields.push({ pointer: toPointer(path), english: example });
+    return;
+  }
+  const visit = (node: unknown, at: string[]): void => {
+    if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) visit(item, [...at, String(i)]);
+      return;
+    }
+    if (!isObject(node)) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (typeof value === 'string' && PROSE_EXAMPLE_KEYS.has(key) && value !== '')
+        fields.push({ pointer: toPointer([...at, key]), english: value });
+      else visit(value, [...at, key]);
+    }
+  };
+  visit(example, path);
 }
 
 /** The value at a JSON Pointer, or undefined when the path does not exist. */
