@@ -14,4 +14,9 @@ export const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--disable-sync',
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  // Suites keep several tabs open; a tab in the background would get its timers throttled and no
+  // animation frames, so a page that renders lazily (Scalar) would wait seconds for each step.
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
 ];
