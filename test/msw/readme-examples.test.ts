@@ -1,6 +1,6 @@
-// The README's pachca-sdk/msw examples are files in test/msw/examples/: the vitest example runs
-// as a test of the suite, and this file runs the Storybook example's hooks under setupServer (as
-// msw-storybook-addon serves `parameters.msw.handlers`) and checks that the README prints both
+// The pachca-sdk/msw examples of docs/msw.md are files in test/msw/examples/: the vitest example
+// runs as a test of the suite, and this file runs the Storybook example's hooks under setupServer
+// (as msw-storybook-addon serves `parameters.msw.handlers`) and checks that the page prints both
 // files as they are.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,18 +12,18 @@ import meta, { Saved, ServerDown } from './examples/user-list.stories.js';
 import snapshot from './examples/workspace.json' with { type: 'json' };
 
 const EXAMPLES = join(ROOT, 'test/msw/examples');
-const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const PAGE = readFileSync(join(ROOT, 'docs/msw.md'), 'utf8');
 
-/** An example as the README prints it: the file from its first import on (the header says why the file exists). */
+/** An example as the page prints it: the file from its first import on (the header says why the file exists). */
 const printed = (file: string) => {
   const source = readFileSync(join(EXAMPLES, file), 'utf8');
   return source.slice(source.indexOf('import '));
 };
 
-describe('the README', () => {
+describe('docs/msw.md', () => {
   for (const file of ['group-tags.test.ts', 'user-list.stories.ts']) {
     it(`prints examples/${file} as it is`, () => {
-      expect(README).toContain(printed(file));
+      expect(PAGE).toContain(printed(file));
     });
   }
 });
