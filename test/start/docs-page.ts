@@ -1,7 +1,7 @@
 // A docs page (Scalar's API reference) as a reader meets it, driven by Playwright: Scalar routes by
 // hash (`#tag/users/POST/users`), renders each operation as a <section> whose id ends with that
 // route, and opens its request console (a dialog) from the operation's "Test Request" button.
-import type { Page, Response } from 'playwright-core';
+import type { Locator, Page, Response } from 'playwright-core';
 import type { Operation } from '../../scripts/lib/spec.js';
 
 // A step takes well under a second on an idle machine; the bound leaves room for a busy one.
@@ -20,17 +20,33 @@ export const operationHash = (op: Operation) => `${tagHash(op.tags[0] ?? '')}/${
 /** The <section> of the page a route shows. */
 export const sectionOf = (page: Page, hash: string) => page.locator(`section[id$="/${hash.slice(1)}"]`);
 
+/** How long a click's effect may take before the click is taken to have missed. */
+const CLICK_EFFECT_MS = 3_000;
+const CLICK_ATTEMPTS = 5;
+
 /**
- * A real mouse click on an element, without Playwright's wait for it to hold still: Scalar's page
- * keeps moving (lazy sections grow as they render), so that wait took about 2 s a click. The steps
- * after each click check that it did what a reader's click does.
+ * A real mouse click on `target` until `effect` (what a reader's click does) shows. Playwright's
+ * own wait for the element to hold still took about 2 s a click, since Scalar's page keeps moving
+ * while lazy sections render; a click at a moving element can land beside it, so it is repeated,
+ * as a reader would click again.
  */
-const readerClick = { force: true } as const;
+async function clickUntil(target: Locator, effect: (timeout: number) => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await target.click({ force: true });
+    try {
+      await effect(attempt < CLICK_ATTEMPTS ? CLICK_EFFECT_MS : IN_VIEW_WITHIN_MS);
+      return;
+    } catch (error) {
+      if (attempt >= CLICK_ATTEMPTS) throw error;
+    }
+  }
+}
 
 /** Opens the route `hash` of the open page as a reader does: with a click on its link in Scalar's sidebar. */
 export async function goToHash(page: Page, hash: string): Promise<void> {
-  await page.locator(`aside a[href="${hash}"]`).first().click(readerClick);
-  await page.waitForURL((url) => decodeURIComponent(url.hash) === hash);
+  await clickUntil(page.locator(`aside a[href="${hash}"]`).first(), (timeout) =>
+    page.waitForURL((url) => decodeURIComponent(url.hash) === hash, { timeout }),
+  );
 }
 
 /**
@@ -90,15 +106,16 @@ export interface ConsoleExchange {
  */
 export async function sendFromConsole(page: Page, op: Operation, serverUrl: string): Promise<ConsoleExchange> {
   const hash = operationHash(op);
-  await sectionOf(page, hash).locator('.show-api-client-button').first().click(readerClick);
   const dialog = page.locator('[role="dialog"].scalar-client');
   const send = dialog.locator('button[data-addressbar-action="send"]:visible');
-  await send.waitFor();
+  await clickUntil(sectionOf(page, hash).locator('.show-api-client-button').first(), (timeout) =>
+    send.waitFor({ timeout }),
+  );
   const method = op.method.toUpperCase();
   const answered = page.waitForResponse(
     (r: Response) => r.url().startsWith(serverUrl) && r.request().method() === method,
   );
-  await send.click(readerClick);
+  await send.click({ force: true }); // the console's own button: it does not move
   const response = await answered;
   const status = response.status();
   // Scalar shows the status as a link to its MDN page, beside the time and size.
