@@ -64,21 +64,31 @@ export async function openSection(page: Page, hash: string): Promise<void> {
 
 /**
  * Waits until the section a route shows has its heading `title` in the upper half of the window
- * (below the language bar) and, when `code` is given, a code block of the page shows it.
+ * (below the language bar) and, when `code` is given, a code block of the page shows it. With
+ * `readerScrolls`, a heading that the page's own scroll left out of view (Scalar's lazy sections
+ * can grow after it) is scrolled to, as a reader scrolls on; without it, the page must bring it.
  */
-export async function headingInView(page: Page, hash: string, title: string, code?: string): Promise<{ top: number }> {
-  const look = ([route, text, sample]: readonly [string, string, string | undefined]) => {
+export async function headingInView(
+  page: Page,
+  hash: string,
+  title: string,
+  code?: string,
+  { readerScrolls = false } = {},
+): Promise<{ top: number }> {
+  const look = ([route, text, sample, scroll]: readonly [string, string, string | undefined, boolean]) => {
     const section = [...document.querySelectorAll('section')].find((s) => s.id.endsWith(`/${route}`));
     const headings = [...(section?.querySelectorAll('h1, h2, h3') ?? [])];
-    const box = headings.find((h) => h.textContent?.trim() === text)?.getBoundingClientRect();
+    const heading = headings.find((h) => h.textContent?.trim() === text);
+    const box = heading?.getBoundingClientRect();
     const inView = !!box && box.height > 0 && box.top >= 0 && box.top <= innerHeight / 2;
     const shown =
       sample === undefined || [...document.querySelectorAll('pre')].some((b) => b.textContent?.includes(sample));
     if (inView && shown) return { top: box.top };
+    if (scroll && heading && !inView) heading.scrollIntoView({ block: 'start' });
     const names = headings.map((h) => h.textContent?.trim()).join(' | ');
     return `section: ${!!section}, headings: ${names}, top: ${box?.top}, sample shown: ${shown}`;
   };
-  const args = [hash.slice(1), title, code] as const;
+  const args = [hash.slice(1), title, code, readerScrolls] as const;
   const deadline = performance.now() + IN_VIEW_WITHIN_MS;
   for (;;) {
     const seen = await page.evaluate(look, args);

@@ -388,7 +388,9 @@ describe('the docs in headless chromium, with no network', { timeout: 120_000 },
       // The anchors are the tags' names in every language; the headings are their display names.
       for (const tag of bundle.tags as { name: string; 'x-displayName'?: string }[]) {
         await openSection(page, tagHash(tag.name));
-        await headingInView(page, tagHash(tag.name), tag['x-displayName'] ?? tag.name);
+        await headingInView(page, tagHash(tag.name), tag['x-displayName'] ?? tag.name, undefined, {
+          readerScrolls: true,
+        });
       }
     }
     // The same measures on an empty page, so the checks of a whole page above can fail.
@@ -420,7 +422,9 @@ describe('the docs in headless chromium, with no network', { timeout: 120_000 },
         }
         await openSection(page, operationHash(op));
         // The SDK sample is the one shown first; its call reads whole, however it wraps.
-        await headingInView(page, operationHash(op), op.summary, `client.${op['x-sdk-method']}(`);
+        await headingInView(page, operationHash(op), op.summary, `client.${op['x-sdk-method']}(`, {
+          readerScrolls: true,
+        });
         expect(await clippedCode(page), `${language.name}: ${op.operationId}`).toEqual([]);
 
         const original = english.find((o) => o.operationId === op.operationId) as Operation;
