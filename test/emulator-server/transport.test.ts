@@ -54,6 +54,18 @@ describe('the public origin', () => {
       expect(response.headers.get('access-control-allow-methods'), path).toContain(method);
       expect(response.headers.get('access-control-allow-headers'), path).toBe('authorization');
     }
+    // A published docs page (a public https origin) asks Private Network Access to reach 127.0.0.1.
+    const published = await call('/users', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://docs.example.com',
+        'access-control-request-method': 'GET',
+        'access-control-request-private-network': 'true',
+      },
+    });
+    expect(published.status).toBeLessThan(300);
+    expect(published.headers.get('access-control-allow-origin')).toBe('https://docs.example.com');
+    expect(published.headers.get('access-control-allow-private-network')).toBe('true');
     const control = await call('/__emulator/requests', { headers: { origin } });
     expect(control.headers.get('access-control-allow-origin')).toBe(origin);
     const api = await call('/users/12', { headers: { origin } });

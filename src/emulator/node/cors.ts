@@ -24,11 +24,17 @@ export function corsHeaders(incoming: IncomingMessage): Record<string, string> {
 export const isPreflight = (incoming: IncomingMessage): boolean =>
   incoming.method === 'OPTIONS' && !!incoming.headers.origin && !!incoming.headers['access-control-request-method'];
 
-/** The headers of the 204 that answers a preflight: whatever method and headers it asks for. */
+/**
+ * The headers of the 204 that answers a preflight: whatever method and headers it asks for. A page
+ * on a public site (the published docs) calling 127.0.0.1 asks Chromium's Private Network Access
+ * permission too (`Access-Control-Request-Private-Network`), which the emulator, a local tool, gives.
+ */
 export function preflightHeaders(incoming: IncomingMessage): Record<string, string> {
   const asked = incoming.headers['access-control-request-headers'];
+  const privateNetwork = incoming.headers['access-control-request-private-network'] === 'true';
   return {
     ...corsHeaders(incoming),
+    ...(privateNetwork && { 'access-control-allow-private-network': 'true' }),
     'access-control-allow-methods': METHODS,
     'access-control-allow-headers': asked?.trim() ? asked : 'authorization, content-type',
     'access-control-max-age': '600',
